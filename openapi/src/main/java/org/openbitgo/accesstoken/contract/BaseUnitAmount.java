@@ -1,0 +1,147 @@
+package org.openbitgo.accesstoken.contract;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.SerializerProvider;
+import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
+import com.fasterxml.jackson.databind.annotation.JsonSerialize;
+import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
+import com.fasterxml.jackson.databind.ser.std.StdSerializer;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.Objects;
+import java.util.regex.Pattern;
+
+/**
+ * An amount in a coin's base units, as the contract's {@code BaseUnitAmount} schema defines it: a
+ * string of decimal digits or a JSON integer, of any size.
+ *
+ * <p>The generators turn that {@code oneOf} into an empty class, so both generated modules map
+ * the schema to this type instead. It keeps every digit (it never passes through {@code double})
+ * and remembers which of the two wire forms it was read from, so a value is written back exactly
+ * as it came.
+ */
+@JsonSerialize(using = BaseUnitAmount.Writer.class)
+@JsonDeserialize(using = BaseUnitAmount.Reader.class)
+public final class BaseUnitAmount {
+
+  /** The string form's pattern in the spec: 1 to 78 decimal digits (78 digits hold 2^256). */
+  private static final Pattern DIGITS = Pattern.compile("[0-9]{1,78}");
+
+  private final String digits;
+  private final boolean writtenAsString;
+
+  private BaseUnitAmount(String digits, boolean writtenAsString) {
+    this.digits = digits;
+    this.writtenAsString = writtenAsString;
+  }
+
+  /** The string form, e.g. {@code "123456789012345678901234567890"}. */
+  public static BaseUnitAmount ofString(String digits) {
+    if (digits == null || !DIGITS.matcher(digits).matches()) {
+      throw new IllegalArgumentException(
+          "a base-unit amount must be 1 to 78 decimal digits, got \"" + digits + "\"");
+    }
+    return new BaseUnitAmount(digits, true);
+  }
+
+  /** The number form, e.g. {@code 100000000}. */
+  public static BaseUnitAmount ofNumber(BigInteger value) {
+    Objects.requireNonNull(value, "value");
+    if (value.signum() < 0) {
+      throw new IllegalArgumentException("a base-unit amount cannot be negative, got " + value);
+    }
+    return new BaseUnitAmount(value.toString(), false);
+  }
+
+  /** The number form of a value that fits a {@code long}. */
+  public static BaseUnitAmount ofNumber(long value) {
+    return ofNumber(BigInteger.valueOf(value));
+  }
+
+  /** The exact value. */
+  public BigInteger toBigInteger() {
+    return new BigInteger(digits);
+  }
+
+  /** The digits as they travel on the wire (leading zeros of the string form included). */
+  public String digits() {
+    return digits;
+  }
+
+  /** Whether the amount is written as a JSON string ({@code true}) or a JSON integer. */
+  public boolean isWrittenAsString() {
+    return writtenAsString;
+  }
+
+  @Override
+  public boolean equals(Object other) {
+    return other instanceof BaseUnitAmount that
+        && writtenAsString == that.writtenAsString
+        && digits.equals(that.digits);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(digits, writtenAsString);
+  }
+
+  @Override
+  public String toString() {
+    return writtenAsString ? '"' + digits + '"' : digits;
+  }
+
+  static final class Writer extends StdSerializer<BaseUnitAmount> {
+    Writer() {
+      super(BaseUnitAmount.class);
+    }
+
+    @Override
+    public void serialize(BaseUnitAmount amount, JsonGenerator out, SerializerProvider provider)
+        throws IOException {
+      if (amount.writtenAsString) {
+        out.writeString(amount.digits);
+      } else {
+        out.writeNumber(new BigInteger(amount.digits));
+      }
+    }
+  }
+
+  static final class Reader extends StdDeserializer<BaseUnitAmount> {
+    Reader() {
+      super(BaseUnitAmount.class);
+    }
+
+    @Override
+    public BaseUnitAmount deserialize(JsonParser in, DeserializationContext context)
+        throws IOException {
+      JsonToken token = in.currentToken();
+      try {
+        if (token == JsonToken.VALUE_STRING) {
+          return ofString(in.getText());
+        }
+        if (token == JsonToken.VALUE_NUMBER_INT) {
+          return ofNumber(in.getBigIntegerValue());
+        }
+        if (token == JsonToken.VALUE_NUMBER_FLOAT) {
+          // 1e8 or 100.0 are integers written oddly; read them exactly, never as a double.
+          BigDecimal decimal = in.getDecimalValue();
+          return ofNumber(decimal.toBigIntegerExact());
+        }
+      } catch (IllegalArgumentException | ArithmeticException e) {
+        return (BaseUnitAmount)
+            context.handleWeirdStringValue(
+                BaseUnitAmount.class, in.getText(), "not a base-unit amount: %s", e.getMessage());
+      }
+      return (BaseUnitAmount)
+          context.handleUnexpectedToken(
+              BaseUnitAmount.class,
+              token,
+              in,
+              "a base-unit amount must be a string of digits or a non-negative integer");
+    }
+  }
+}
