@@ -154,9 +154,7 @@ public final class ContractChanges {
       String at = where + (path.isEmpty() ? "" : " `" + path + "`");
       boolean request = schema.getContext().isRequest();
       readOwnRules(at, request, schema);
-      if (schema.isCoreChanged().isIncompatible()) {
-        explainCoreIncompatibility(at, request, schema);
-      }
+      explainIncompatibility(at, request, schema);
       readCompatibleDetail(at, request, schema);
 
       schema.getChangedProperties().forEach(
@@ -194,7 +192,7 @@ public final class ContractChanges {
   }
 
   /** Names which part of a schema openapi-diff found incompatible, in a developer's words. */
-  private void explainCoreIncompatibility(String at, boolean request, ChangedSchema s) {
+  private void explainIncompatibility(String at, boolean request, ChangedSchema s) {
     Schema<?> before = s.getOldSchema();
     Schema<?> after = s.getNewSchema();
     int found = breaking.size();
@@ -246,7 +244,7 @@ public final class ContractChanges {
     if (s.isDiscriminatorPropertyChanged()) {
       openapiDiff(at, "discriminator property changed");
     }
-    if (breaking.size() == found) {
+    if (breaking.size() == found && s.isCoreChanged().isIncompatible()) {
       openapiDiff(at, "schema changed incompatibly (see the change report)");
     }
   }
