@@ -240,6 +240,8 @@ public final class BreakingChangeGate {
           .append(OpenApiCompare.class.getPackage().getImplementationVersion() == null
               ? "2.1.7" : OpenApiCompare.class.getPackage().getImplementationVersion())
           .append(")\n\n");
+      md.append("openapi-diff's own verdict at the end leaves out this contract's rules (marked")
+          .append(" *contract rule* above) and its enum policy; the sections above are the gate's verdict.\n\n");
       md.append(render(new MarkdownRender(), r.diff()));
     }
     return md.toString();

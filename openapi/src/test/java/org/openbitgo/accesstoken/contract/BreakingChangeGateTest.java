@@ -167,6 +167,22 @@ class BreakingChangeGateTest {
     }
 
     @Test
+    void aLongerMinimumLengthInARequestIsRefused() {
+      Result result = judge(f -> f.schema("/CreateAccessTokenRequest/properties/label").put("minLength", 5));
+      assertThat(result.verdict()).isEqualTo(Verdict.REFUSED);
+      assertThat(breakingText(result)).singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+          .contains("`label`", "minLength changed from `1` to `5`");
+    }
+
+    @Test
+    void aWiderNumericRangeInAResponseIsRefused() {
+      Result result = judge(f -> f.schema("/UnlockSpendingLimit/properties/txCount").put("minimum", -10));
+      assertThat(result.verdict()).isEqualTo(Verdict.REFUSED);
+      assertThat(breakingText(result)).isNotEmpty().allSatisfy(line -> assertThat(line)
+          .contains("`unlock.spendingLimits{*}.txCount`", "minimum/maximum changed"));
+    }
+
+    @Test
     void removingADocumentedResponseIsRefused() {
       Result result = judge(f -> ((ObjectNode) f.operation().get("responses")).remove("429"));
       assertThat(result.verdict()).isEqualTo(Verdict.REFUSED);
