@@ -1,0 +1,331 @@
+package org.openbitgo.accesstoken.contract;
+
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.media.Schema;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+import org.openapitools.openapidiff.core.model.Changed;
+import org.openapitools.openapidiff.core.model.ChangedApiResponse;
+import org.openapitools.openapidiff.core.model.ChangedContent;
+import org.openapitools.openapidiff.core.model.ChangedOpenApi;
+import org.openapitools.openapidiff.core.model.ChangedOperation;
+import org.openapitools.openapidiff.core.model.ChangedResponse;
+import org.openapitools.openapidiff.core.model.ChangedSchema;
+import org.openapitools.openapidiff.core.model.Endpoint;
+
+/**
+ * Reads openapi-diff's result into two plain lists a developer can act on: what breaks existing
+ * clients or servers (with the reason), and what changed compatibly. It also applies the
+ * contract's own rules where openapi-diff 2.1.7 calls a breaking change compatible:
+ *
+ * <ul>
+ *   <li>a removed property (request or response) is reported by openapi-diff as a compatible
+ *       "changed" schema; clients reading it get nothing and regenerated clients lose the
+ *       accessor, so it breaks;
+ *   <li>a response property that becomes {@code nullable} is reported as compatible; clients
+ *       that never expected {@code null} break;
+ *   <li>a removed or renamed component schema is invisible to openapi-diff (it compares the
+ *       resolved shapes) yet removes a generated class from every regenerated client.
+ * </ul>
+ */
+public final class ContractChanges {
+
+  /** Who decided that a change breaks: openapi-diff itself, or a rule of this contract. */
+  public enum Source {
+    OPENAPI_DIFF,
+    CONTRACT_RULE
+  }
+
+  /** One breaking change: where, what, and why it breaks. */
+  public record Breaking(String location, String change, Source source) {
+    @Override
+    public String toString() {
+      return location + ": " + change + (source == Source.CONTRACT_RULE ? " [contract rule]" : "");
+    }
+  }
+
+  private final List<Breaking> breaking = new ArrayList<>();
+  private final Set<String> compatible = new LinkedHashSet<>();
+  // guards against recursive schemas without hiding a shared schema reached through two paths
+  private final Set<ChangedSchema> onPath = Collections.newSetFromMap(new IdentityHashMap<>());
+
+  private ContractChanges() {}
+
+  /** Classifies every difference openapi-diff found between the baseline and the spec. */
+  public static ContractChanges of(ChangedOpenApi diff) {
+    ContractChanges changes = new ContractChanges();
+    changes.read(diff);
+    return changes;
+  }
+
+  public List<Breaking> breaking() {
+    return List.copyOf(breaking);
+  }
+
+  public List<String> compatible() {
+    return List.copyOf(compatible);
+  }
+
+  private void read(ChangedOpenApi diff) {
+    for (Endpoint missing : diff.getMissingEndpoints()) {
+      openapiDiff(endpoint(missing), "operation removed: every client calling it fails");
+    }
+    for (Endpoint added : diff.getNewEndpoints()) {
+      compatible.add(endpoint(added) + ": operation added");
+    }
+    for (ChangedOperation operation : diff.getChangedOperations()) {
+      readOperation(operation);
+    }
+    readComponentNames(diff.getOldSpecOpenApi(), diff.getNewSpecOpenApi());
+
+    // never let the gate pass what openapi-diff refuses, even if the walk above missed the place
+    if (diff.isIncompatible() && breaking.stream().noneMatch(b -> b.source() == Source.OPENAPI_DIFF)) {
+      openapiDiff("(spec)", "openapi-diff reports an incompatible change; see the change report");
+    }
+    if (diff.isDifferent() && breaking.isEmpty() && compatible.isEmpty()) {
+      compatible.add("(spec): compatible changes only; see the change report");
+    }
+  }
+
+  private void readOperation(ChangedOperation op) {
+    String where = op.getHttpMethod() + " " + op.getPathUrl();
+    if (isIncompatible(op.getOperationId())) {
+      openapiDiff(
+          where,
+          "operationId changed from `" + op.getOperationId().getLeft() + "` to `"
+              + op.getOperationId().getRight() + "`: generated method names change");
+    }
+    if (isIncompatible(op.getParameters())) {
+      openapiDiff(where + " parameters", "parameters removed, made required or restyled");
+    }
+    if (isIncompatible(op.getSecurityRequirements())) {
+      openapiDiff(where + " security", "security requirements changed incompatibly");
+    }
+    if (op.getRequestBody() != null) {
+      if (op.getRequestBody().isChangeRequired() && op.getRequestBody().isIncompatible()) {
+        openapiDiff(where + " request body", "the request body became required");
+      }
+      readContent(where + " request body", op.getRequestBody().getContent());
+    }
+    ChangedApiResponse responses = op.getApiResponses();
+    if (responses != null) {
+      responses.getMissing().keySet().forEach(
+          code -> openapiDiff(where + " response " + code, "response removed: clients lose its handling"));
+      responses.getIncreased().keySet().forEach(
+          code -> compatible.add(where + " response " + code + ": response added"));
+      for (Map.Entry<String, ChangedResponse> e : responses.getChanged().entrySet()) {
+        String responseWhere = where + " response " + e.getKey();
+        if (isIncompatible(e.getValue().getHeaders())) {
+          openapiDiff(responseWhere + " headers", "response headers removed or changed incompatibly");
+        }
+        readContent(responseWhere, e.getValue().getContent());
+      }
+    }
+  }
+
+  private void readContent(String where, ChangedContent content) {
+    if (content == null) {
+      return;
+    }
+    if (content.isIncompatible()) {
+      content.getMissing().keySet().forEach(
+          type -> openapiDiff(where, "media type `" + type + "` removed"));
+    }
+    content.getIncreased().keySet().forEach(type -> compatible.add(where + ": media type `" + type + "` added"));
+    content.getChanged().forEach((type, media) -> {
+      if (media.getSchema() != null) {
+        readSchema(where, "", media.getSchema());
+      }
+    });
+  }
+
+  private void readSchema(String where, String path, ChangedSchema schema) {
+    if (!onPath.add(schema)) {
+      return;
+    }
+    try {
+      String at = where + (path.isEmpty() ? "" : " `" + path + "`");
+      boolean request = schema.getContext().isRequest();
+      readOwnRules(at, request, schema);
+      explainIncompatibility(at, request, schema);
+      readCompatibleDetail(at, request, schema);
+
+      schema.getChangedProperties().forEach(
+          (name, property) -> readSchema(where, join(path, name), property));
+      if (schema.getItems() != null) {
+        readSchema(where, path + "[]", schema.getItems());
+      }
+      if (schema.getAddProp() != null) {
+        readSchema(where, path + "{*}", schema.getAddProp());
+      }
+      if (schema.getOneOfSchema() != null) {
+        schema.getOneOfSchema().getChanged().forEach(
+            (alternative, changed) -> readSchema(where, path + "<" + simpleName(alternative) + ">", changed));
+      }
+    } finally {
+      onPath.remove(schema);
+    }
+  }
+
+  private void readOwnRules(String at, boolean request, ChangedSchema schema) {
+    for (String removed : new TreeSet<>(schema.getMissingProperties().keySet())) {
+      contractRule(
+          at,
+          "property `" + removed + "` removed: "
+              + (request
+                  ? "servers stop honouring what clients send and regenerated clients lose the setter"
+                  : "clients that read it get nothing and regenerated clients lose the getter"));
+    }
+    if (!request
+        && schema.getNullable() != null
+        && !Boolean.TRUE.equals(schema.getNullable().getLeft())
+        && Boolean.TRUE.equals(schema.getNullable().getRight())) {
+      contractRule(at, "became nullable in a response: clients that never expected null break");
+    }
+  }
+
+  /** Names which part of a schema openapi-diff found incompatible, in a developer's words. */
+  private void explainIncompatibility(String at, boolean request, ChangedSchema s) {
+    Schema<?> before = s.getOldSchema();
+    Schema<?> after = s.getNewSchema();
+    int found = breaking.size();
+    if (s.isChangedType()) {
+      openapiDiff(at, "type changed from `" + typeOf(before) + "` to `" + typeOf(after) + "`");
+    }
+    if (s.isChangeFormat() && !s.isChangedType()) {
+      openapiDiff(at, "format changed from `" + before.getFormat() + "` to `" + after.getFormat() + "`");
+    }
+    if (isIncompatible(s.getEnumeration())) {
+      openapiDiff(
+          at,
+          request
+              ? "enum values removed " + s.getEnumeration().getMissing() + ": clients sending them are refused"
+              : "enum values added " + s.getEnumeration().getIncreased());
+    }
+    if (isIncompatible(s.getRequired())) {
+      List<Object> names = new ArrayList<>(request ? s.getRequired().getIncreased() : s.getRequired().getMissing());
+      names.removeAll(s.getMissingProperties().keySet()); // already reported as removed
+      if (!names.isEmpty()) {
+        openapiDiff(
+            at,
+            request
+                ? "became required " + names + ": clients that omit them are refused"
+                : "no longer always present " + names + ": clients relying on them break");
+      }
+    }
+    constraint(at, "maxLength", s.getMaxLength(), before.getMaxLength(), after.getMaxLength());
+    constraint(at, "minLength", s.getMinLength(), before.getMinLength(), after.getMinLength());
+    constraint(at, "minimum/maximum", s.getNumericRange(),
+        range(before), range(after));
+    constraint(at, "multipleOf", s.getMultipleOf(), before.getMultipleOf(), after.getMultipleOf());
+    constraint(at, "maxItems", s.getMaxItems(), before.getMaxItems(), after.getMaxItems());
+    constraint(at, "minItems", s.getMinItems(), before.getMinItems(), after.getMinItems());
+    constraint(at, "maxProperties", s.getMaxProperties(), before.getMaxProperties(), after.getMaxProperties());
+    constraint(at, "minProperties", s.getMinProperties(), before.getMinProperties(), after.getMinProperties());
+    constraint(at, "pattern", s.getPattern(), before.getPattern(), after.getPattern());
+    constraint(at, "uniqueItems", s.getUniqueItems(), before.getUniqueItems(), after.getUniqueItems());
+    constraint(at, "readOnly", s.getReadOnly(), before.getReadOnly(), after.getReadOnly());
+    constraint(at, "writeOnly", s.getWriteOnly(), before.getWriteOnly(), after.getWriteOnly());
+    constraint(at, "nullable", s.getNullable(), before.getNullable(), after.getNullable());
+    if (s.getOneOfSchema() != null && s.getOneOfSchema().isCoreChanged().isIncompatible()) {
+      openapiDiff(
+          at,
+          request
+              ? "oneOf alternatives removed " + s.getOneOfSchema().getMissing().keySet()
+              : "oneOf alternatives added " + s.getOneOfSchema().getIncreased().keySet());
+    }
+    if (s.isDiscriminatorPropertyChanged()) {
+      openapiDiff(at, "discriminator property changed");
+    }
+    if (breaking.size() == found && s.isCoreChanged().isIncompatible()) {
+      openapiDiff(at, "schema changed incompatibly (see the change report)");
+    }
+  }
+
+  private void readCompatibleDetail(String at, boolean request, ChangedSchema s) {
+    for (String added : new TreeSet<>(s.getIncreasedProperties().keySet())) {
+      compatible.add(at + ": property `" + added + "` added to the " + (request ? "request" : "response"));
+    }
+    if (s.getEnumeration() != null && !s.getEnumeration().getIncreased().isEmpty() && !isIncompatible(s.getEnumeration())) {
+      compatible.add(at + ": enum values added " + s.getEnumeration().getIncreased()
+          + (request ? "" : " (clients must tolerate unknown values)"));
+    }
+    if (s.getEnumeration() != null && !s.getEnumeration().getMissing().isEmpty() && !request) {
+      compatible.add(at + ": enum values no longer sent " + s.getEnumeration().getMissing());
+    }
+    if (s.getOneOfSchema() != null && !s.getOneOfSchema().getIncreased().isEmpty() && request) {
+      compatible.add(at + ": oneOf alternatives added " + s.getOneOfSchema().getIncreased().keySet());
+    }
+  }
+
+  private void readComponentNames(OpenAPI before, OpenAPI after) {
+    Set<String> removed = new TreeSet<>(schemaNames(before));
+    removed.removeAll(schemaNames(after));
+    for (String name : removed) {
+      contractRule(
+          "components.schemas." + name,
+          "schema removed or renamed: the generated class `" + name + "` disappears from regenerated code");
+    }
+    Set<String> added = new TreeSet<>(schemaNames(after));
+    added.removeAll(schemaNames(before));
+    added.forEach(name -> compatible.add("components.schemas." + name + ": schema added"));
+  }
+
+  private void constraint(String at, String name, Changed changed, Object before, Object after) {
+    if (isIncompatible(changed)) {
+      openapiDiff(at, name + " changed from `" + before + "` to `" + after + "`");
+    }
+  }
+
+  private void openapiDiff(String location, String change) {
+    breaking.add(new Breaking(location, change, Source.OPENAPI_DIFF));
+  }
+
+  private void contractRule(String location, String change) {
+    breaking.add(new Breaking(location, change, Source.CONTRACT_RULE));
+  }
+
+  private static boolean isIncompatible(Changed changed) {
+    return changed != null && changed.isIncompatible();
+  }
+
+  private static Set<String> schemaNames(OpenAPI api) {
+    if (api == null || api.getComponents() == null || api.getComponents().getSchemas() == null) {
+      return Set.of();
+    }
+    return api.getComponents().getSchemas().keySet();
+  }
+
+  private static String range(Schema<?> s) {
+    return "[" + Objects.toString(s.getMinimum(), "") + ", " + Objects.toString(s.getMaximum(), "") + "]";
+  }
+
+  private static String typeOf(Schema<?> s) {
+    if (s == null) {
+      return "none";
+    }
+    if (s.getType() != null) {
+      return s.getType();
+    }
+    return s.getTypes() == null ? "any" : String.join("|", s.getTypes());
+  }
+
+  private static String endpoint(Endpoint e) {
+    return e.getMethod() + " " + e.getPathUrl();
+  }
+
+  private static String join(String path, String name) {
+    return path.isEmpty() ? name : path + "." + name;
+  }
+
+  private static String simpleName(String ref) {
+    return ref.substring(ref.lastIndexOf('/') + 1);
+  }
+}
