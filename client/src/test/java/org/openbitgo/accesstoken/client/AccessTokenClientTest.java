@@ -252,6 +252,20 @@ class AccessTokenClientTest {
   }
 
   @Test
+  void retryAfterAsAnHttpDateIsHonouredToo() {
+    // Fixtures.FIXED_CLOCK reads 2026-11-27T10:15:30Z
+    server
+        .reply(429, "{\"error\":\"slow down\",\"requestId\":\"r\"}", "Retry-After", "Fri, 27 Nov 2026 10:15:32 GMT")
+        .reply(200, CREATED_JSON, "Content-Type", JSON);
+    RecordingSleeper sleeper = new RecordingSleeper();
+
+    clientFor(server).sleeper(sleeper).build().createAccessToken(treasuryBotRequest());
+
+    assertThat(sleeper.delays()).containsExactly(Duration.ofSeconds(2));
+    assertThat(server.received()).hasSize(2);
+  }
+
+  @Test
   void rateLimitedEveryTimeGivesUpAfterMaxAttemptsWithBackoffAndJitter() {
     for (int i = 0; i < 4; i++) {
       server.reply(429, "{\"error\":\"slow down\",\"requestId\":\"r-" + i + "\"}", "Content-Type", JSON);
