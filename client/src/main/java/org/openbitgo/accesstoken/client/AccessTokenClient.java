@@ -1,0 +1,310 @@
+package org.openbitgo.accesstoken.client;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import feign.Feign;
+import feign.Logger;
+import feign.Request;
+import feign.RequestInterceptor;
+import feign.http2client.Http2Client;
+import feign.jackson.JacksonEncoder;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.concurrent.ThreadLocalRandom;
+import org.openbitgo.accesstoken.client.generated.ApiResponseDecoder;
+import org.openbitgo.accesstoken.client.generated.api.AccessTokenApi;
+import org.openbitgo.accesstoken.client.generated.model.AccessToken;
+import org.openbitgo.accesstoken.client.generated.model.CreateAccessTokenRequest;
+import org.openbitgo.accesstoken.contract.ContractJson;
+
+/**
+ * The entry point: a configured, thread-safe client for BitGo's Create access token API.
+ *
+ * <pre>{@code
+ * AccessTokenClient client = AccessTokenClient.builder()
+ *     .environment(BitGoEnvironment.TEST)
+ *     .accessToken(System.getenv("BITGO_ACCESS_TOKEN"))
+ *     .build();
+ * AccessToken created = client.createAccessToken(request);
+ * }</pre>
+ *
+ * <p>{@link #api()} is the generated Feign interface itself, wired with bearer auth, the
+ * contract's JSON settings, typed errors, safe retries and redacting logs.
+ */
+public final class AccessTokenClient {
+
+  private final AccessTokenApi api;
+  private final String description;
+
+  private AccessTokenClient(AccessTokenApi api, String description) {
+    this.api = api;
+    this.description = description;
+  }
+
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /**
+   * The generated API, for callers who want {@code createAccessTokenWithHttpInfo} (status and
+   * headers) or to drive the generated client directly.
+   */
+  public AccessTokenApi api() {
+    return api;
+  }
+
+  /**
+   * Creates a long-lived access token. The result holds the token's secret ({@code getToken()}),
+   * shown only this once.
+   *
+   * @throws BitGoApiException BitGo answered with a non-2xx status
+   * @throws BitGoTransportException no HTTP answer arrived (see {@link
+   *     BitGoTransportException#requestMayHaveBeenSent()})
+   */
+  public AccessToken createAccessToken(CreateAccessTokenRequest request) {
+    return api.createAccessToken(Objects.requireNonNull(request, "request"));
+  }
+
+  @Override
+  public String toString() {
+    return "AccessTokenClient" + description;
+  }
+
+  /** Builds an {@link AccessTokenClient}; only the environment (or base URL) and token are required. */
+  public static final class Builder {
+
+    private URI baseUrl;
+    private String accessToken;
+    private Duration connectTimeout = Duration.ofSeconds(10);
+    private Duration readTimeout = Duration.ofSeconds(30);
+    private Logger.Level logLevel = Logger.Level.NONE;
+    private int maxAttempts = 3;
+    private Duration initialBackoff = Duration.ofMillis(500);
+    private Duration maxBackoff = Duration.ofSeconds(30);
+    private boolean allowPlainHttp;
+    private RateLimitRetryer.Sleeper sleeper = RateLimitRetryer.Sleeper.SYSTEM;
+    private Clock clock = Clock.systemUTC();
+
+    private Builder() {}
+
+    /** The BitGo platform to call. Required unless {@link #baseUrl(String)} is set. */
+    public Builder environment(BitGoEnvironment environment) {
+      this.baseUrl = Objects.requireNonNull(environment, "environment").baseUrl();
+      return this;
+    }
+
+    /**
+     * Any base URL instead of an environment, e.g. a stub server or a Pact mock server. Plain
+     * {@code http} is accepted only for loopback hosts unless {@link #allowPlainHttp(boolean)}.
+     */
+    public Builder baseUrl(String baseUrl) {
+      return baseUrl(URI.create(Objects.requireNonNull(baseUrl, "baseUrl")));
+    }
+
+    /** See {@link #baseUrl(String)}. */
+    public Builder baseUrl(URI baseUrl) {
+      this.baseUrl = Objects.requireNonNull(baseUrl, "baseUrl");
+      return this;
+    }
+
+    /** The token sent as {@code Authorization: Bearer <token>}. Required, not blank. */
+    public Builder accessToken(String accessToken) {
+      this.accessToken = accessToken;
+      return this;
+    }
+
+    /** Time allowed to open a connection; default 10 s. */
+    public Builder connectTimeout(Duration connectTimeout) {
+      this.connectTimeout = requirePositiveMillis(connectTimeout, "connectTimeout");
+      return this;
+    }
+
+    /** Time allowed for the response headers to arrive once the request is sent; default 30 s. */
+    public Builder readTimeout(Duration readTimeout) {
+      this.readTimeout = requirePositiveMillis(readTimeout, "readTimeout");
+      return this;
+    }
+
+    /**
+     * How much Feign logs, on SLF4J logger {@code org.openbitgo.accesstoken.client.http} at DEBUG;
+     * default {@code NONE}. Secrets are redacted at every level.
+     */
+    public Builder logLevel(Logger.Level logLevel) {
+      this.logLevel = Objects.requireNonNull(logLevel, "logLevel");
+      return this;
+    }
+
+    /**
+     * Attempts in total for requests that are safe to retry (429, connection refused); default 3.
+     * 1 disables retries.
+     */
+    public Builder maxAttempts(int maxAttempts) {
+      if (maxAttempts < 1) {
+        throw new IllegalArgumentException("maxAttempts must be at least 1, got " + maxAttempts);
+      }
+      this.maxAttempts = maxAttempts;
+      return this;
+    }
+
+    /** First backoff delay, doubled at each retry (with jitter); default 500 ms. */
+    public Builder initialBackoff(Duration initialBackoff) {
+      this.initialBackoff = requirePositiveMillis(initialBackoff, "initialBackoff");
+      return this;
+    }
+
+    /**
+     * Longest single wait; default 30 s. A {@code Retry-After} longer than this is not waited for:
+     * the 429 is thrown at once and its {@link BitGoApiException#retryAfter()} tells the caller.
+     */
+    public Builder maxBackoff(Duration maxBackoff) {
+      this.maxBackoff = requirePositiveMillis(maxBackoff, "maxBackoff");
+      return this;
+    }
+
+    /**
+     * Allows {@code http://} to non-loopback hosts (e.g. a stub server in another container). Off
+     * by default: the bearer token would cross the network in clear text.
+     */
+    public Builder allowPlainHttp(boolean allowPlainHttp) {
+      this.allowPlainHttp = allowPlainHttp;
+      return this;
+    }
+
+    /** For tests: observe retry delays instead of sleeping. */
+    Builder sleeper(RateLimitRetryer.Sleeper sleeper) {
+      this.sleeper = Objects.requireNonNull(sleeper, "sleeper");
+      return this;
+    }
+
+    /** For tests: the clock that turns {@code Retry-After} into a deadline and back. */
+    Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /**
+     * @throws IllegalArgumentException the token is blank or malformed, or the base URL unusable
+     * @throws IllegalStateException no environment or base URL was given
+     */
+    public AccessTokenClient build() {
+      String token = validToken(accessToken);
+      String url = validBaseUrl(baseUrl, allowPlainHttp);
+
+      ObjectMapper mapper = ContractJson.newObjectMapper();
+      SecretRedactor redactor = new SecretRedactor(List.of(token));
+      // Http2Client reuses this HttpClient (and its connection pool) only while the request
+      // options below carry the same connect timeout and redirect setting.
+      HttpClient http =
+          HttpClient.newBuilder()
+              // HTTP/1.1: no h2c upgrade headers on plain-HTTP stubs; one call rarely needs more.
+              .version(HttpClient.Version.HTTP_1_1)
+              .connectTimeout(connectTimeout)
+              // Never follow redirects: a POST carrying the bearer token must not be re-sent
+              // to wherever a Location header points.
+              .followRedirects(HttpClient.Redirect.NEVER)
+              .build();
+      RequestInterceptor bearerAuth = template -> template.header("Authorization", "Bearer " + token);
+
+      AccessTokenApi api =
+          Feign.builder()
+              .client(new BufferingClient(new Http2Client(http)))
+              .options(new Request.Options(connectTimeout, readTimeout, false))
+              .encoder(new JacksonEncoder(mapper))
+              .decoder(new ApiResponseDecoder(mapper))
+              .errorDecoder(new PlatformErrorDecoder(mapper, redactor, clock))
+              .retryer(
+                  new RateLimitRetryer(
+                      maxAttempts,
+                      initialBackoff,
+                      maxBackoff,
+                      sleeper,
+                      clock,
+                      () -> ThreadLocalRandom.current().nextDouble()))
+              .requestInterceptor(bearerAuth)
+              .logger(new RedactingLogger(redactor))
+              .logLevel(logLevel)
+              .target(AccessTokenApi.class, url);
+      return new AccessTokenClient(api, describe(url));
+    }
+
+    @Override
+    public String toString() {
+      return "AccessTokenClient.Builder" + describe(baseUrl == null ? null : baseUrl.toString());
+    }
+
+    private String describe(String url) {
+      return "[baseUrl="
+          + url
+          + ", accessToken="
+          + (accessToken == null || accessToken.isBlank() ? "<unset>" : SecretRedactor.REDACTED)
+          + ", connectTimeout="
+          + connectTimeout
+          + ", readTimeout="
+          + readTimeout
+          + ", logLevel="
+          + logLevel
+          + ", maxAttempts="
+          + maxAttempts
+          + ", initialBackoff="
+          + initialBackoff
+          + ", maxBackoff="
+          + maxBackoff
+          + "]";
+    }
+
+    private static String validToken(String token) {
+      if (token == null || token.isBlank()) {
+        throw new IllegalArgumentException("accessToken must not be blank");
+      }
+      // Visible ASCII only: anything else would corrupt (or inject into) the Authorization header.
+      // The message never echoes the value.
+      if (!token.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+        throw new IllegalArgumentException(
+            "accessToken must be visible ASCII characters without spaces");
+      }
+      return token;
+    }
+
+    private static String validBaseUrl(URI baseUrl, boolean allowPlainHttp) {
+      if (baseUrl == null) {
+        throw new IllegalStateException("set environment(...) or baseUrl(...)");
+      }
+      String scheme = baseUrl.getScheme() == null ? "" : baseUrl.getScheme().toLowerCase(Locale.ROOT);
+      if (!scheme.equals("https") && !scheme.equals("http")) {
+        throw new IllegalArgumentException("baseUrl must be an http(s) URL, got " + baseUrl);
+      }
+      if (baseUrl.getHost() == null || baseUrl.getQuery() != null || baseUrl.getFragment() != null) {
+        throw new IllegalArgumentException(
+            "baseUrl must have a host and no query or fragment, got " + baseUrl);
+      }
+      if (scheme.equals("http") && !allowPlainHttp && !isLoopback(baseUrl.getHost())) {
+        throw new IllegalArgumentException(
+            "refusing to send the access token over plain http to "
+                + baseUrl.getHost()
+                + "; use https, or allowPlainHttp(true) for a trusted network");
+      }
+      String url = baseUrl.toString();
+      return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
+    }
+
+    /** By name only: a DNS lookup here could be slow or spoofed. */
+    private static boolean isLoopback(String host) {
+      return host.equalsIgnoreCase("localhost")
+          || host.startsWith("127.")
+          || host.equals("[::1]")
+          || host.equals("::1");
+    }
+
+    private static Duration requirePositiveMillis(Duration value, String name) {
+      Objects.requireNonNull(value, name);
+      if (value.toMillis() < 1 || value.toMillis() > Integer.MAX_VALUE) {
+        throw new IllegalArgumentException(name + " must be between 1 ms and ~24 days, got " + value);
+      }
+      return value;
+    }
+  }
+}

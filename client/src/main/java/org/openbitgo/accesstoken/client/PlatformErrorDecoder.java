@@ -1,0 +1,129 @@
+package org.openbitgo.accesstoken.client;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import feign.Response;
+import feign.RetryableException;
+import feign.codec.ErrorDecoder;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.util.Collection;
+import org.openbitgo.accesstoken.client.generated.model.PlatformError;
+
+/**
+ * Turns every non-2xx answer into a {@link BitGoApiException}, reading the documented {@code
+ * PlatformError} body when there is one and keeping the raw text when there is not.
+ *
+ * <p>Only 429 is handed to Feign's retry machinery (as a {@link RetryableException} whose cause is
+ * the typed exception): BitGo rejected the request without acting on it. Every other status is
+ * final, because a 5xx on a create may come after the token was created.
+ */
+final class PlatformErrorDecoder implements ErrorDecoder {
+
+  static final String REQUEST_ID_HEADER = "X-Request-Id";
+  static final String RETRY_AFTER_HEADER = "Retry-After";
+
+  private final ObjectMapper mapper;
+  private final SecretRedactor redactor;
+  private final Clock clock;
+
+  PlatformErrorDecoder(ObjectMapper mapper, SecretRedactor redactor, Clock clock) {
+    this.mapper = mapper;
+    this.redactor = redactor;
+    this.clock = clock;
+  }
+
+  @Override
+  public Exception decode(String methodKey, Response response) {
+    String body = redactor.redact(readBody(response));
+    PlatformError platformError = parse(body);
+    String requestId =
+        platformError != null && platformError.getRequestId() != null
+            ? platformError.getRequestId()
+            : firstHeader(response, REQUEST_ID_HEADER);
+    Duration retryAfter = parseRetryAfter(firstHeader(response, RETRY_AFTER_HEADER));
+    BitGoApiException exception =
+        new BitGoApiException(
+            response.status(),
+            platformError == null ? null : platformError.getName(),
+            platformError == null ? null : redactor.redact(platformError.getError()),
+            requestId,
+            platformError == null ? null : platformError.getContext(),
+            body,
+            retryAfter);
+    if (response.status() != 429) {
+      return exception;
+    }
+    // Feign's convention: retryAfter is an epoch-millisecond deadline, read by the Retryer.
+    Long retryAt = retryAfter == null ? null : clock.millis() + retryAfter.toMillis();
+    return new RetryableException(
+        response.status(),
+        exception.getMessage(),
+        response.request().httpMethod(),
+        exception,
+        retryAt,
+        response.request());
+  }
+
+  private static String readBody(Response response) {
+    if (response.body() == null) {
+      return "";
+    }
+    Charset charset = response.charset() == null ? StandardCharsets.UTF_8 : response.charset();
+    try (InputStream in = response.body().asInputStream()) {
+      return new String(in.readAllBytes(), charset);
+    } catch (IOException e) {
+      // BufferingClient already holds the bytes in memory; this cannot fail in practice.
+      return "";
+    }
+  }
+
+  private PlatformError parse(String body) {
+    if (!body.stripLeading().startsWith("{")) {
+      return null;
+    }
+    try {
+      PlatformError error = mapper.readValue(body, PlatformError.class);
+      // A JSON object that is not a platform error (e.g. a proxy's) is raw text to us.
+      return error.getError() == null && error.getRequestId() == null && error.getName() == null
+          ? null
+          : error;
+    } catch (JsonProcessingException e) {
+      return null;
+    }
+  }
+
+  private static String firstHeader(Response response, String name) {
+    Collection<String> values = response.headers().get(name); // Feign's map ignores case
+    if (values == null) {
+      return null;
+    }
+    return values.stream().filter(v -> v != null && !v.isBlank()).findFirst().orElse(null);
+  }
+
+  /** Seconds as the contract documents; an HTTP date is accepted too, as RFC 9110 allows. */
+  private Duration parseRetryAfter(String value) {
+    if (value == null) {
+      return null;
+    }
+    String trimmed = value.trim();
+    try {
+      return Duration.ofSeconds(Math.max(0, Long.parseLong(trimmed)));
+    } catch (NumberFormatException notSeconds) {
+      try {
+        ZonedDateTime at = ZonedDateTime.parse(trimmed, DateTimeFormatter.RFC_1123_DATE_TIME);
+        Duration wait = Duration.between(clock.instant(), at.toInstant());
+        return wait.isNegative() ? Duration.ZERO : wait;
+      } catch (DateTimeParseException notADate) {
+        return null;
+      }
+    }
+  }
+}

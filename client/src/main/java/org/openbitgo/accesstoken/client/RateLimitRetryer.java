@@ -1,0 +1,151 @@
+package org.openbitgo.accesstoken.client;
+
+import feign.RetryableException;
+import feign.Retryer;
+import java.net.ConnectException;
+import java.net.http.HttpConnectTimeoutException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.DoubleSupplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Feign {@link Retryer} that retries only what cannot have created a token twice:
+ *
+ * <ul>
+ *   <li>HTTP 429: BitGo refused the request unprocessed. Waits {@code Retry-After} when given
+ *       (giving up if it is longer than {@code maxBackoff}), else exponential backoff with jitter.
+ *   <li>A connection that failed before anything was sent ({@link ConnectException}, connect
+ *       timeout): exponential backoff with jitter.
+ * </ul>
+ *
+ * Everything else Feign reports as retryable (read timeout, connection reset or closed
+ * mid-response) may have reached BitGo, so it is never retried. When giving up, the retryer throws
+ * the typed exception ({@link BitGoApiException} or {@link BitGoTransportException}) rather than
+ * Feign's {@link RetryableException}, whose name would invite the caller to retry.
+ */
+final class RateLimitRetryer implements Retryer {
+
+  /** Waits between attempts; injectable so tests observe delays instead of sleeping. */
+  @FunctionalInterface
+  interface Sleeper {
+    Sleeper SYSTEM = delay -> Thread.sleep(delay.toMillis());
+
+    void sleep(Duration delay) throws InterruptedException;
+  }
+
+  private static final Logger LOG = LoggerFactory.getLogger(RateLimitRetryer.class);
+
+  private final int maxAttempts;
+  private final Duration initialBackoff;
+  private final Duration maxBackoff;
+  private final Sleeper sleeper;
+  private final Clock clock;
+  private final DoubleSupplier random;
+  private int attempt = 1;
+
+  RateLimitRetryer(
+      int maxAttempts,
+      Duration initialBackoff,
+      Duration maxBackoff,
+      Sleeper sleeper,
+      Clock clock,
+      DoubleSupplier random) {
+    this.maxAttempts = maxAttempts;
+    this.initialBackoff = initialBackoff;
+    this.maxBackoff = maxBackoff;
+    this.sleeper = sleeper;
+    this.clock = clock;
+    this.random = random;
+  }
+
+  RateLimitRetryer(int maxAttempts, Duration initialBackoff, Duration maxBackoff) {
+    this(
+        maxAttempts,
+        initialBackoff,
+        maxBackoff,
+        Sleeper.SYSTEM,
+        Clock.systemUTC(),
+        () -> ThreadLocalRandom.current().nextDouble());
+  }
+
+  @Override
+  public void continueOrPropagate(RetryableException e) {
+    if (!(isRateLimited(e) || nothingWasSent(e)) || attempt >= maxAttempts) {
+      throw giveUp(e);
+    }
+    Duration delay = delayBefore(e);
+    if (delay.compareTo(maxBackoff) > 0) {
+      throw giveUp(e); // e.g. Retry-After: 3600; the caller reads retryAfter() and decides
+    }
+    attempt++;
+    LOG.debug("{}; attempt {} of {} in {} ms", reason(e), attempt, maxAttempts, delay.toMillis());
+    try {
+      sleeper.sleep(delay);
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+      throw giveUp(e);
+    }
+  }
+
+  @Override
+  public Retryer clone() {
+    return new RateLimitRetryer(maxAttempts, initialBackoff, maxBackoff, sleeper, clock, random);
+  }
+
+  private static boolean isRateLimited(RetryableException e) {
+    return e.status() == 429 && e.getCause() instanceof BitGoApiException;
+  }
+
+  private static boolean nothingWasSent(RetryableException e) {
+    return e.getCause() instanceof ConnectException
+        || e.getCause() instanceof HttpConnectTimeoutException;
+  }
+
+  private Duration delayBefore(RetryableException e) {
+    if (isRateLimited(e) && e.retryAfter() != null) {
+      return Duration.ofMillis(Math.max(0, e.retryAfter() - clock.millis()));
+    }
+    // "Equal jitter": half the exponential delay is fixed, the other half random, so concurrent
+    // clients spread out while each still waits at least half the nominal delay.
+    long nominal = initialBackoff.toMillis() << Math.min(attempt - 1, 20);
+    long capped = Math.min(nominal, maxBackoff.toMillis());
+    long half = capped / 2;
+    return Duration.ofMillis(half + (long) (random.getAsDouble() * (capped - half)));
+  }
+
+  private RuntimeException giveUp(RetryableException e) {
+    if (e.getCause() instanceof BitGoApiException api) {
+      return api;
+    }
+    boolean mayHaveBeenSent = !nothingWasSent(e);
+    Throwable cause = e.getCause() == null ? e : e.getCause();
+    String target = e.method() + " " + (e.request() == null ? "" : e.request().url());
+    String message =
+        mayHaveBeenSent
+            ? target
+                + " failed without an HTTP answer ("
+                + describe(cause)
+                + "). Not retried: the request may have reached BitGo, and creating a token is"
+                + " not idempotent; check the token list before trying again."
+            : target
+                + " failed before the request was sent ("
+                + describe(cause)
+                + "), after "
+                + attempt
+                + " attempt(s).";
+    return new BitGoTransportException(message, cause, mayHaveBeenSent, attempt);
+  }
+
+  private static String reason(RetryableException e) {
+    return isRateLimited(e) ? "Rate limited (HTTP 429)" : "Connection failed before sending";
+  }
+
+  private static String describe(Throwable cause) {
+    return cause.getMessage() == null
+        ? cause.getClass().getSimpleName()
+        : cause.getClass().getSimpleName() + ": " + cause.getMessage();
+  }
+}

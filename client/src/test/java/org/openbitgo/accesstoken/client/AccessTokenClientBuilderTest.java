@@ -1,0 +1,83 @@
+package org.openbitgo.accesstoken.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.openbitgo.accesstoken.client.Fixtures.CALLER_TOKEN;
+
+import java.net.URI;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.NullSource;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/** What the builder refuses up front, before any request is made. */
+class AccessTokenClientBuilderTest {
+
+  @ParameterizedTest(name = "token [{0}] is refused")
+  @NullSource
+  @ValueSource(strings = {"", " ", "\t\n"})
+  void refusesABlankToken(String token) {
+    assertThatThrownBy(
+            () -> AccessTokenClient.builder().environment(BitGoEnvironment.TEST).accessToken(token).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("accessToken must not be blank");
+  }
+
+  @Test
+  void refusesATokenThatWouldCorruptTheHeaderWithoutEchoingIt() {
+    String injected = CALLER_TOKEN + "\r\nX-Evil: 1";
+    assertThatThrownBy(
+            () -> AccessTokenClient.builder().environment(BitGoEnvironment.TEST).accessToken(injected).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .message()
+        .doesNotContain(CALLER_TOKEN);
+  }
+
+  @Test
+  void requiresAnEnvironmentOrBaseUrl() {
+    assertThatThrownBy(() -> AccessTokenClient.builder().accessToken(CALLER_TOKEN).build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessageContaining("environment");
+  }
+
+  @Test
+  void environmentsPointAtBitGo() {
+    assertThat(BitGoEnvironment.TEST.baseUrl()).isEqualTo(URI.create("https://app.bitgo-test.com"));
+    assertThat(BitGoEnvironment.PRODUCTION.baseUrl()).isEqualTo(URI.create("https://app.bitgo.com"));
+    assertThat(
+            AccessTokenClient.builder().environment(BitGoEnvironment.PRODUCTION).accessToken(CALLER_TOKEN).build()
+                .toString())
+        .contains("baseUrl=https://app.bitgo.com,");
+  }
+
+  @Test
+  void refusesPlainHttpToANonLoopbackHostUnlessAllowed() {
+    assertThatThrownBy(
+            () -> AccessTokenClient.builder().baseUrl("http://stub.internal:8080").accessToken(CALLER_TOKEN).build())
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("plain http");
+
+    assertThat(
+            AccessTokenClient.builder()
+                .baseUrl("http://stub.internal:8080/")
+                .allowPlainHttp(true)
+                .accessToken(CALLER_TOKEN)
+                .build()
+                .toString())
+        .contains("baseUrl=http://stub.internal:8080,");
+    assertThat(AccessTokenClient.builder().baseUrl("http://localhost:8080").accessToken(CALLER_TOKEN).build())
+        .isNotNull();
+  }
+
+  @Test
+  void refusesUnusableSettings() {
+    AccessTokenClient.Builder builder = AccessTokenClient.builder();
+    assertThatThrownBy(() -> builder.maxAttempts(0)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> builder.readTimeout(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> builder.connectTimeout(Duration.ofMillis(-1)))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> builder.baseUrl("ftp://app.bitgo.com").accessToken(CALLER_TOKEN).build())
+        .isInstanceOf(IllegalArgumentException.class);
+  }
+}
