@@ -1,6 +1,7 @@
 package org.openbitgo.accesstoken.stub;
 
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonStreamContext;
@@ -40,16 +41,17 @@ final class JsonErrorDescriber {
               + StubServerConfig.MAX_JSON_NESTING_DEPTH
               + " levels, or a value too long)";
       field = WHOLE_BODY;
+    } else if (isDuplicateField(e)) {
+      message = field + " appears more than once";
+    } else if (field.equals(WHOLE_BODY) && e instanceof MismatchedInputException) {
+      message = "request body must be a JSON object";
     } else if (e instanceof JsonMappingException mapping
         && mapping.getOriginalMessage() != null
         && MISSING_PROPERTY.matcher(mapping.getOriginalMessage()).find()) {
       message = field + " is required";
     } else if (e instanceof MismatchedInputException mismatch
         && mismatch.getTargetType() != null) {
-      message =
-          (field.equals(WHOLE_BODY) ? "request body" : field)
-              + " must be "
-              + jsonTypeOf(mismatch.getTargetType());
+      message = field + " must be " + jsonTypeOf(mismatch.getTargetType());
     } else if (e instanceof JsonMappingException) {
       message = (field.equals(WHOLE_BODY) ? "request body" : field) + " has an invalid value";
     } else if (e instanceof StreamReadException && !field.equals(WHOLE_BODY)) {
@@ -79,8 +81,10 @@ final class JsonErrorDescriber {
           path.append('[').append(reference.getIndex()).append(']');
         }
       }
-    } else if (e.getProcessor() instanceof JsonParser parser) {
-      // stream-level failures carry no path, but the parser still knows where it was
+    } else if (e.getProcessor() instanceof JsonParser parser
+        && (!(e instanceof JsonParseException) || isDuplicateField(e))) {
+      // stream-level failures carry no path, but the parser still knows where it was; a syntax
+      // error (truncation, garbage) is a fault of the whole body, reported with line and column
       Deque<String> segments = new ArrayDeque<>();
       for (JsonStreamContext context = parser.getParsingContext();
           context != null && !context.inRoot();
@@ -98,11 +102,17 @@ final class JsonErrorDescriber {
     }
     if (e instanceof JsonMappingException mapping && mapping.getOriginalMessage() != null) {
       Matcher missing = MISSING_PROPERTY.matcher(mapping.getOriginalMessage());
-      if (missing.find()) {
+      // Jackson's path may or may not already end with the missing property: add it once
+      if (missing.find() && !path.toString().endsWith(missing.group(1))) {
         appendName(path, missing.group(1));
       }
     }
-    return path.length() == 0 ? WHOLE_BODY : path.toString();
+    // a path starting with an index means the body itself was an array, not an object
+    return path.length() == 0 || path.charAt(0) == '[' ? WHOLE_BODY : path.toString();
+  }
+
+  private static boolean isDuplicateField(JsonProcessingException e) {
+    return e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate field");
   }
 
   private static void appendName(StringBuilder path, String name) {

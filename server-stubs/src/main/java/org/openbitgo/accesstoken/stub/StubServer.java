@@ -190,6 +190,14 @@ public final class StubServer implements AutoCloseable {
    * about the generated interface's annotations) would drown the one-line-per-request log.
    */
   private static void quietenJulLoggers() {
-    java.util.logging.Logger.getLogger("org.glassfish").setLevel(Level.SEVERE);
+    for (java.util.logging.Logger logger : QUIETENED_JUL_LOGGERS) {
+      logger.setLevel(Level.SEVERE);
+    }
   }
+
+  /** Held strongly: java.util.logging forgets the level of a logger that is garbage collected. */
+  private static final List<java.util.logging.Logger> QUIETENED_JUL_LOGGERS =
+      List.of(
+          java.util.logging.Logger.getLogger("org.glassfish"),
+          java.util.logging.Logger.getLogger("org.hibernate.validator"));
 }
