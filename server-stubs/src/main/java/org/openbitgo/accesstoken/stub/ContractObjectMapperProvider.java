@@ -1,0 +1,60 @@
+package org.openbitgo.accesstoken.stub;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.MapperFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.CoercionAction;
+import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.type.LogicalType;
+import jakarta.ws.rs.ext.ContextResolver;
+import org.openbitgo.accesstoken.contract.ContractJson;
+
+/**
+ * The contract's Jackson settings ({@link ContractJson}) made strict for a server: the stub must
+ * reject what the schema rejects instead of quietly converting it.
+ */
+final class ContractObjectMapperProvider implements ContextResolver<ObjectMapper> {
+
+  private final ObjectMapper mapper = strictContractMapper();
+
+  @Override
+  public ObjectMapper getContext(Class<?> type) {
+    return mapper;
+  }
+
+  static ObjectMapper strictContractMapper() {
+    JsonFactory factory =
+        JsonFactory.builder()
+            // deep nesting is a cheap way to exhaust a parser's stack: refuse it early
+            .streamReadConstraints(
+                StreamReadConstraints.builder()
+                    .maxNestingDepth(StubServerConfig.MAX_JSON_NESTING_DEPTH)
+                    .maxStringLength(StubServerConfig.DEFAULT_MAX_REQUEST_BODY_BYTES)
+                    .maxNumberLength(100)
+                    .build())
+            // {"label":"a","label":"b"} is ambiguous: which one would a real server keep?
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build();
+    ObjectMapper mapper =
+        JsonMapper.builder(factory)
+            // "duration": "60" or "admin": 1 are wrong types in the schema, not values to convert
+            .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
+            .build();
+    ContractJson.configure(mapper);
+    mapper
+        .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+        .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+        .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+    // "label": 5 must not become "5"
+    mapper
+        .coercionConfigFor(LogicalType.Textual)
+        .setCoercion(CoercionInputShape.Integer, CoercionAction.Fail)
+        .setCoercion(CoercionInputShape.Float, CoercionAction.Fail)
+        .setCoercion(CoercionInputShape.Boolean, CoercionAction.Fail);
+    return mapper;
+  }
+}

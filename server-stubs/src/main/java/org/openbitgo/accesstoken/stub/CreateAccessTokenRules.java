@@ -1,0 +1,117 @@
+package org.openbitgo.accesstoken.stub;
+
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import org.openbitgo.accesstoken.server.generated.model.CreateAccessTokenRequest;
+import org.openbitgo.accesstoken.server.generated.model.NamedScope;
+import org.openbitgo.accesstoken.server.generated.model.SpendingLimit;
+
+/**
+ * The contract's rules that Bean Validation on the generated models does not check: the ones the
+ * schema cannot express (environment-dependent IP restrictions), the ones the generator dropped
+ * ({@code scope} items became plain strings), and null items inside arrays.
+ */
+final class CreateAccessTokenRules {
+
+  /** The spec's IPv4-or-CIDR pattern, with the octets and the prefix captured. */
+  private static final Pattern IPV4_OR_CIDR =
+      Pattern.compile(
+          "((25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])\\.){3}"
+              + "(25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])(/(3[0-2]|[12]?[0-9]))?");
+
+  /** The spec's WalletBoundScope pattern. */
+  private static final Pattern WALLET_BOUND_SCOPE = Pattern.compile("wallet_[a-z_]+:[0-9a-f]{32}");
+
+  /** In production, CIDR blocks may be no wider than a /24. */
+  static final int NARROWEST_ALLOWED_PROD_PREFIX = 24;
+
+  private static final Set<String> NAMED_SCOPES =
+      Arrays.stream(NamedScope.values()).map(NamedScope::toString).collect(Collectors.toSet());
+
+  private final StubEnvironment environment;
+
+  CreateAccessTokenRules(StubEnvironment environment) {
+    this.environment = environment;
+  }
+
+  /** Throws {@link InvalidRequestException} naming the first offending field. */
+  void check(CreateAccessTokenRequest request) {
+    checkScope(request.getScope());
+    checkIpRestrict(request.getIpRestrict());
+    checkSpendingLimits(request.getSpendingLimits());
+  }
+
+  private static void checkScope(List<String> scope) {
+    if (scope == null) {
+      return;
+    }
+    for (int i = 0; i < scope.size(); i++) {
+      String entry = scope.get(i);
+      if (entry == null
+          || !(NAMED_SCOPES.contains(entry) || WALLET_BOUND_SCOPE.matcher(entry).matches())) {
+        throw new InvalidRequestException(
+            "scope[" + i + "]",
+            "scope[" + i + "] must be a documented scope name or wallet_<scope>:<32-hex walletId>");
+      }
+    }
+  }
+
+  private void checkIpRestrict(List<String> ipRestrict) {
+    if (environment == StubEnvironment.PROD && (ipRestrict == null || ipRestrict.isEmpty())) {
+      throw new InvalidRequestException(
+          "ipRestrict",
+          "ipRestrict is required in the prod environment: list the IPv4 addresses or CIDR blocks"
+              + " (/24 to /32) the token may be used from");
+    }
+    if (ipRestrict == null) {
+      return;
+    }
+    for (int i = 0; i < ipRestrict.size(); i++) {
+      String field = "ipRestrict[" + i + "]";
+      String entry = ipRestrict.get(i);
+      Matcher matcher = entry == null ? null : IPV4_OR_CIDR.matcher(entry);
+      if (matcher == null || !matcher.matches()) {
+        throw new InvalidRequestException(field, field + " must be an IPv4 address or CIDR block");
+      }
+      String prefix = matcher.group(5);
+      if (environment == StubEnvironment.PROD
+          && prefix != null
+          && Integer.parseInt(prefix) < NARROWEST_ALLOWED_PROD_PREFIX) {
+        throw new InvalidRequestException(
+            field, field + " must use a CIDR prefix from /24 to /32 in the prod environment");
+      }
+    }
+  }
+
+  private static void checkSpendingLimits(List<SpendingLimit> spendingLimits) {
+    if (spendingLimits == null) {
+      return;
+    }
+    Set<String> coins = new HashSet<>();
+    for (int i = 0; i < spendingLimits.size(); i++) {
+      String field = "spendingLimits[" + i + "]";
+      SpendingLimit limit = spendingLimits.get(i);
+      if (limit == null) {
+        throw new InvalidRequestException(
+            field, field + " must be an object with coin and txValueLimit");
+      }
+      if (limit.getCoin() == null) {
+        throw new InvalidRequestException(field + ".coin", field + ".coin is required");
+      }
+      if (limit.getTxValueLimit() == null) {
+        throw new InvalidRequestException(
+            field + ".txValueLimit", field + ".txValueLimit is required");
+      }
+      // the response keys unlock.spendingLimits by coin: a second limit would silently vanish
+      if (!coins.add(limit.getCoin())) {
+        throw new InvalidRequestException(
+            field + ".coin", field + ".coin repeats a coin that already has a spending limit");
+      }
+    }
+  }
+}

@@ -1,0 +1,51 @@
+package org.openbitgo.accesstoken.stub;
+
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import org.openbitgo.accesstoken.server.generated.model.PlatformError;
+
+/**
+ * Builds every error answer in the contract's {@code PlatformError} shape. The request id is
+ * filled in by {@link ResponseFinishingFilter}, the one place that knows it.
+ */
+final class PlatformErrors {
+
+  /** Stands in until the response filter writes the real request id. */
+  static final String PENDING_REQUEST_ID = "pending";
+
+  private PlatformErrors() {}
+
+  static Response.ResponseBuilder builder(int status, String message, Map<String, ?> context) {
+    PlatformError error = new PlatformError(message, PENDING_REQUEST_ID);
+    error.setName(nameOf(status));
+    error.setContext(new LinkedHashMap<>(context));
+    return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(error);
+  }
+
+  static Response of(int status, String message, Map<String, ?> context) {
+    return builder(status, message, context).build();
+  }
+
+  static Response invalidRequest(String field, String message) {
+    return of(400, message, Map.of("field", field));
+  }
+
+  /** The stable error code ({@code name}) of each status the stub answers with. */
+  static String nameOf(int status) {
+    return switch (status) {
+      case 400 -> "InvalidRequest";
+      case 401 -> "Unauthorized";
+      case 403 -> "Forbidden";
+      case 404 -> "NotFound";
+      case 405 -> "MethodNotAllowed";
+      case 406 -> "NotAcceptable";
+      case 413 -> "PayloadTooLarge";
+      case 415 -> "UnsupportedMediaType";
+      case 429 -> "TooManyRequests";
+      case 500 -> "InternalError";
+      default -> status >= 500 ? "InternalError" : "RequestFailed";
+    };
+  }
+}

@@ -1,0 +1,51 @@
+package org.openbitgo.accesstoken.stub;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.model.SimpleResponse;
+import com.atlassian.oai.validator.report.ValidationReport;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Checks a stub response against the contract itself: the spec on the classpath, read by
+ * Atlassian's OpenAPI validator. Error statuses without their own entry (404, 405, 413, 415, 500)
+ * are checked against the {@code default} response, i.e. the PlatformError schema.
+ */
+final class ContractResponses {
+
+  private static final String SPEC_RESOURCE = "/openapi/access-token.yaml";
+  private static final String OPERATION_PATH = "/api/v2/user/accesstoken";
+  private static final OpenApiInteractionValidator VALIDATOR =
+      OpenApiInteractionValidator.createForInlineApiSpecification(readSpec()).build();
+
+  private ContractResponses() {}
+
+  /** The response, as if it answered the contract's one operation, has no schema violation. */
+  static void assertMatchesContract(HttpResponse<String> response) {
+    SimpleResponse.Builder simple =
+        SimpleResponse.Builder.status(response.statusCode()).withBody(response.body());
+    response.headers().firstValue("Content-Type").ifPresent(simple::withContentType);
+    ValidationReport report =
+        VALIDATOR.validateResponse(OPERATION_PATH, Request.Method.POST, simple.build());
+    assertThat(report.getMessages())
+        .as("contract violations of %s %s", response.statusCode(), response.body())
+        .isEmpty();
+  }
+
+  private static String readSpec() {
+    try (InputStream spec = ContractResponses.class.getResourceAsStream(SPEC_RESOURCE)) {
+      if (spec == null) {
+        throw new IllegalStateException(SPEC_RESOURCE + " is not on the test classpath");
+      }
+      return new String(spec.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}
