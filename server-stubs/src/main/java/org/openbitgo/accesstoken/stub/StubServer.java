@@ -76,6 +76,7 @@ public final class StubServer implements AutoCloseable {
     ResourceConfig application = application(config, registry, store);
     URI bindUri = URI.create("http://" + uriHost(config.host()) + ":" + config.port() + "/");
     HttpServer httpServer = GrizzlyHttpServerFactory.createHttpServer(bindUri, application, false);
+    httpServer.getListeners().forEach(listener -> listener.registerAddOn(new UpgradeIgnoringAddOn()));
     try {
       httpServer.start();
     } catch (IOException e) {

@@ -116,6 +116,24 @@ class StubServerHttpTest {
   }
 
   @Test
+  void servesARequestThatAsksToUpgradeToHttp2AsHttp11() throws Exception {
+    // Java's default HttpClient sends "Upgrade: h2c" with the body over plain HTTP.
+    HttpResponse<String> response =
+        java.net.http.HttpClient.newHttpClient()
+            .send(
+                HttpRequest.newBuilder(test.endpointUri())
+                    .timeout(Duration.ofSeconds(5))
+                    .header("Authorization", "Bearer " + TOKEN)
+                    .header("Content-Type", "application/json")
+                    .POST(HttpRequest.BodyPublishers.ofString("{\"label\":\"h2c\"}"))
+                    .build(),
+                HttpResponse.BodyHandlers.ofString());
+
+    assertThat(response.statusCode()).isEqualTo(200);
+    assertThat(json(response).get("label").asText()).isEqualTo("h2c");
+  }
+
+  @Test
   void createsTokenInProductionWithRestrictionOfSlash24OrNarrower() {
     HttpResponse<String> response =
         postJson(
