@@ -123,7 +123,7 @@ class PactMatchersRefuseDriftTest {
               new Generators(new HashMap<>()));
       List<Mismatch> mismatches = ResponseMatching.responseMismatches(pact, fullCreate, actual);
       return mismatches.stream()
-          .map(m -> m instanceof BodyMismatch body ? body.getPath() + ": " + m.description() : m.description())
+          .map(m -> m instanceof BodyMismatch bodyMismatch ? bodyMismatch.getPath() + ": " + m.description() : m.description())
           .collect(Collectors.toList());
     } catch (Exception e) {
       throw new AssertionError(e);
