@@ -116,6 +116,27 @@ class StubServerHttpTest {
   }
 
   @Test
+  void logsOneLinePerRequestWithoutAnySecret() throws Exception {
+    String requestId = "log-check-" + System.nanoTime();
+    HttpResponse<String> created =
+        StubHttp.send(
+            HttpRequest.newBuilder(test.endpointUri())
+                .header("Authorization", "Bearer " + TOKEN)
+                .header("Content-Type", "application/json")
+                .header("X-Request-Id", requestId)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"label\":\"logged\",\"otp\":\"0000000\"}"))
+                .build());
+    assertThat(created.statusCode()).isEqualTo(200);
+    String secret = json(created).get("token").asText();
+
+    java.nio.file.Path log = java.nio.file.Path.of("target/stub-server-test.log");
+    java.util.List<String> lines =
+        java.nio.file.Files.readAllLines(log).stream().filter(l -> l.contains(requestId)).toList();
+    assertThat(lines).singleElement().asString().contains("POST /api/v2/user/accesstoken 200 requestId=" + requestId);
+    assertThat(java.nio.file.Files.readString(log)).doesNotContain(TOKEN).doesNotContain(secret).doesNotContain("Bearer");
+  }
+
+  @Test
   void servesARequestThatAsksToUpgradeToHttp2AsHttp11() throws Exception {
     // Java's default HttpClient sends "Upgrade: h2c" with the body over plain HTTP.
     HttpResponse<String> response =
