@@ -215,6 +215,7 @@ public final class AccessTokenClient {
               .options(new Request.Options(connectTimeout, readTimeout, false))
               .encoder(new JacksonEncoder(mapper))
               .decoder(new ApiResponseDecoder(mapper))
+              .responseInterceptor(new UnreadableAnswerInterceptor())
               .errorDecoder(new PlatformErrorDecoder(mapper, redactor, clock))
               .retryer(
                   new RateLimitRetryer(
@@ -260,6 +261,13 @@ public final class AccessTokenClient {
       if (token == null || token.isBlank()) {
         throw new IllegalArgumentException("accessToken must not be blank");
       }
+      // Shorter values could not be told apart from ordinary words when redacting logs.
+      if (token.length() < SecretRedactor.MIN_LITERAL_LENGTH) {
+        throw new IllegalArgumentException(
+            "accessToken is too short to be an access token (at least "
+                + SecretRedactor.MIN_LITERAL_LENGTH
+                + " characters)");
+      }
       // Visible ASCII only: anything else would corrupt (or inject into) the Authorization header.
       // The message never echoes the value.
       if (!token.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
@@ -277,6 +285,10 @@ public final class AccessTokenClient {
       if (!scheme.equals("https") && !scheme.equals("http")) {
         throw new IllegalArgumentException("baseUrl must be an http(s) URL, got " + baseUrl);
       }
+      if (baseUrl.getRawUserInfo() != null) {
+        // never echo it: it is a credential
+        throw new IllegalArgumentException("baseUrl must not carry user info (user:password@)");
+      }
       if (baseUrl.getHost() == null || baseUrl.getQuery() != null || baseUrl.getFragment() != null) {
         throw new IllegalArgumentException(
             "baseUrl must have a host and no query or fragment, got " + baseUrl);
@@ -291,13 +303,19 @@ public final class AccessTokenClient {
       return url.endsWith("/") ? url.substring(0, url.length() - 1) : url;
     }
 
-    /** By name only: a DNS lookup here could be slow or spoofed. */
+    /**
+     * By name only: a DNS lookup here could be slow or spoofed. A loopback address must be the
+     * whole host: {@code 127.0.0.1.example.com} is not one.
+     */
     private static boolean isLoopback(String host) {
       return host.equalsIgnoreCase("localhost")
-          || host.startsWith("127.")
+          || LOOPBACK_IPV4.matcher(host).matches()
           || host.equals("[::1]")
           || host.equals("::1");
     }
+
+    private static final java.util.regex.Pattern LOOPBACK_IPV4 =
+        java.util.regex.Pattern.compile("127(\\.\\d{1,3}){3}");
 
     private static Duration requirePositiveMillis(Duration value, String name) {
       Objects.requireNonNull(value, name);

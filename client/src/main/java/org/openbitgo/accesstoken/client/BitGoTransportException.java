@@ -1,8 +1,8 @@
 package org.openbitgo.accesstoken.client;
 
 /**
- * The request failed without an HTTP answer: connection refused, connection reset or closed
- * mid-response, read timeout.
+ * The request failed without a usable HTTP answer: connection refused, connection reset or closed
+ * mid-response, read timeout, or a 2xx answer whose body could not be read.
  *
  * <p>{@link #requestMayHaveBeenSent()} tells the caller what it must do next. When true, BitGo may
  * have created the token even though no answer arrived; the client did not retry (creating a token

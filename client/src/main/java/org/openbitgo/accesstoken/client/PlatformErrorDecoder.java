@@ -46,16 +46,16 @@ final class PlatformErrorDecoder implements ErrorDecoder {
     PlatformError platformError = parse(body);
     String requestId =
         platformError != null && platformError.getRequestId() != null
-            ? platformError.getRequestId()
+            ? redactor.redact(platformError.getRequestId())
             : firstHeader(response, REQUEST_ID_HEADER);
     Duration retryAfter = parseRetryAfter(firstHeader(response, RETRY_AFTER_HEADER));
     BitGoApiException exception =
         new BitGoApiException(
             response.status(),
-            platformError == null ? null : platformError.getName(),
+            platformError == null ? null : redactor.redact(platformError.getName()),
             platformError == null ? null : redactor.redact(platformError.getError()),
             requestId,
-            platformError == null ? null : platformError.getContext(),
+            platformError == null ? null : redactor.redactValues(platformError.getContext()),
             body,
             retryAfter);
     if (response.status() != 429) {

@@ -25,13 +25,17 @@ final class SecretRedactor {
           "(\"(?:token|otp|password)\"\\s*:\\s*)(\"(?:[^\"\\\\]|\\\\.)*\"|[^\\s,}\\]]+)");
 
   /** Shorter literals would redact ordinary words; real tokens are far longer. */
-  private static final int MIN_LITERAL_LENGTH = 8;
+  static final int MIN_LITERAL_LENGTH = 8;
 
   private final List<String> knownSecrets;
 
   SecretRedactor(List<String> knownSecrets) {
+    // Also as JSON may escape them ("a/b" may be written "a\/b"), so a raw body is covered too.
     this.knownSecrets =
-        knownSecrets.stream().filter(s -> s != null && s.length() >= MIN_LITERAL_LENGTH).toList();
+        knownSecrets.stream()
+            .filter(s -> s != null && s.length() >= MIN_LITERAL_LENGTH)
+            .flatMap(s -> java.util.stream.Stream.of(s, s.replace("/", "\\/")).distinct())
+            .toList();
   }
 
   String redact(String text) {
@@ -47,6 +51,27 @@ final class SecretRedactor {
     return SENSITIVE_JSON_FIELD
         .matcher(redacted)
         .replaceAll("$1" + Matcher.quoteReplacement('"' + REDACTED + '"'));
+  }
+
+  /**
+   * Redacts every string inside parsed JSON (maps, lists, nested). The raw text was redacted
+   * before parsing, but a secret written with JSON escapes there ({@code \/}, {@code \u0041})
+   * only becomes recognisable once parsed.
+   */
+  @SuppressWarnings("unchecked")
+  <T> T redactValues(T parsed) {
+    if (parsed instanceof String text) {
+      return (T) redact(text);
+    }
+    if (parsed instanceof java.util.Map<?, ?> map) {
+      java.util.Map<Object, Object> copy = new java.util.LinkedHashMap<>();
+      map.forEach((key, value) -> copy.put(key, redactValues(value)));
+      return (T) copy;
+    }
+    if (parsed instanceof List<?> list) {
+      return (T) list.stream().map(this::redactValues).toList();
+    }
+    return parsed;
   }
 
   @Override

@@ -10,7 +10,6 @@ import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.Objects;
 import java.util.regex.Pattern;
@@ -28,8 +27,11 @@ import java.util.regex.Pattern;
 @JsonDeserialize(using = BaseUnitAmount.Reader.class)
 public final class BaseUnitAmount {
 
-  /** The string form's pattern in the spec: 1 to 78 decimal digits (78 digits hold 2^256). */
-  private static final Pattern DIGITS = Pattern.compile("[0-9]{1,78}");
+  /** The most digits an amount may have in either form: 78 digits hold 2^256. */
+  public static final int MAX_DIGITS = 78;
+
+  /** The string form's pattern in the spec: 1 to 78 decimal digits. */
+  private static final Pattern DIGITS = Pattern.compile("[0-9]{1," + MAX_DIGITS + "}");
 
   private final String digits;
   private final boolean writtenAsString;
@@ -54,7 +56,12 @@ public final class BaseUnitAmount {
     if (value.signum() < 0) {
       throw new IllegalArgumentException("a base-unit amount cannot be negative, got " + value);
     }
-    return new BaseUnitAmount(value.toString(), false);
+    String digits = value.toString();
+    if (digits.length() > MAX_DIGITS) {
+      throw new IllegalArgumentException(
+          "a base-unit amount has at most " + MAX_DIGITS + " digits, got " + digits.length());
+    }
+    return new BaseUnitAmount(digits, false);
   }
 
   /** The number form of a value that fits a {@code long}. */
@@ -124,14 +131,16 @@ public final class BaseUnitAmount {
           return ofString(in.getText());
         }
         if (token == JsonToken.VALUE_NUMBER_INT) {
+          // Check the length of the text before building the number: no work for a huge one.
+          if (in.getTextLength() > MAX_DIGITS) {
+            throw new IllegalArgumentException(
+                "a base-unit amount has at most " + MAX_DIGITS + " digits");
+          }
           return ofNumber(in.getBigIntegerValue());
         }
-        if (token == JsonToken.VALUE_NUMBER_FLOAT) {
-          // 1e8 or 100.0 are integers written oddly; read them exactly, never as a double.
-          BigDecimal decimal = in.getDecimalValue();
-          return ofNumber(decimal.toBigIntegerExact());
-        }
-      } catch (IllegalArgumentException | ArithmeticException e) {
+        // The spec's number form is an integer. A fraction or an exponent (1e8, 100.0, and
+        // 1e400000000, whose expansion alone would take minutes) is refused without evaluating it.
+      } catch (IllegalArgumentException e) {
         return (BaseUnitAmount)
             context.handleWeirdStringValue(
                 BaseUnitAmount.class, in.getText(), "not a base-unit amount: %s", e.getMessage());
@@ -141,7 +150,9 @@ public final class BaseUnitAmount {
               BaseUnitAmount.class,
               token,
               in,
-              "a base-unit amount must be a string of digits or a non-negative integer");
+              "a base-unit amount must be a string of 1 to "
+                  + MAX_DIGITS
+                  + " digits or a non-negative integer without fraction or exponent");
     }
   }
 }

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import java.io.IOException;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 /**
@@ -21,8 +22,9 @@ import java.time.format.DateTimeFormatter;
 public final class ContractJson {
 
   /**
-   * The one timestamp format the contract emits: UTC or an explicit offset, millisecond precision
-   * ({@code 2026-11-27T10:15:30.000Z}). Pact pins exactly this shape.
+   * The one timestamp format the contract emits: UTC, millisecond precision
+   * ({@code 2026-11-27T10:15:30.000Z}); {@link #formatTimestamp} converts other offsets to UTC.
+   * Pact pins exactly this shape.
    */
   public static final DateTimeFormatter TIMESTAMP =
       DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSXXX");
@@ -59,9 +61,9 @@ public final class ContractJson {
         .enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
   }
 
-  /** Formats a timestamp exactly as the contract emits it. */
+  /** Formats a timestamp exactly as the contract emits it: in UTC, with milliseconds. */
   public static String formatTimestamp(OffsetDateTime timestamp) {
-    return TIMESTAMP.format(timestamp);
+    return TIMESTAMP.format(timestamp.withOffsetSameInstant(ZoneOffset.UTC));
   }
 
   private static final class TimestampWriter extends StdSerializer<OffsetDateTime> {

@@ -2,7 +2,6 @@ package org.openbitgo.accesstoken.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.math.BigDecimal;
 import java.math.BigInteger;
 import org.junit.jupiter.api.Test;
 
@@ -26,7 +25,7 @@ public abstract class GeneratedModelsRoundTripContract<R, T> {
   protected abstract R requestWithLabel(String label);
 
   /** An unlock spending limit with the given amounts, through the generated setters. */
-  protected abstract Object unlockSpendingLimit(BigDecimal txValue, BaseUnitAmount txValueLimit);
+  protected abstract Object unlockSpendingLimit(BaseUnitAmount txValue, BaseUnitAmount txValueLimit);
 
   /** A token with the given id and secret, through the generated setters. */
   protected abstract T tokenWithSecret(String id, String secret);
@@ -72,9 +71,13 @@ public abstract class GeneratedModelsRoundTripContract<R, T> {
 
   @Test
   void amountsAreWrittenPlainly() {
-    Object limit = unlockSpendingLimit(new BigDecimal("1E+8"), BaseUnitAmount.ofNumber(100_000_000L));
+    Object limit =
+        unlockSpendingLimit(
+            BaseUnitAmount.ofNumber(100_000_000L),
+            BaseUnitAmount.ofNumber(new BigInteger("123456789012345678901234567890")));
 
-    assertThat(RoundTrip.write(limit)).isEqualTo("{\"txValue\":100000000,\"txValueLimit\":100000000}");
+    assertThat(RoundTrip.write(limit))
+        .isEqualTo("{\"txValue\":100000000,\"txValueLimit\":123456789012345678901234567890}");
   }
 
   @Test

@@ -1,6 +1,6 @@
 package org.openbitgo.accesstoken.stub;
 
-import java.math.BigDecimal;
+import org.openbitgo.accesstoken.contract.BaseUnitAmount;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -106,7 +106,7 @@ final class AccessTokenIssuer {
       org.openbitgo.accesstoken.contract.BaseUnitAmount txValueLimit) {
     UnlockSpendingLimit limit = new UnlockSpendingLimit();
     limit.setTxCount(0L);
-    limit.setTxValue(BigDecimal.ZERO);
+    limit.setTxValue(BaseUnitAmount.ofNumber(0));
     limit.setTxValueLimit(txValueLimit);
     return limit;
   }

@@ -28,7 +28,7 @@ final class CreateAccessTokenRules {
   private static final Pattern WALLET_BOUND_SCOPE = Pattern.compile("wallet_[a-z_]+:[0-9a-f]{32}");
 
   /** In production, CIDR blocks may be no wider than a /24. */
-  static final int NARROWEST_ALLOWED_PROD_PREFIX = 24;
+  static final int WIDEST_ALLOWED_PROD_PREFIX = 24;
 
   private static final Set<String> NAMED_SCOPES =
       Arrays.stream(NamedScope.values()).map(NamedScope::toString).collect(Collectors.toSet());
@@ -81,7 +81,7 @@ final class CreateAccessTokenRules {
       String prefix = matcher.group(5);
       if (environment == StubEnvironment.PROD
           && prefix != null
-          && Integer.parseInt(prefix) < NARROWEST_ALLOWED_PROD_PREFIX) {
+          && Integer.parseInt(prefix) < WIDEST_ALLOWED_PROD_PREFIX) {
         throw new InvalidRequestException(
             field, field + " must use a CIDR prefix from /24 to /32 in the prod environment");
       }

@@ -18,9 +18,8 @@ final class PlatformErrors {
   private PlatformErrors() {}
 
   static Response.ResponseBuilder builder(int status, String message, Map<String, ?> context) {
-    PlatformError error = new PlatformError(message, PENDING_REQUEST_ID);
+    PlatformError error = new PlatformError(message, PENDING_REQUEST_ID, new LinkedHashMap<>(context));
     error.setName(nameOf(status));
-    error.setContext(new LinkedHashMap<>(context));
     return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(error);
   }
 

@@ -129,9 +129,16 @@ class StubServerHttpTest {
     assertThat(created.statusCode()).isEqualTo(200);
     String secret = json(created).get("token").asText();
 
+    // Jersey writes the line when the request has finished, possibly just after the client has
+    // read the answer: look again a few times (bounded) before concluding.
     java.nio.file.Path log = java.nio.file.Path.of("target/stub-server-test.log");
-    java.util.List<String> lines =
-        java.nio.file.Files.readAllLines(log).stream().filter(l -> l.contains(requestId)).toList();
+    java.util.List<String> lines = java.util.List.of();
+    for (int look = 0; look < 50 && lines.isEmpty(); look++) {
+      if (look > 0) {
+        Thread.sleep(20);
+      }
+      lines = java.nio.file.Files.readAllLines(log).stream().filter(l -> l.contains(requestId)).toList();
+    }
     assertThat(lines).singleElement().asString().contains("POST /api/v2/user/accesstoken 200 requestId=" + requestId);
     assertThat(java.nio.file.Files.readString(log)).doesNotContain(TOKEN).doesNotContain(secret).doesNotContain("Bearer");
   }
@@ -316,6 +323,15 @@ class StubServerHttpTest {
         Arguments.of("decimal txValueLimit",
             "{\"label\":\"a\",\"spendingLimits\":[{\"coin\":\"btc\",\"txValueLimit\":\"1.5\"}]}",
             "spendingLimits[0].txValueLimit"),
+        Arguments.of("an exponent whose expansion would take minutes",
+            "{\"label\":\"a\",\"spendingLimits\":[{\"coin\":\"btc\",\"txValueLimit\":1e400000000}]}",
+            "spendingLimits[0].txValueLimit"),
+        Arguments.of("a whole number written with a fraction",
+            "{\"label\":\"a\",\"spendingLimits\":[{\"coin\":\"btc\",\"txValueLimit\":100.0}]}",
+            "spendingLimits[0].txValueLimit"),
+        Arguments.of("an integer amount of 79 digits",
+            "{\"label\":\"a\",\"spendingLimits\":[{\"coin\":\"btc\",\"txValueLimit\":" + "9".repeat(79) + "}]}",
+            "spendingLimits[0].txValueLimit"),
         Arguments.of("null spending limit", "{\"label\":\"a\",\"spendingLimits\":[null]}",
             "spendingLimits[0]"),
         Arguments.of("same coin twice",
@@ -380,7 +396,13 @@ class StubServerHttpTest {
   void answersTooManyRequestsWithRetryAfterWhenRateLimited() {
     try (StubServer limited =
         StubServer.start(
-            StubServerConfig.builder().port(0).acceptedToken(TOKEN).rateLimitPerMinute(2).build())) {
+            StubServerConfig.builder()
+                .port(0)
+                .acceptedToken(TOKEN)
+                .rateLimitPerMinute(2)
+                // a fixed clock: the three requests can never straddle a window boundary
+                .clock(java.time.Clock.fixed(java.time.Instant.parse("2026-11-27T10:15:30Z"), java.time.ZoneOffset.UTC))
+                .build())) {
       URI endpoint = limited.endpointUri();
       assertThat(postJson(endpoint, TOKEN, "{\"label\":\"a\"}").statusCode()).isEqualTo(200);
       assertThat(postJson(endpoint, TOKEN, "{\"label\":\"a\"}").statusCode()).isEqualTo(200);

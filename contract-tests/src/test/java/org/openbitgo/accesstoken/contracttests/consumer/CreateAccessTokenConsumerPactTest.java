@@ -239,11 +239,11 @@ class CreateAccessTokenConsumerPactTest {
         .matchHeader("Content-Type", JSON_CONTENT_TYPE, "application/json")
         .body(
             newJsonBody(
-                    error -> {
-                      platformError(error, "InvalidRequest");
-                      error.object(
-                          "context", context -> context.stringMatcher("field", "ipRestrict\\[0\\]", "ipRestrict[0]"));
-                    })
+                    error ->
+                        platformError(
+                            error,
+                            "InvalidRequest",
+                            context -> context.stringMatcher("field", "ipRestrict\\[0\\]", "ipRestrict[0]")))
                 .build())
         .toPact(V4Pact.class);
   }
@@ -280,7 +280,7 @@ class CreateAccessTokenConsumerPactTest {
         .willRespondWith()
         .status(401)
         .matchHeader("Content-Type", JSON_CONTENT_TYPE, "application/json")
-        .body(newJsonBody(error -> platformError(error, "Unauthorized")).build())
+        .body(newJsonBody(error -> platformError(error, "Unauthorized", context -> {})).build())
         .toPact(V4Pact.class);
   }
 
@@ -312,11 +312,13 @@ class CreateAccessTokenConsumerPactTest {
     token.booleanType("isExtensible", false);
   }
 
-  /** The documented error body: the code is pinned, the rest by type. */
-  private static void platformError(LambdaDslObject error, String name) {
+  /** The documented error body: the code is pinned, the rest by type; context is an object. */
+  private static void platformError(
+      LambdaDslObject error, String name, java.util.function.Consumer<LambdaDslObject> context) {
     error.stringValue("name", name);
     error.stringType("error", "explanation");
     error.stringType("requestId", "6f1c2a9e4b7d8c03");
+    error.object("context", context);
   }
 
   private static AccessTokenClient client(MockServer server, String token) {

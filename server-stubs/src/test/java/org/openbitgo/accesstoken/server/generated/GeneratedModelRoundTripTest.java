@@ -1,6 +1,5 @@
 package org.openbitgo.accesstoken.server.generated;
 
-import java.math.BigDecimal;
 import org.openbitgo.accesstoken.server.generated.model.AccessToken;
 import org.openbitgo.accesstoken.server.generated.model.CreateAccessTokenRequest;
 import org.openbitgo.accesstoken.server.generated.model.PlatformError;
@@ -33,7 +32,7 @@ class GeneratedModelRoundTripTest
   }
 
   @Override
-  protected Object unlockSpendingLimit(BigDecimal txValue, BaseUnitAmount txValueLimit) {
+  protected Object unlockSpendingLimit(BaseUnitAmount txValue, BaseUnitAmount txValueLimit) {
     return new UnlockSpendingLimit().txValue(txValue).txValueLimit(txValueLimit);
   }
 
