@@ -6,7 +6,6 @@ import java.net.ConnectException;
 import java.net.http.HttpConnectTimeoutException;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.DoubleSupplier;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -59,16 +58,6 @@ final class RateLimitRetryer implements Retryer {
     this.sleeper = sleeper;
     this.clock = clock;
     this.random = random;
-  }
-
-  RateLimitRetryer(int maxAttempts, Duration initialBackoff, Duration maxBackoff) {
-    this(
-        maxAttempts,
-        initialBackoff,
-        maxBackoff,
-        Sleeper.SYSTEM,
-        Clock.systemUTC(),
-        () -> ThreadLocalRandom.current().nextDouble());
   }
 
   @Override

@@ -32,7 +32,8 @@ final class FixedWindowRateLimiter {
     long now = clock.millis();
     long windowStart = now - Math.floorMod(now, WINDOW_MILLIS);
     if (windowStartAndCountByCaller.size() > MAX_TRACKED_CALLERS) {
-      windowStartAndCountByCaller.clear();
+      // Only callers whose window has passed: active ones keep their count.
+      windowStartAndCountByCaller.values().removeIf(state -> state[0] != windowStart);
     }
     long[] state =
         windowStartAndCountByCaller.compute(
