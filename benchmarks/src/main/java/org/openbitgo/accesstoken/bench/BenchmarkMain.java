@@ -41,6 +41,7 @@ public final class BenchmarkMain {
   /** Durations of one mode. */
   record Settings(
       String mode,
+      double serverWarmupSeconds,
       double warmupSeconds,
       double measureSeconds,
       int[] connections,
@@ -56,16 +57,18 @@ public final class BenchmarkMain {
       int jmhMeasurementIterations) {
 
     static Settings full() {
-      return new Settings("full", 5, 10, new int[] {1, 8, 32}, 3, 5, 10, new int[] {1, 8}, 64, 60, 10, 1, 3, 5);
+      return new Settings("full", 20, 5, 10, new int[] {1, 8, 32}, 3, 5, 10, new int[] {1, 8}, 64, 60, 10, 1, 5, 5);
     }
 
     static Settings quick() {
-      return new Settings("quick", 1, 2, new int[] {1, 8, 32}, 1, 1, 2, new int[] {1, 8}, 64, 10, 3, 1, 1, 2);
+      return new Settings("quick", 3, 1, 2, new int[] {1, 8, 32}, 1, 1, 2, new int[] {1, 8}, 64, 10, 3, 1, 1, 2);
     }
 
     Map<String, Object> toMap() {
       Map<String, Object> m = new LinkedHashMap<>();
       m.put("mode", mode);
+      m.put("serverWarmupSeconds", serverWarmupSeconds);
+      m.put("serverWarmup", "each server process gets this long of valid creates at 8 connections before its first measured row (JIT)");
       m.put("loadWarmupSeconds", warmupSeconds);
       m.put("loadMeasureSeconds", measureSeconds);
       m.put("loadConnections", connections);
@@ -122,9 +125,20 @@ public final class BenchmarkMain {
         case "--no-jmh" -> noJmh = true;
         case "--spec" -> spec = Path.of(args[++i]);
         case "--out" -> out = Path.of(args[++i]);
+        case "--drive" -> {
+          // profiling aid: valid creates against an already running server, then exit
+          int port = Integer.parseInt(args[++i]);
+          int connections = Integer.parseInt(args[++i]);
+          double seconds = Double.parseDouble(args[++i]);
+          LoadGenerator.RequestKind kind = new LoadGenerator.RequestKind("valid create",
+              Payloads.rawPost(HOST, port, "Bearer " + Payloads.BEARER_TOKEN, Payloads.FULL_REQUEST), 200);
+          LoadGenerator.Result r = LoadGenerator.run("drive", HOST, port, connections, 0, seconds, LoadGenerator.only(kind));
+          System.out.println(describe(r, new double[] {Double.NaN, Double.NaN, Double.NaN}));
+          return;
+        }
         default -> {
           System.err.println("unknown option " + args[i]
-              + "\nusage: [--quick] [--stub-jar J] [--prism P | --no-prism] [--no-jmh] [--spec S] [--out DIR]");
+              + "\nusage: [--quick] [--stub-jar J] [--prism P | --no-prism] [--no-jmh] [--spec S] [--out DIR] | --drive PORT CONNECTIONS SECONDS");
           System.exit(2);
         }
       }
@@ -195,11 +209,11 @@ public final class BenchmarkMain {
     } else {
       notes.add("Prism was skipped (--no-prism): no Prism columns or ratios.");
     }
-    List<ProcessHandle> ours = new ArrayList<>(List.of(ProcessHandle.current(), stub.process.toHandle()));
-    if (prismServer != null) {
-      ours.add(prismServer.process.toHandle());
-    }
 
+    serverWarmup(stub);
+    if (prismServer != null) {
+      serverWarmup(prismServer);
+    }
     List<Map<String, Object>> throughput = new ArrayList<>();
     report.put("throughput", throughput);
     Map<Integer, LoadGenerator.Result> stubResults = new LinkedHashMap<>();
@@ -207,7 +221,7 @@ public final class BenchmarkMain {
     Map<Integer, double[]> stubCpu = new LinkedHashMap<>();
     Map<Integer, double[]> prismCpu = new LinkedHashMap<>();
     for (int c : settings.connections()) {
-      Proc.CpuWindow w = new Proc.CpuWindow(ours);
+      Proc.CpuWindow w = new Proc.CpuWindow();
       LoadGenerator.Result sr = valid(stub, c);
       stubCpu.put(c, w.finish());
       stubResults.put(c, sr);
@@ -218,7 +232,7 @@ public final class BenchmarkMain {
       sm.put("cpuCores", cpuMap(stubCpu.get(c)));
       row.put("stub", sm);
       if (prismServer != null) {
-        Proc.CpuWindow pw = new Proc.CpuWindow(ours);
+        Proc.CpuWindow pw = new Proc.CpuWindow();
         LoadGenerator.Result pr = valid(prismServer, c);
         prismCpu.put(c, pw.finish());
         prismResults.put(c, pr);
@@ -285,10 +299,10 @@ public final class BenchmarkMain {
     Map<Integer, LoadGenerator.Result> quietResults = new LinkedHashMap<>();
     try (ServerProcess quiet = startStub("stub-no-access-log",
         List.of("-Dorg.slf4j.simpleLogger.defaultLogLevel=warn"))) {
-      List<ProcessHandle> q = List.of(ProcessHandle.current(), quiet.process.toHandle());
+      serverWarmup(quiet);
       List<Map<String, Object>> rows = new ArrayList<>();
       for (int c : new int[] {1, 32}) {
-        Proc.CpuWindow w = new Proc.CpuWindow(q);
+        Proc.CpuWindow w = new Proc.CpuWindow();
         LoadGenerator.Result r = valid(quiet, c);
         double[] cpu = w.finish();
         quietResults.put(c, r);
@@ -373,8 +387,8 @@ public final class BenchmarkMain {
 
   private ServerProcess startPrism() throws IOException, InterruptedException {
     List<String> cmd = List.of(prism.toString(), "mock", "-h", HOST);
-    ServerProcess s = ServerProcess.start("prism", HOST, cmd, List.of("-p", "{port}", spec.toString()),
-        out.resolve("prism.log").toFile());
+    // output discarded, like the stub's: Prism logs several lines per request
+    ServerProcess s = ServerProcess.start("prism", HOST, cmd, List.of("-p", "{port}", spec.toString()), null);
     try {
       return s.awaitFirst200(Payloads.rawPost(HOST, s.port, "Bearer " + Payloads.BEARER_TOKEN, Payloads.FULL_REQUEST), 90);
     } catch (IOException | InterruptedException e) {
@@ -391,6 +405,15 @@ public final class BenchmarkMain {
     } catch (IOException | RuntimeException e) {
       return "?";
     }
+  }
+
+  /** Valid creates at 8 connections, not measured: lets the server's JIT (or V8) compile the hot paths. */
+  private void serverWarmup(ServerProcess server) throws InterruptedException {
+    LoadGenerator.RequestKind kind = new LoadGenerator.RequestKind("valid create",
+        Payloads.rawPost(HOST, server.port, "Bearer " + Payloads.BEARER_TOKEN, Payloads.FULL_REQUEST), 200);
+    LoadGenerator.Result r = LoadGenerator.run(server.name + "-warmup", HOST, server.port, 8, 0,
+        settings.serverWarmupSeconds(), LoadGenerator.only(kind));
+    log(describe(r, new double[] {Double.NaN, Double.NaN, Double.NaN}));
   }
 
   private LoadGenerator.Result valid(ServerProcess server, int connections) throws InterruptedException {
@@ -460,7 +483,7 @@ public final class BenchmarkMain {
       }, "rss-sampler");
       sampler.setDaemon(true);
       sampler.start();
-      Proc.CpuWindow w = new Proc.CpuWindow(List.of(ProcessHandle.current(), s.process.toHandle()));
+      Proc.CpuWindow w = new Proc.CpuWindow();
       LoadGenerator.Result r = LoadGenerator.run("stub-soak", HOST, s.port, settings.soakConnections(), 0,
           settings.soakSeconds(), mix);
       double[] cpu = w.finish();
@@ -635,7 +658,8 @@ public final class BenchmarkMain {
     md.append("Closed loop, one raw-socket HTTP/1.1 keep-alive connection per thread, the full request of the"
         + " spec's `full` example (").append(Payloads.FULL_REQUEST.length()).append(" bytes). ")
         .append(f0(settings.warmupSeconds())).append(" s warm-up, then ").append(f0(settings.measureSeconds()))
-        .append(" s measured per row; stub and Prism alternate per concurrency. Load generator, server and"
+        .append(" s measured per row, after ").append(f0(settings.serverWarmupSeconds()))
+        .append(" s of unmeasured load at 8 connections per server process (JIT warm-up); stub and Prism alternate per concurrency. Load generator, server and"
             + " Prism share the machine's cores.\n\n");
     md.append("| connections | server | req/s | p50 ms | p99 ms | p99.9 ms | errors | server-closed conns | CPU: bench / other (cores) |\n");
     md.append("|---:|---|---:|---:|---:|---:|---:|---:|---|\n");

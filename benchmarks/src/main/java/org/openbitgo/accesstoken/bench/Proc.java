@@ -116,13 +116,13 @@ final class Proc {
    * everything else (other builds), in cores.
    */
   static final class CpuWindow {
-    private final List<ProcessHandle> ours;
+    /** This JVM and its descendants: the servers under test it started (and JMH forks). */
+    private final List<ProcessHandle> ours = List.of(ProcessHandle.current());
     private final long[] machineStart;
     private final long oursStart;
     private final int cores = Runtime.getRuntime().availableProcessors();
 
-    CpuWindow(List<ProcessHandle> ours) {
-      this.ours = ours;
+    CpuWindow() {
       this.machineStart = machineTicks();
       this.oursStart = oursTicks();
     }
