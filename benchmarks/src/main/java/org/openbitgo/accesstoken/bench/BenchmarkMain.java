@@ -48,6 +48,7 @@ public final class BenchmarkMain {
       int startupRuns,
       double clientWarmupSeconds,
       double clientMeasureSeconds,
+      int clientRounds,
       int[] clientThreads,
       int soakConnections,
       double soakSeconds,
@@ -57,11 +58,11 @@ public final class BenchmarkMain {
       int jmhMeasurementIterations) {
 
     static Settings full() {
-      return new Settings("full", 20, 5, 10, new int[] {1, 8, 32}, 3, 5, 10, new int[] {1, 8}, 64, 60, 10, 1, 5, 5);
+      return new Settings("full", 20, 5, 10, new int[] {1, 8, 32}, 3, 3, 5, 2, new int[] {1, 8}, 64, 60, 10, 1, 5, 5);
     }
 
     static Settings quick() {
-      return new Settings("quick", 3, 1, 2, new int[] {1, 8, 32}, 1, 1, 2, new int[] {1, 8}, 64, 10, 3, 1, 1, 2);
+      return new Settings("quick", 3, 1, 2, new int[] {1, 8, 32}, 1, 1, 1, 2, new int[] {1, 8}, 64, 10, 3, 1, 1, 2);
     }
 
     Map<String, Object> toMap() {
@@ -75,7 +76,8 @@ public final class BenchmarkMain {
       m.put("loadClient", "closed loop, one raw-socket HTTP/1.1 keep-alive connection per thread, TCP_NODELAY");
       m.put("startupRuns", startupRuns);
       m.put("clientWarmupSeconds", clientWarmupSeconds);
-      m.put("clientMeasureSeconds", clientMeasureSeconds);
+      m.put("clientMeasureSecondsPerRound", clientMeasureSeconds);
+      m.put("clientRounds", clientRounds);
       m.put("clientThreads", clientThreads);
       m.put("soakConnections", soakConnections);
       m.put("soakSeconds", soakSeconds);
@@ -263,13 +265,24 @@ public final class BenchmarkMain {
     ClientComparison.smoke(variants.feign(), variants.plain(), variants.plainWithJackson());
     List<Object[]> clientRatios = new ArrayList<>();
     for (int t : settings.clientThreads()) {
+      // each variant warms up once, then the variants take turns, round after round, so that a
+      // change in the machine's background load hits all of them alike
+      String[] names = {"plain HttpClient (bytes)", "Feign AccessTokenClient", "plain HttpClient + Jackson models"};
+      ClientComparison.Caller[] callers = {variants.plain(), variants.feign(), variants.plainWithJackson()};
+      List<List<ClientComparison.Sample>> samples = new ArrayList<>();
+      for (int v = 0; v < callers.length; v++) {
+        ClientComparison.run(names[v], callers[v], t, 0, settings.clientWarmupSeconds());
+        samples.add(new ArrayList<>());
+      }
+      for (int round = 0; round < settings.clientRounds(); round++) {
+        for (int v = 0; v < callers.length; v++) {
+          samples.get(v).add(ClientComparison.run(names[v], callers[v], t, 0, settings.clientMeasureSeconds()));
+        }
+      }
       List<Map<String, Object>> rows = new ArrayList<>();
-      rows.add(ClientComparison.run("plain HttpClient (bytes)", variants.plain(), t,
-          settings.clientWarmupSeconds(), settings.clientMeasureSeconds()));
-      rows.add(ClientComparison.run("Feign AccessTokenClient", variants.feign(), t,
-          settings.clientWarmupSeconds(), settings.clientMeasureSeconds()));
-      rows.add(ClientComparison.run("plain HttpClient + Jackson models", variants.plainWithJackson(), t,
-          settings.clientWarmupSeconds(), settings.clientMeasureSeconds()));
+      for (int v = 0; v < callers.length; v++) {
+        rows.add(ClientComparison.summarize(names[v], t, settings.clientWarmupSeconds(), samples.get(v)));
+      }
       double plainRps = (double) rows.get(0).get("requestsPerSecond");
       double feignRps = (double) rows.get(1).get("requestsPerSecond");
       double jacksonRps = (double) rows.get(2).get("requestsPerSecond");
@@ -686,7 +699,7 @@ public final class BenchmarkMain {
     md.append("| | value |\n|---|---|\n");
     md.append("| stub: process start → first 200 (median of ").append(((List<?>) st.get("runsMs")).size())
         .append(") | **").append(st.get("medianMs")).append(" ms** (runs: ").append(st.get("runsMs")).append(") |\n");
-    md.append("| stub: RSS right after the first 200 | ").append(st.get("rssAfterFirst200MiB")).append(" MiB |\n");
+    md.append("| stub: RSS right after the first 200 (per run) | ").append(st.get("rssAfterFirst200MiB")).append(" MiB |\n");
     if (startup.containsKey("prism")) {
       Map<String, Object> ps = (Map<String, Object>) startup.get("prism");
       md.append("| Prism: process start → first 200 | ").append(ps.get("startupMs")).append(" ms |\n");
@@ -743,7 +756,8 @@ public final class BenchmarkMain {
     md.append("## Client: Feign `AccessTokenClient` vs plain `java.net.http.HttpClient`\n\n");
     md.append("Same stub process, same JSON body bytes and headers (`Content-Type`, `Accept`, `Authorization`),"
         + " both on an HTTP/1.1 `HttpClient` with its connection pool; ").append(f0(settings.clientWarmupSeconds()))
-        .append(" s warm-up, ").append(f0(settings.clientMeasureSeconds())).append(" s measured. \"plain (bytes)\""
+        .append(" s warm-up per variant, then ").append(settings.clientRounds()).append(" rounds in which the variants take turns, ")
+        .append(f0(settings.clientMeasureSeconds())).append(" s measured each. \"plain (bytes)\""
             + " sends pre-encoded bytes and does not decode; \"plain + Jackson\" also encodes the model and decodes"
             + " `AccessToken` with the contract mapper, as Feign does.\n\n");
     md.append("| threads | client | req/s | p50 ms | p99 ms | errors |\n|---:|---|---:|---:|---:|---:|\n");

@@ -103,7 +103,40 @@ final class ClientComparison {
     }
   }
 
-  static Map<String, Object> run(String name, Caller caller, int threads, double warmupSeconds, double measureSeconds)
+  /** Raw outcome of one timed run. */
+  record Sample(List<Latencies> latencies, long errors, String firstError, double measuredSeconds) {}
+
+  /** Merges the rounds of one variant into one row of the report. */
+  static Map<String, Object> summarize(String name, int threads, double warmupSeconds, List<Sample> rounds) {
+    List<Latencies> all = new ArrayList<>();
+    long errors = 0;
+    double seconds = 0;
+    String firstError = null;
+    for (Sample r : rounds) {
+      all.addAll(r.latencies());
+      errors += r.errors();
+      seconds += r.measuredSeconds();
+      if (firstError == null) {
+        firstError = r.firstError();
+      }
+    }
+    Latencies.Summary s = Latencies.summarize(all);
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("client", name);
+    m.put("threads", threads);
+    m.put("warmupSeconds", warmupSeconds);
+    m.put("rounds", rounds.size());
+    m.put("measuredSeconds", seconds);
+    m.put("requestsPerSecond", Report.round(s.count / seconds, 1));
+    m.put("latency", s.toMap());
+    m.put("errors", errors);
+    if (firstError != null) {
+      m.put("firstError", firstError);
+    }
+    return m;
+  }
+
+  static Sample run(String name, Caller caller, int threads, double warmupSeconds, double measureSeconds)
       throws InterruptedException {
     List<Latencies> lat = new ArrayList<>();
     long[] errors = new long[threads];
@@ -156,23 +189,11 @@ final class ClientComparison {
         t.interrupt();
       }
     }
-    Latencies.Summary s = Latencies.summarize(lat);
     long errorCount = 0;
     for (long e : errors) {
       errorCount += e;
     }
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("client", name);
-    m.put("threads", threads);
-    m.put("warmupSeconds", warmupSeconds);
-    m.put("measuredSeconds", measureSeconds);
-    m.put("requestsPerSecond", Report.round(s.count / measureSeconds, 1));
-    m.put("latency", s.toMap());
-    m.put("errors", errorCount);
-    if (firstError.get() != null) {
-      m.put("firstError", firstError.get());
-    }
-    return m;
+    return new Sample(lat, errorCount, firstError.get(), measureSeconds);
   }
 
   /** A few calls of each variant before timing, so a broken setup fails fast. */
