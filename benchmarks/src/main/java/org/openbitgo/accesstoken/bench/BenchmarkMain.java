@@ -127,6 +127,22 @@ public final class BenchmarkMain {
         case "--no-jmh" -> noJmh = true;
         case "--spec" -> spec = Path.of(args[++i]);
         case "--out" -> out = Path.of(args[++i]);
+        case "--drive-client" -> {
+          // profiling aid: one client variant (feign | plain | jackson) against a running server
+          String variant = args[++i];
+          int port = Integer.parseInt(args[++i]);
+          int threads = Integer.parseInt(args[++i]);
+          double seconds = Double.parseDouble(args[++i]);
+          ClientComparison.Variants v = new ClientComparison.Variants(java.net.URI.create("http://" + HOST + ":" + port + "/"));
+          ClientComparison.Caller c = switch (variant) {
+            case "feign" -> v.feign();
+            case "plain" -> v.plain();
+            default -> v.plainWithJackson();
+          };
+          System.out.println(ClientComparison.summarize(variant, threads, 0,
+              List.of(ClientComparison.run(variant, c, threads, 0, seconds))));
+          return;
+        }
         case "--drive" -> {
           // profiling aid: valid creates against an already running server, then exit
           int port = Integer.parseInt(args[++i]);
@@ -438,7 +454,10 @@ public final class BenchmarkMain {
 
   private Map<String, Object> soak() throws IOException, InterruptedException {
     Map<String, Object> soak = new LinkedHashMap<>();
-    try (ServerProcess s = startStub("stub-soak", List.of())) {
+    // GC logging only observes (it changes no GC setting): it tells heap growth from a leak
+    Path gcLog = out.resolve("soak-stub-gc.log");
+    java.nio.file.Files.deleteIfExists(gcLog);
+    try (ServerProcess s = startStub("stub-soak", List.of("-Xlog:gc:file=" + gcLog + ":uptime"))) {
       List<LoadGenerator.RequestKind> kinds = new ArrayList<>();
       kinds.add(new LoadGenerator.RequestKind("valid create",
           Payloads.rawPost(HOST, s.port, "Bearer " + Payloads.BEARER_TOKEN, Payloads.FULL_REQUEST), 200));
@@ -503,6 +522,8 @@ public final class BenchmarkMain {
       stop.set(true);
       sampler.join(5000);
       long rssAfter = s.rssKiB();
+      // JVM uptime (≈ seconds since process start) at which the soak began
+      double soakStartUptime = (t0 - s.startNanos) / 1e9;
 
       double window = settings.soakRssWindowSeconds();
       double first = 0;
@@ -541,11 +562,61 @@ public final class BenchmarkMain {
       soak.put("rssAfterMiB", round1(rssAfter / 1024.0));
       soak.put("rssEverySecondMiB", series);
       soak.put("storedTokensBound", 10_000);
+      soak.put("heapFromGcLog", gcSummary(gcLog, soakStartUptime, settings.soakSeconds(), window));
       log("  soak: " + r.totalRequests + " requests, " + f1(r.requestsPerSecond) + " req/s, errors " + errors
           + " (connection " + r.connectionErrors + ", unexpected " + r.unexpectedStatuses + "), 5xx "
           + r.serverErrors5xx + ", RSS first " + f1(first) + " MiB, last " + f1(last) + " MiB");
     }
     return soak;
+  }
+
+  /**
+   * From the stub's {@code -Xlog:gc} lines ("[12.3s] GC(4) Pause Young ... 250M->31M(512M) 3.4ms"):
+   * heap in use after each collection (the live set plus survivors) and the committed heap, in the
+   * first and the last window of the soak.
+   */
+  private static Map<String, Object> gcSummary(Path gcLog, double soakStart, double soakSeconds, double window) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    java.util.regex.Pattern p = java.util.regex.Pattern.compile(
+        "^\\[(\\d+[.,]\\d+)s\\].*Pause.*?(\\d+)M->(\\d+)M\\((\\d+)M\\)");
+    List<double[]> gcs = new ArrayList<>(); // {secondsIntoSoak, afterMiB, committedMiB}
+    try {
+      for (String line : java.nio.file.Files.readAllLines(gcLog)) {
+        java.util.regex.Matcher mt = p.matcher(line);
+        if (mt.find()) {
+          double t = Double.parseDouble(mt.group(1).replace(',', '.')) - soakStart;
+          if (t >= 0 && t <= soakSeconds + 1) {
+            gcs.add(new double[] {t, Double.parseDouble(mt.group(3)), Double.parseDouble(mt.group(4))});
+          }
+        }
+      }
+    } catch (IOException | RuntimeException e) {
+      m.put("error", "no GC log: " + e);
+      return m;
+    }
+    double[] first = windowStats(gcs, 0, window);
+    double[] last = windowStats(gcs, soakSeconds - window, soakSeconds + 1);
+    m.put("collectionsDuringSoak", gcs.size());
+    m.put("heapAfterGcFirstWindowAvgMiB", round1(first[0]));
+    m.put("heapAfterGcLastWindowAvgMiB", round1(last[0]));
+    m.put("committedHeapFirstWindowMaxMiB", round1(first[1]));
+    m.put("committedHeapLastWindowMaxMiB", round1(last[1]));
+    return m;
+  }
+
+  /** {mean heap after GC, max committed} of the collections in [from, to). */
+  private static double[] windowStats(List<double[]> gcs, double from, double to) {
+    double sum = 0;
+    double committed = 0;
+    int n = 0;
+    for (double[] g : gcs) {
+      if (g[0] >= from && g[0] < to) {
+        sum += g[1];
+        committed = Math.max(committed, g[2]);
+        n++;
+      }
+    }
+    return new double[] {n == 0 ? Double.NaN : sum / n, n == 0 ? Double.NaN : committed};
   }
 
   private List<Map<String, Object>> jmh() throws Exception {
@@ -750,6 +821,14 @@ public final class BenchmarkMain {
     md.append("| last / first | **").append(soak.get("rssLastToFirstRatio")).append("** (")
         .append(Boolean.TRUE.equals(soak.get("rssFlat")) ? "flat, within 15 %" : "NOT flat: more than 15 % apart")
         .append("); peak ").append(soak.get("rssPeakMiB")).append(" MiB |\n");
+    Map<String, Object> gc = (Map<String, Object>) soak.get("heapFromGcLog");
+    if (gc != null && !gc.containsKey("error")) {
+      md.append("| Java heap in use after GC, mean of first / last window | ").append(gc.get("heapAfterGcFirstWindowAvgMiB"))
+          .append(" / ").append(gc.get("heapAfterGcLastWindowAvgMiB")).append(" MiB (").append(gc.get("collectionsDuringSoak"))
+          .append(" young collections during the soak, from the stub's `-Xlog:gc`) |\n");
+      md.append("| committed Java heap, first / last window | ").append(gc.get("committedHeapFirstWindowMaxMiB"))
+          .append(" / ").append(gc.get("committedHeapLastWindowMaxMiB")).append(" MiB |\n");
+    }
     md.append("| CPU: bench / other | ").append(cpuText((Map<String, Object>) soak.get("cpuCores"))).append(" |\n\n");
     md.append("RSS every second (MiB): ").append(soak.get("rssEverySecondMiB")).append("\n\n");
 
