@@ -753,6 +753,8 @@ public final class BenchmarkMain {
         row(c, "Prism", prismR.get(c), prismCpu.get(c));
       }
     }
+    md.append("\n\"server-closed conns\": answers that carried `Connection: close` (Grizzly ends a keep-alive"
+        + " connection after 256 requests by default); the next request reconnects, inside its timing.\n");
     if (!prismR.isEmpty()) {
       md.append("\n| connections | throughput stub / Prism | p50 Prism / stub | p99 Prism / stub |\n|---:|---:|---:|---:|\n");
       for (int c : settings.connections()) {
