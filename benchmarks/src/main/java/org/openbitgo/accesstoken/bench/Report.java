@@ -1,0 +1,42 @@
+package org.openbitgo.accesstoken.bench;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+
+/** Writes the report: Markdown for people, JSON for tools. */
+final class Report {
+
+  private Report() {}
+
+  static double round(double v, int digits) {
+    if (Double.isNaN(v) || Double.isInfinite(v)) {
+      return v;
+    }
+    double f = Math.pow(10, digits);
+    return Math.round(v * f) / f;
+  }
+
+  static String f(double v, int digits) {
+    if (Double.isNaN(v)) {
+      return "n/a";
+    }
+    return String.format(Locale.ROOT, "%,." + digits + "f", v);
+  }
+
+  static void writeJson(Path file, Map<String, Object> report) throws IOException {
+    ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, m.writeValueAsString(report) + "\n", StandardCharsets.UTF_8);
+  }
+
+  static void writeMarkdown(Path file, String markdown) throws IOException {
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, markdown, StandardCharsets.UTF_8);
+  }
+}
