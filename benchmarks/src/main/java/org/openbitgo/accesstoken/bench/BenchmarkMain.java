@@ -207,7 +207,7 @@ public final class BenchmarkMain {
       }
     }
     Map<String, Object> stubStartup = new LinkedHashMap<>();
-    stubStartup.put("command", "java -jar accesstoken-stub-server.jar --host 127.0.0.1 --port P --token bench-token (no JVM flags)");
+    stubStartup.put("command", "java " + String.join(" ", STUB_JVM_FLAGS) + " -jar accesstoken-stub-server.jar --host 127.0.0.1 --port P --token bench-token");
     stubStartup.put("runsMs", startupMs);
     stubStartup.put("medianMs", median(startupMs));
     stubStartup.put("rssAfterFirst200MiB", idleRss.stream().map(k -> round1(k / 1024.0)).toList());
@@ -395,9 +395,13 @@ public final class BenchmarkMain {
 
   // ---------------------------------------------------------------------------------------------
 
+  /** The JVM flags of the README's run command: the stub's live heap is ~20 MiB. */
+  static final List<String> STUB_JVM_FLAGS = List.of("-Xmx256m");
+
   private ServerProcess startStub(String name, List<String> jvmFlags) throws IOException, InterruptedException {
     List<String> cmd = new ArrayList<>();
     cmd.add(javaBin);
+    cmd.addAll(STUB_JVM_FLAGS);
     cmd.addAll(jvmFlags);
     cmd.add("-jar");
     cmd.add(stubJar.toString());
@@ -783,8 +787,8 @@ public final class BenchmarkMain {
     if (rss.containsKey("prismAfterThroughputRunsMiB")) {
       md.append("| Prism: RSS after the throughput runs | ").append(rss.get("prismAfterThroughputRunsMiB")).append(" MiB |\n");
     }
-    md.append("\nThe stub runs as `java -jar accesstoken-stub-server.jar` with no JVM flags (default heap:"
-        + " up to a quarter of RAM, G1), its stdout (one access-log line per request) discarded.\n\n");
+    md.append("\nThe stub runs as in the README: `java " + String.join(" ", STUB_JVM_FLAGS)
+        + " -jar accesstoken-stub-server.jar`, its stdout (one access-log line per request) discarded.\n\n");
 
     md.append("### Where the stub's time goes: without the access log line\n\n");
     md.append("The same load against a stub started with `-Dorg.slf4j.simpleLogger.defaultLogLevel=warn`:\n\n");

@@ -76,7 +76,15 @@ public final class StubServer implements AutoCloseable {
     ResourceConfig application = application(config, registry, store);
     URI bindUri = URI.create("http://" + uriHost(config.host()) + ":" + config.port() + "/");
     HttpServer httpServer = GrizzlyHttpServerFactory.createHttpServer(bindUri, application, false);
-    httpServer.getListeners().forEach(listener -> listener.registerAddOn(new UpgradeIgnoringAddOn()));
+    httpServer
+        .getListeners()
+        .forEach(
+            listener -> {
+              listener.registerAddOn(new UpgradeIgnoringAddOn());
+              // Grizzly closes a keep-alive connection after 256 requests by default; load tests and
+              // long-lived clients would pay a reconnect for nothing.
+              listener.getKeepAlive().setMaxRequestsCount(-1);
+            });
     try {
       httpServer.start();
     } catch (IOException e) {
