@@ -396,7 +396,7 @@ public final class BenchmarkMain {
   // ---------------------------------------------------------------------------------------------
 
   /** The JVM flags of the README's run command: the stub's live heap is ~20 MiB. */
-  static final List<String> STUB_JVM_FLAGS = List.of("-Xmx256m");
+  static final List<String> STUB_JVM_FLAGS = List.of("-Xms256m", "-Xmx256m");
 
   private ServerProcess startStub(String name, List<String> jvmFlags) throws IOException, InterruptedException {
     List<String> cmd = new ArrayList<>();
@@ -495,6 +495,17 @@ public final class BenchmarkMain {
         }
       };
 
+      // Like every server process here, the soak's first gets unmeasured load of the same mix (JIT,
+      // code cache, heap regions touched): the RSS windows then compare steady state with steady
+      // state. Its errors still count.
+      LoadGenerator.Result warmup = LoadGenerator.run("stub-soak-warmup", HOST, s.port,
+          settings.soakConnections(), 0, settings.serverWarmupSeconds(), mix);
+      soak.put("warmupSeconds", settings.serverWarmupSeconds());
+      soak.put("warmupRequests", warmup.totalRequests);
+      soak.put("warmupErrors", warmup.connectionErrors + warmup.unexpectedStatuses);
+      soak.put("warmup5xx", warmup.serverErrors5xx);
+      soak.put("rssAfterWarmupMiB", round1(s.rssKiB() / 1024.0));
+
       List<double[]> rssSamples = new ArrayList<>(); // {secondsSinceStart, MiB}
       AtomicBoolean stop = new AtomicBoolean();
       long t0 = System.nanoTime();
@@ -554,7 +565,7 @@ public final class BenchmarkMain {
       first = nFirst == 0 ? Double.NaN : first / nFirst;
       last = nLast == 0 ? Double.NaN : last / nLast;
       double ratio = last / first;
-      long errors = r.connectionErrors + r.unexpectedStatuses;
+      long errors = r.connectionErrors + r.unexpectedStatuses + warmup.connectionErrors + warmup.unexpectedStatuses;
       soak.putAll(r.toMap());
       soak.put("cpuCores", cpuMap(cpu));
       soak.put("errors", errors);
@@ -698,7 +709,7 @@ public final class BenchmarkMain {
           "p50 " + f2(s1.latency.p50Ms) + " ms"));
     }
     long errors = (long) soak.getOrDefault("errors", -1L);
-    long fiveXx = (long) soak.getOrDefault("serverErrors5xx", -1L);
+    long fiveXx = (long) soak.getOrDefault("serverErrors5xx", -1L) + (long) soak.getOrDefault("warmup5xx", 0L);
     t.add(target("soak: zero errors and zero 5xx", errors == 0 && fiveXx == 0,
         "errors " + errors + ", 5xx " + fiveXx));
     t.add(target("soak: RSS flat (last window within 15 % of first)", Boolean.TRUE.equals(soak.get("rssFlat")),
@@ -808,7 +819,10 @@ public final class BenchmarkMain {
 
     md.append("## Soak: ").append(settings.soakConnections()).append(" connections, ")
         .append(f0(settings.soakSeconds())).append(" s, mixed requests\n\n");
-    md.append("Fresh stub process; per connection, of every 10 requests 8 are valid creates (200), 1 an invalid"
+    md.append("Fresh stub process (`java " + String.join(" ", STUB_JVM_FLAGS) + "`), first "
+        + f0(settings.serverWarmupSeconds()) + " s of the same load unmeasured (" + soak.get("warmupRequests")
+        + " requests, errors " + soak.get("warmupErrors") + ", 5xx " + soak.get("warmup5xx") + ", RSS after it "
+        + soak.get("rssAfterWarmupMiB") + " MiB); per connection, of every 10 requests 8 are valid creates (200), 1 an invalid"
         + " body (400, six kinds in turn), 1 an unknown or missing bearer token (401). Grizzly closes the"
         + " connection after every 400 (it always does for that status), so the client reconnects.\n\n");
     Map<String, Object> lat = (Map<String, Object>) soak.get("latency");
