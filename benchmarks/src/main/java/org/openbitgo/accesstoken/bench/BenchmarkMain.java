@@ -396,7 +396,7 @@ public final class BenchmarkMain {
   // ---------------------------------------------------------------------------------------------
 
   /** The JVM flags of the README's run command: the stub's live heap is ~20 MiB. */
-  static final List<String> STUB_JVM_FLAGS = List.of("-Xms256m", "-Xmx256m");
+  static final List<String> STUB_JVM_FLAGS = List.of("-Xms256m", "-Xmx256m", "-XX:+AlwaysPreTouch");
 
   private ServerProcess startStub(String name, List<String> jvmFlags) throws IOException, InterruptedException {
     List<String> cmd = new ArrayList<>();
@@ -505,6 +505,7 @@ public final class BenchmarkMain {
       soak.put("warmupErrors", warmup.connectionErrors + warmup.unexpectedStatuses);
       soak.put("warmup5xx", warmup.serverErrors5xx);
       soak.put("rssAfterWarmupMiB", round1(s.rssKiB() / 1024.0));
+      soak.put("liveHeapAfterWarmupMiB", liveHeapMiB(s, gcLog));
 
       List<double[]> rssSamples = new ArrayList<>(); // {secondsSinceStart, MiB}
       AtomicBoolean stop = new AtomicBoolean();
@@ -537,6 +538,8 @@ public final class BenchmarkMain {
       stop.set(true);
       sampler.join(5000);
       long rssAfter = s.rssKiB();
+      // The live set, by a full GC after the soak (outside the measured window): what a leak would grow.
+      soak.put("liveHeapAfterSoakMiB", liveHeapMiB(s, gcLog));
       // JVM uptime (≈ seconds since process start) at which the soak began
       double soakStartUptime = (t0 - s.startNanos) / 1e9;
 
@@ -590,6 +593,37 @@ public final class BenchmarkMain {
    * heap in use after each collection (the live set plus survivors) and the committed heap, in the
    * first and the last window of the soak.
    */
+  /**
+   * Heap still in use after a full GC of the server ({@code jcmd PID GC.run}), read back from its
+   * GC log: the live set. Null when jcmd is not available.
+   */
+  private Double liveHeapMiB(ServerProcess server, Path gcLog) throws InterruptedException {
+    Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+    if (!java.nio.file.Files.isExecutable(jcmd)) {
+      return null;
+    }
+    try {
+      Process p = new ProcessBuilder(jcmd.toString(), String.valueOf(server.pid()), "GC.run")
+          .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+      if (!p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS)) {
+        p.destroyForcibly();
+        return null;
+      }
+      Thread.sleep(200); // let the log line reach the file
+      java.util.regex.Pattern full = java.util.regex.Pattern.compile("Pause Full.*?(\\d+)M->(\\d+)M\\((\\d+)M\\)");
+      Double live = null;
+      for (String line : java.nio.file.Files.readAllLines(gcLog)) {
+        java.util.regex.Matcher m = full.matcher(line);
+        if (m.find()) {
+          live = Double.parseDouble(m.group(2));
+        }
+      }
+      return live;
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
   private static Map<String, Object> gcSummary(Path gcLog, double soakStart, double soakSeconds, double window) {
     Map<String, Object> m = new LinkedHashMap<>();
     java.util.regex.Pattern p = java.util.regex.Pattern.compile(
@@ -846,7 +880,9 @@ public final class BenchmarkMain {
       md.append("| Java heap in use after GC, mean of first / last window | ").append(gc.get("heapAfterGcFirstWindowAvgMiB"))
           .append(" / ").append(gc.get("heapAfterGcLastWindowAvgMiB")).append(" MiB (").append(gc.get("collectionsDuringSoak"))
           .append(" young collections during the soak, from the stub's `-Xlog:gc`) |\n");
-      md.append("| committed Java heap, first / last window | ").append(gc.get("committedHeapFirstWindowMaxMiB"))
+      md.append("| live heap (after a full GC via `jcmd GC.run`): after the warm-up / after the soak | ")
+        .append(soak.get("liveHeapAfterWarmupMiB")).append(" / ").append(soak.get("liveHeapAfterSoakMiB")).append(" MiB |\n");
+    md.append("| committed Java heap, first / last window | ").append(gc.get("committedHeapFirstWindowMaxMiB"))
           .append(" / ").append(gc.get("committedHeapLastWindowMaxMiB")).append(" MiB |\n");
     }
     md.append("| CPU: bench / other | ").append(cpuText((Map<String, Object>) soak.get("cpuCores"))).append(" |\n\n");
