@@ -6,6 +6,7 @@ import static org.openbitgo.accesstoken.contracttests.ContractNames.*;
 
 import au.com.dius.pact.consumer.MockServer;
 import au.com.dius.pact.consumer.dsl.LambdaDslObject;
+import au.com.dius.pact.consumer.dsl.PactDslRequestWithPath;
 import au.com.dius.pact.consumer.dsl.PactDslWithProvider;
 import au.com.dius.pact.consumer.junit5.PactConsumerTestExt;
 import au.com.dius.pact.consumer.junit5.PactTestFor;
@@ -46,13 +47,7 @@ class CreateAccessTokenConsumerPactTest {
 
   @Pact(consumer = CONSUMER)
   V4Pact minimalCreate(PactDslWithProvider builder) {
-    return builder
-        .given(STATE_TOKEN_VALID, Map.of("token", VALID_TOKEN))
-        .uponReceiving("a create request with a label only")
-        .method("POST")
-        .path(PATH)
-        .matchHeader("Authorization", BEARER, "Bearer " + VALID_TOKEN)
-        .matchHeader("Content-Type", JSON_CONTENT_TYPE, "application/json")
+    return createRequest(builder, STATE_TOKEN_VALID, VALID_TOKEN, "a create request with a label only")
         .body(newJsonBody(body -> body.stringType("label", "ci-readonly")).build())
         .willRespondWith()
         .status(200)
@@ -84,13 +79,7 @@ class CreateAccessTokenConsumerPactTest {
 
   @Pact(consumer = CONSUMER)
   V4Pact fullCreate(PactDslWithProvider builder) {
-    return builder
-        .given(STATE_TOKEN_VALID, Map.of("token", VALID_TOKEN))
-        .uponReceiving("a create request with every documented field")
-        .method("POST")
-        .path(PATH)
-        .matchHeader("Authorization", BEARER, "Bearer " + VALID_TOKEN)
-        .matchHeader("Content-Type", JSON_CONTENT_TYPE, "application/json")
+    return createRequest(builder, STATE_TOKEN_VALID, VALID_TOKEN, "a create request with every documented field")
         .body(
             newJsonBody(
                     body -> {
@@ -220,13 +209,7 @@ class CreateAccessTokenConsumerPactTest {
 
   @Pact(consumer = CONSUMER)
   V4Pact invalidIpRestrict(PactDslWithProvider builder) {
-    return builder
-        .given(STATE_TOKEN_VALID, Map.of("token", VALID_TOKEN))
-        .uponReceiving("a create request whose ipRestrict entry is not an IPv4 address")
-        .method("POST")
-        .path(PATH)
-        .matchHeader("Authorization", BEARER, "Bearer " + VALID_TOKEN)
-        .matchHeader("Content-Type", JSON_CONTENT_TYPE, "application/json")
+    return createRequest(builder, STATE_TOKEN_VALID, VALID_TOKEN, "a create request whose ipRestrict entry is not an IPv4 address")
         .body(
             newJsonBody(
                     body -> {
@@ -269,13 +252,7 @@ class CreateAccessTokenConsumerPactTest {
 
   @Pact(consumer = CONSUMER)
   V4Pact unknownBearerToken(PactDslWithProvider builder) {
-    return builder
-        .given(STATE_TOKEN_UNKNOWN, Map.of("token", UNKNOWN_TOKEN))
-        .uponReceiving("a create request with an unknown bearer token")
-        .method("POST")
-        .path(PATH)
-        .matchHeader("Authorization", BEARER, "Bearer " + UNKNOWN_TOKEN)
-        .matchHeader("Content-Type", JSON_CONTENT_TYPE, "application/json")
+    return createRequest(builder, STATE_TOKEN_UNKNOWN, UNKNOWN_TOKEN, "a create request with an unknown bearer token")
         .body(newJsonBody(body -> body.stringType("label", "ci-readonly")).build())
         .willRespondWith()
         .status(401)
@@ -299,6 +276,18 @@ class CreateAccessTokenConsumerPactTest {
   }
 
   // --- shapes ---------------------------------------------------------------------------------
+
+  /** A create request from the Java client, authenticated with {@code token}, in {@code state}. */
+  private static PactDslRequestWithPath createRequest(
+      PactDslWithProvider builder, String state, String token, String description) {
+    return builder
+        .given(state, Map.of("token", token))
+        .uponReceiving(description)
+        .method("POST")
+        .path(PATH)
+        .matchHeader("Authorization", BEARER, "Bearer " + token)
+        .matchHeader("Content-Type", JSON_CONTENT_TYPE, "application/json");
+  }
 
   /** The fields every created token carries, pinned by shape. */
   private static void createdTokenCore(LambdaDslObject token) {
