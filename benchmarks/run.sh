@@ -13,6 +13,20 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
+for arg in "$@"; do
+  case "$arg" in
+    --quick | --no-prism | --no-jmh) ;;
+    -h | --help)
+      sed -n '2,12p' "$0" | sed 's/^# \{0,1\}//'
+      exit 0
+      ;;
+    *)
+      echo "unknown option: $arg (use --quick, --no-prism, --no-jmh or --help)" >&2
+      exit 2
+      ;;
+  esac
+done
+
 PRISM_VERSION=5.16.0
 PRISM_DIR=benchmarks/target/prism
 PRISM_BIN=$PRISM_DIR/node_modules/.bin/prism
