@@ -114,14 +114,14 @@ final class ErrorMappers {
     }
   }
 
-  /** Any other Bean Validation failure is a fault of the server, not of the request. */
+  /**
+   * Any other Bean Validation failure is a fault of the server, not of the request (Jersey picks
+   * the more specific ConstraintViolationMapper for violations).
+   */
   @Priority(PRIORITY)
   static final class ValidationMapper implements ExceptionMapper<ValidationException> {
     @Override
     public Response toResponse(ValidationException e) {
-      if (e instanceof ConstraintViolationException violations) {
-        return new ConstraintViolationMapper().toResponse(violations);
-      }
       return unexpected(e);
     }
   }

@@ -36,7 +36,6 @@ final class PlatformErrors {
     return switch (status) {
       case 400 -> "InvalidRequest";
       case 401 -> "Unauthorized";
-      case 403 -> "Forbidden";
       case 404 -> "NotFound";
       case 405 -> "MethodNotAllowed";
       case 406 -> "NotAcceptable";
