@@ -180,7 +180,7 @@ public final class AccessTokenClient {
       return this;
     }
 
-    /** For tests: the clock that turns {@code Retry-After} into a deadline and back. */
+    /** For tests: the clock against which an HTTP-date {@code Retry-After} is read. */
     Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
       return this;
@@ -223,7 +223,6 @@ public final class AccessTokenClient {
                       initialBackoff,
                       maxBackoff,
                       sleeper,
-                      clock,
                       () -> ThreadLocalRandom.current().nextDouble()))
               .requestInterceptor(bearerAuth)
               .logger(new RedactingLogger(redactor))

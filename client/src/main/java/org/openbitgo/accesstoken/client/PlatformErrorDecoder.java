@@ -61,14 +61,13 @@ final class PlatformErrorDecoder implements ErrorDecoder {
     if (response.status() != 429) {
       return exception;
     }
-    // Feign's convention: retryAfter is an epoch-millisecond deadline, read by the Retryer.
-    Long retryAt = retryAfter == null ? null : clock.millis() + retryAfter.toMillis();
+    // RateLimitRetryer reads the wait from the typed cause, so Feign's deadline field stays empty.
     return new RetryableException(
         response.status(),
         exception.getMessage(),
         response.request().httpMethod(),
         exception,
-        retryAt,
+        (Long) null,
         response.request());
   }
 

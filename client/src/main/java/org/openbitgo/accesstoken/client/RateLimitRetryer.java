@@ -4,7 +4,6 @@ import feign.RetryableException;
 import feign.Retryer;
 import java.net.ConnectException;
 import java.net.http.HttpConnectTimeoutException;
-import java.time.Clock;
 import java.time.Duration;
 import java.util.function.DoubleSupplier;
 import org.slf4j.Logger;
@@ -41,7 +40,6 @@ final class RateLimitRetryer implements Retryer {
   private final Duration initialBackoff;
   private final Duration maxBackoff;
   private final Sleeper sleeper;
-  private final Clock clock;
   private final DoubleSupplier random;
   private int attempt = 1;
 
@@ -50,13 +48,11 @@ final class RateLimitRetryer implements Retryer {
       Duration initialBackoff,
       Duration maxBackoff,
       Sleeper sleeper,
-      Clock clock,
       DoubleSupplier random) {
     this.maxAttempts = maxAttempts;
     this.initialBackoff = initialBackoff;
     this.maxBackoff = maxBackoff;
     this.sleeper = sleeper;
-    this.clock = clock;
     this.random = random;
   }
 
@@ -81,7 +77,7 @@ final class RateLimitRetryer implements Retryer {
 
   @Override
   public Retryer clone() {
-    return new RateLimitRetryer(maxAttempts, initialBackoff, maxBackoff, sleeper, clock, random);
+    return new RateLimitRetryer(maxAttempts, initialBackoff, maxBackoff, sleeper, random);
   }
 
   private static boolean isRateLimited(RetryableException e) {
@@ -94,8 +90,9 @@ final class RateLimitRetryer implements Retryer {
   }
 
   private Duration delayBefore(RetryableException e) {
-    if (isRateLimited(e) && e.retryAfter() != null) {
-      return Duration.ofMillis(Math.max(0, e.retryAfter() - clock.millis()));
+    // The typed exception already holds Retry-After as a duration: no deadline round trip.
+    if (isRateLimited(e) && e.getCause() instanceof BitGoApiException api && api.retryAfter().isPresent()) {
+      return api.retryAfter().get();
     }
     // "Equal jitter": half the exponential delay is fixed, the other half random, so concurrent
     // clients spread out while each still waits at least half the nominal delay.
