@@ -64,19 +64,21 @@ final class BearerAuthFilter implements ContainerRequestFilter {
       unauthorized(request, "malformed", "the Authorization header must be Bearer <token>");
       return;
     }
+    // One hash per request, shared by the registry, the store and the rate limiter.
+    String tokenHash = Secrets.sha256Hex(token);
     Optional<String> userId =
         registry
-            .userIdOf(token)
+            .userIdOfHash(tokenHash)
             .or(
                 () ->
                     store
-                        .findActiveBySecret(token, OffsetDateTime.now(clock))
+                        .findActiveBySecretHash(tokenHash, OffsetDateTime.now(clock))
                         .map(StoredAccessToken::userId));
     if (userId.isEmpty()) {
       unauthorized(request, "unknown", "unauthorized");
       return;
     }
-    OptionalLong retryAfter = rateLimiter.tryAcquire(Secrets.sha256Hex(token));
+    OptionalLong retryAfter = rateLimiter.tryAcquire(tokenHash);
     if (retryAfter.isPresent()) {
       request.abortWith(
           PlatformErrors.builder(

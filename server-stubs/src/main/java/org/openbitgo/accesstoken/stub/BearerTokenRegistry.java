@@ -36,7 +36,12 @@ public final class BearerTokenRegistry {
 
   /** The user {@code token} authenticates, if it is accepted. */
   public Optional<String> userIdOf(String token) {
-    return Optional.ofNullable(userIdByTokenHash.get(Secrets.sha256Hex(token)));
+    return userIdOfHash(Secrets.sha256Hex(token));
+  }
+
+  /** The same, for a caller that already holds the token's SHA-256 hex. */
+  Optional<String> userIdOfHash(String tokenSha256) {
+    return Optional.ofNullable(userIdByTokenHash.get(tokenSha256));
   }
 
   /** Whether {@code token} could be sent as {@code Authorization: Bearer <token>} at all. */

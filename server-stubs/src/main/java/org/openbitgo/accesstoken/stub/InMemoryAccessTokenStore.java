@@ -44,9 +44,14 @@ public final class InMemoryAccessTokenStore {
   }
 
   /** The unexpired token whose secret is {@code secret}, if the store still holds it. */
-  public synchronized Optional<StoredAccessToken> findActiveBySecret(
-      String secret, OffsetDateTime now) {
-    String id = idBySecretHash.get(Secrets.sha256Hex(secret));
+  public Optional<StoredAccessToken> findActiveBySecret(String secret, OffsetDateTime now) {
+    return findActiveBySecretHash(Secrets.sha256Hex(secret), now);
+  }
+
+  /** The same, for a caller that already holds the secret's SHA-256 hex. */
+  synchronized Optional<StoredAccessToken> findActiveBySecretHash(
+      String secretSha256, OffsetDateTime now) {
+    String id = idBySecretHash.get(secretSha256);
     StoredAccessToken token = id == null ? null : byId.get(id);
     return Optional.ofNullable(token).filter(t -> t.expires().isAfter(now));
   }
