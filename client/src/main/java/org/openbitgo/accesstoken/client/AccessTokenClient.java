@@ -2,10 +2,10 @@ package org.openbitgo.accesstoken.client;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import feign.Feign;
+import feign.InvocationHandlerFactory;
 import feign.Logger;
 import feign.Request;
 import feign.RequestInterceptor;
-import feign.http2client.Http2Client;
 import feign.jackson.JacksonEncoder;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.function.LongSupplier;
 import org.openbitgo.accesstoken.client.generated.ApiResponseDecoder;
 import org.openbitgo.accesstoken.client.generated.api.AccessTokenApi;
 import org.openbitgo.accesstoken.client.generated.model.AccessToken;
@@ -81,6 +82,7 @@ public final class AccessTokenClient {
     private String accessToken;
     private Duration connectTimeout = Duration.ofSeconds(10);
     private Duration readTimeout = Duration.ofSeconds(30);
+    private Duration callTimeout = Duration.ofSeconds(60);
     private Logger.Level logLevel = Logger.Level.NONE;
     private int maxAttempts = 3;
     private Duration initialBackoff = Duration.ofMillis(500);
@@ -88,6 +90,7 @@ public final class AccessTokenClient {
     private boolean allowPlainHttp;
     private RateLimitRetryer.Sleeper sleeper = RateLimitRetryer.Sleeper.SYSTEM;
     private Clock clock = Clock.systemUTC();
+    private LongSupplier ticker = System::nanoTime;
 
     private Builder() {}
 
@@ -126,6 +129,18 @@ public final class AccessTokenClient {
     /** Time allowed for the response headers to arrive once the request is sent; default 30 s. */
     public Builder readTimeout(Duration readTimeout) {
       this.readTimeout = requirePositiveMillis(readTimeout, "readTimeout");
+      return this;
+    }
+
+    /**
+     * Time allowed for a whole call, from invocation to the last byte of the answer, retries and
+     * the waits between them included; default 60 s. A server that sends headers and then stalls
+     * or trickles the body cannot hold a call longer than this; when it passes, the call throws a
+     * {@link BitGoTransportException} caused by an {@link java.net.http.HttpTimeoutException}, and
+     * a retry whose wait would end after it is not attempted.
+     */
+    public Builder callTimeout(Duration callTimeout) {
+      this.callTimeout = requirePositiveMillis(callTimeout, "callTimeout");
       return this;
     }
 
@@ -186,6 +201,12 @@ public final class AccessTokenClient {
       return this;
     }
 
+    /** For tests: the monotonic time, in nanoseconds, against which the call deadline is measured. */
+    Builder ticker(LongSupplier ticker) {
+      this.ticker = Objects.requireNonNull(ticker, "ticker");
+      return this;
+    }
+
     /**
      * @throws IllegalArgumentException the token is blank or malformed, or the base URL unusable
      * @throws IllegalStateException no environment or base URL was given
@@ -196,8 +217,7 @@ public final class AccessTokenClient {
 
       ObjectMapper mapper = ContractJson.newObjectMapper();
       SecretRedactor redactor = new SecretRedactor(List.of(token));
-      // Http2Client reuses this HttpClient (and its connection pool) only while the request
-      // options below carry the same connect timeout and redirect setting.
+      CallDeadline deadline = new CallDeadline(callTimeout, ticker);
       HttpClient http =
           HttpClient.newBuilder()
               // HTTP/1.1: no h2c upgrade headers on plain-HTTP stubs; one call rarely needs more.
@@ -211,7 +231,7 @@ public final class AccessTokenClient {
 
       AccessTokenApi api =
           Feign.builder()
-              .client(new BufferingClient(new Http2Client(http)))
+              .client(new DeadlineBoundedClient(http, deadline, redactor))
               .options(new Request.Options(connectTimeout, readTimeout, false))
               .encoder(new JacksonEncoder(mapper))
               .decoder(new ApiResponseDecoder(mapper))
@@ -223,10 +243,14 @@ public final class AccessTokenClient {
                       initialBackoff,
                       maxBackoff,
                       sleeper,
-                      () -> ThreadLocalRandom.current().nextDouble()))
+                      () -> ThreadLocalRandom.current().nextDouble(),
+                      deadline))
               .requestInterceptor(bearerAuth)
               .logger(new RedactingLogger(redactor))
               .logLevel(logLevel)
+              .invocationHandlerFactory(
+                  (target, dispatch) ->
+                      deadline.around(new InvocationHandlerFactory.Default().create(target, dispatch)))
               .target(AccessTokenApi.class, url);
       return new AccessTokenClient(api, describe(url));
     }
@@ -245,6 +269,8 @@ public final class AccessTokenClient {
           + connectTimeout
           + ", readTimeout="
           + readTimeout
+          + ", callTimeout="
+          + callTimeout
           + ", logLevel="
           + logLevel
           + ", maxAttempts="

@@ -29,6 +29,7 @@ final class PlatformErrorDecoder implements ErrorDecoder {
 
   static final String REQUEST_ID_HEADER = "X-Request-Id";
   static final String RETRY_AFTER_HEADER = "Retry-After";
+  private static final java.util.regex.Pattern SECONDS = java.util.regex.Pattern.compile("[-+]?\\d+");
 
   private final ObjectMapper mapper;
   private final SecretRedactor redactor;
@@ -42,20 +43,23 @@ final class PlatformErrorDecoder implements ErrorDecoder {
 
   @Override
   public Exception decode(String methodKey, Response response) {
-    String body = redactor.redact(readBody(response));
+    // The request's otp too: a peer may echo it anywhere in its answer.
+    SecretRedactor secrets = redactor.forRequest(response.request());
+    String body = secrets.redact(readBody(response));
     PlatformError platformError = parse(body);
     String requestId =
-        platformError != null && platformError.getRequestId() != null
-            ? redactor.redact(platformError.getRequestId())
-            : firstHeader(response, REQUEST_ID_HEADER);
+        secrets.redact(
+            platformError != null && platformError.getRequestId() != null
+                ? platformError.getRequestId()
+                : firstHeader(response, REQUEST_ID_HEADER));
     Duration retryAfter = parseRetryAfter(firstHeader(response, RETRY_AFTER_HEADER));
     BitGoApiException exception =
         new BitGoApiException(
             response.status(),
-            platformError == null ? null : redactor.redact(platformError.getName()),
-            platformError == null ? null : redactor.redact(platformError.getError()),
+            platformError == null ? null : secrets.redact(platformError.getName()),
+            platformError == null ? null : secrets.redact(platformError.getError()),
             requestId,
-            platformError == null ? null : redactor.redactValues(platformError.getContext()),
+            platformError == null ? null : secrets.redactValues(platformError.getContext()),
             body,
             retryAfter);
     if (response.status() != 429) {
@@ -79,7 +83,7 @@ final class PlatformErrorDecoder implements ErrorDecoder {
     try (InputStream in = response.body().asInputStream()) {
       return new String(in.readAllBytes(), charset);
     } catch (IOException e) {
-      // BufferingClient already holds the bytes in memory; this cannot fail in practice.
+      // DeadlineBoundedClient already holds the bytes in memory; this cannot fail in practice.
       return "";
     }
   }
@@ -107,15 +111,22 @@ final class PlatformErrorDecoder implements ErrorDecoder {
     return values.stream().filter(v -> v != null && !v.isBlank()).findFirst().orElse(null);
   }
 
-  /** Seconds as the contract documents; an HTTP date is accepted too, as RFC 9110 allows. */
+  /**
+   * Seconds as the contract documents; an HTTP date is accepted too, as RFC 9110 allows. Seconds
+   * beyond a {@code long} are "practically forever", not absent: the retryer must refuse them.
+   */
   private Duration parseRetryAfter(String value) {
     if (value == null) {
       return null;
     }
     String trimmed = value.trim();
-    try {
-      return Duration.ofSeconds(Math.max(0, Long.parseLong(trimmed)));
-    } catch (NumberFormatException notSeconds) {
+    if (SECONDS.matcher(trimmed).matches()) {
+      try {
+        return Duration.ofSeconds(Math.max(0, Long.parseLong(trimmed)));
+      } catch (NumberFormatException tooLarge) {
+        return trimmed.startsWith("-") ? Duration.ZERO : Duration.ofSeconds(Long.MAX_VALUE);
+      }
+    } else {
       try {
         ZonedDateTime at = ZonedDateTime.parse(trimmed, DateTimeFormatter.RFC_1123_DATE_TIME);
         Duration wait = Duration.between(clock.instant(), at.toInstant());

@@ -19,6 +19,7 @@ import org.slf4j.LoggerFactory;
  *       timeout): exponential backoff with jitter.
  * </ul>
  *
+ * No wait runs past the call's deadline: a retry that could not start before it is not made.
  * Everything else Feign reports as retryable (read timeout, connection reset or closed
  * mid-response) may have reached BitGo, so it is never retried. When giving up, the retryer throws
  * the typed exception ({@link BitGoApiException} or {@link BitGoTransportException}) rather than
@@ -41,6 +42,7 @@ final class RateLimitRetryer implements Retryer {
   private final Duration maxBackoff;
   private final Sleeper sleeper;
   private final DoubleSupplier random;
+  private final CallDeadline deadline;
   private int attempt = 1;
 
   RateLimitRetryer(
@@ -48,12 +50,14 @@ final class RateLimitRetryer implements Retryer {
       Duration initialBackoff,
       Duration maxBackoff,
       Sleeper sleeper,
-      DoubleSupplier random) {
+      DoubleSupplier random,
+      CallDeadline deadline) {
     this.maxAttempts = maxAttempts;
     this.initialBackoff = initialBackoff;
     this.maxBackoff = maxBackoff;
     this.sleeper = sleeper;
     this.random = random;
+    this.deadline = deadline;
   }
 
   @Override
@@ -64,6 +68,9 @@ final class RateLimitRetryer implements Retryer {
     Duration delay = delayBefore(e);
     if (delay.compareTo(maxBackoff) > 0) {
       throw giveUp(e); // e.g. Retry-After: 3600; the caller reads retryAfter() and decides
+    }
+    if (delay.compareTo(deadline.remaining()) >= 0) {
+      throw giveUp(e); // the next attempt could not even start before the call's deadline
     }
     attempt++;
     LOG.debug("{}; attempt {} of {} in {} ms", reason(e), attempt, maxAttempts, delay.toMillis());
@@ -77,7 +84,7 @@ final class RateLimitRetryer implements Retryer {
 
   @Override
   public Retryer clone() {
-    return new RateLimitRetryer(maxAttempts, initialBackoff, maxBackoff, sleeper, random);
+    return new RateLimitRetryer(maxAttempts, initialBackoff, maxBackoff, sleeper, random, deadline);
   }
 
   private static boolean isRateLimited(RetryableException e) {

@@ -8,20 +8,13 @@ import static org.openbitgo.accesstoken.client.Fixtures.FIXED_CLOCK;
 import static org.openbitgo.accesstoken.client.Fixtures.clientFor;
 import static org.openbitgo.accesstoken.client.Fixtures.treasuryBotRequest;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.ConnectException;
 import java.net.InetAddress;
 import java.net.ServerSocket;
-import java.net.Socket;
 import java.net.http.HttpTimeoutException;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -150,73 +143,5 @@ class MisbehavingServerTest {
         .baseUrl(server.baseUrl())
         .accessToken(CALLER_TOKEN)
         .clock(FIXED_CLOCK);
-  }
-
-  /**
-   * A raw socket server: reads one whole request (headers and Content-Length body), writes a
-   * partial response, and closes the connection.
-   */
-  private static final class RawServer implements AutoCloseable {
-    private static final Pattern CONTENT_LENGTH =
-        Pattern.compile("(?im)^content-length:\\s*(\\d+)\\s*$");
-
-    private final ServerSocket socket =
-        new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
-    private final AtomicInteger requestsRead = new AtomicInteger();
-    private final AtomicReference<String> lastRequest = new AtomicReference<>("");
-    private final Thread acceptor;
-
-    RawServer(String partialResponse) throws IOException {
-      acceptor =
-          new Thread(
-              () -> {
-                while (!socket.isClosed()) {
-                  try (Socket connection = socket.accept()) {
-                    lastRequest.set(readRequest(connection.getInputStream()));
-                    requestsRead.incrementAndGet();
-                    connection.getOutputStream().write(partialResponse.getBytes(StandardCharsets.US_ASCII));
-                    connection.getOutputStream().flush();
-                  } catch (IOException closed) {
-                    // the test is over, or the client went away
-                  }
-                }
-              },
-              "raw-server");
-      acceptor.setDaemon(true);
-      acceptor.start();
-    }
-
-    String baseUrl() {
-      return "http://127.0.0.1:" + socket.getLocalPort();
-    }
-
-    int requestsRead() {
-      return requestsRead.get();
-    }
-
-    String lastRequest() {
-      return lastRequest.get();
-    }
-
-    private static String readRequest(InputStream in) throws IOException {
-      ByteArrayOutputStream head = new ByteArrayOutputStream();
-      while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
-        int b = in.read();
-        if (b < 0) {
-          throw new IOException("client closed before the end of the headers");
-        }
-        head.write(b);
-      }
-      String headers = head.toString(StandardCharsets.ISO_8859_1);
-      Matcher length = CONTENT_LENGTH.matcher(headers);
-      byte[] body = length.find() ? in.readNBytes(Integer.parseInt(length.group(1))) : new byte[0];
-      return headers + new String(body, StandardCharsets.UTF_8);
-    }
-
-    @Override
-    public void close() throws Exception {
-      socket.close();
-      acceptor.join(2000);
-    }
   }
 }

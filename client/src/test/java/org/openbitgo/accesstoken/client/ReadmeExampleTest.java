@@ -32,6 +32,7 @@ class ReadmeExampleTest {
               .accessToken(CALLER_TOKEN) // README: System.getenv("BITGO_ACCESS_TOKEN")
               .connectTimeout(Duration.ofSeconds(5))
               .readTimeout(Duration.ofSeconds(20))
+              .callTimeout(Duration.ofSeconds(45))
               .logLevel(Logger.Level.BASIC)
               .build();
 

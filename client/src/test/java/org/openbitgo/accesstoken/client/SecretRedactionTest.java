@@ -8,44 +8,31 @@ import static org.openbitgo.accesstoken.client.Fixtures.ISSUED_TOKEN;
 import static org.openbitgo.accesstoken.client.Fixtures.clientFor;
 import static org.openbitgo.accesstoken.client.Fixtures.treasuryBotRequest;
 
-import ch.qos.logback.classic.Level;
-import ch.qos.logback.classic.Logger;
-import ch.qos.logback.classic.spi.ILoggingEvent;
-import ch.qos.logback.classic.spi.ThrowableProxyUtil;
-import ch.qos.logback.core.read.ListAppender;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.time.Duration;
 import java.util.List;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openbitgo.accesstoken.client.generated.model.CreateAccessTokenRequest;
-import org.slf4j.LoggerFactory;
 
 /** Neither the caller's token nor the issued token appears in any log line, message or toString. */
 class SecretRedactionTest {
 
-  private final Logger root = (Logger) LoggerFactory.getLogger(org.slf4j.Logger.ROOT_LOGGER_NAME);
-  private final ListAppender<ILoggingEvent> captured = new ListAppender<>();
-  private Level previousLevel;
+  private CapturedLogs logs;
   private StubHttpServer server;
 
   @BeforeEach
   void captureEveryLogLine() throws Exception {
-    previousLevel = root.getLevel();
-    root.setLevel(Level.TRACE);
-    captured.start();
-    root.addAppender(captured);
+    logs = new CapturedLogs();
     server = StubHttpServer.start();
   }
 
   @AfterEach
   void restore() {
     server.close();
-    root.detachAppender(captured);
-    root.setLevel(previousLevel);
+    logs.close();
   }
 
   @Test
@@ -112,18 +99,7 @@ class SecretRedactionTest {
   }
 
   private String everythingLogged() {
-    return captured.list.stream()
-        .map(
-            event ->
-                event.getLoggerName()
-                    + " "
-                    + event.getFormattedMessage()
-                    + " "
-                    + event.getMDCPropertyMap()
-                    + (event.getThrowableProxy() == null
-                        ? ""
-                        : ThrowableProxyUtil.asString(event.getThrowableProxy())))
-        .collect(Collectors.joining("\n"));
+    return logs.text();
   }
 
   private static String describe(Throwable error) {

@@ -1,0 +1,207 @@
+package org.openbitgo.accesstoken.client;
+
+import feign.Client;
+import feign.Request;
+import feign.Response;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InterruptedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.nio.ByteBuffer;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Flow;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Feign's transport over {@link HttpClient}, bounded as a whole: each attempt, from sending to the
+ * last byte of the body, ends by the call's deadline, and a body larger than {@link
+ * #MAX_BODY_BYTES} is refused. Feign's own {@code Http2Client} bounds only the wait for headers
+ * (a body that stalls or trickles holds the caller forever), parses {@code Content-Length} itself
+ * with an unchecked exception, and inflates compressed bodies nobody asked for.
+ *
+ * <p>Every failure leaves as an {@link IOException} (so Feign's retryer sees it) whose message and
+ * causes have the secrets redacted: the JDK quotes a peer's invalid status line or header verbatim.
+ */
+final class DeadlineBoundedClient implements Client {
+
+  /** Access token answers are a few kilobytes; anything this large is not BitGo's API talking. */
+  static final int MAX_BODY_BYTES = 1 << 20;
+
+  /** Headers the JDK sets itself and refuses from callers. */
+  private static final Set<String> SET_BY_THE_JDK = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+
+  static {
+    SET_BY_THE_JDK.addAll(List.of("Connection", "Content-Length", "Expect", "Host", "Upgrade"));
+  }
+
+  private final HttpClient http;
+  private final CallDeadline deadline;
+  private final SecretRedactor redactor;
+
+  DeadlineBoundedClient(HttpClient http, CallDeadline deadline, SecretRedactor redactor) {
+    this.http = http;
+    this.deadline = deadline;
+    this.redactor = redactor;
+  }
+
+  @Override
+  public Response execute(Request request, Request.Options options) throws IOException {
+    Duration remaining = deadline.remaining();
+    if (remaining.isNegative() || remaining.isZero()) {
+      throw new HttpTimeoutException(deadline.describe() + " passed before this attempt");
+    }
+    CompletableFuture<HttpResponse<byte[]>> exchange;
+    try {
+      exchange = http.sendAsync(toHttpRequest(request, options, remaining), info -> new LimitedBody());
+    } catch (RuntimeException refused) {
+      throw redacted(refused, request);
+    }
+    HttpResponse<byte[]> answer;
+    try {
+      answer = exchange.get(remaining.toNanos(), TimeUnit.NANOSECONDS);
+    } catch (TimeoutException late) {
+      exchange.cancel(true); // aborts the exchange and closes its connection
+      throw new HttpTimeoutException(deadline.describe() + " passed before the answer was complete");
+    } catch (InterruptedException interrupted) {
+      exchange.cancel(true);
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while waiting for the answer");
+    } catch (ExecutionException failed) {
+      throw redacted(failed.getCause(), request);
+    }
+    Map<String, Collection<String>> headers = new LinkedHashMap<>();
+    answer.headers().map().forEach(headers::put);
+    return Response.builder()
+        .status(answer.statusCode())
+        .protocolVersion(Request.ProtocolVersion.HTTP_1_1)
+        .headers(headers)
+        .body(answer.body())
+        .request(request)
+        .build();
+  }
+
+  private static HttpRequest toHttpRequest(Request request, Request.Options options, Duration remaining) {
+    Duration readTimeout = Duration.ofMillis(options.readTimeoutMillis());
+    HttpRequest.Builder builder =
+        HttpRequest.newBuilder(URI.create(request.url()))
+            // the JDK's timeout covers the wait for the headers only; the deadline covers the rest
+            .timeout(readTimeout.compareTo(remaining) < 0 ? readTimeout : remaining)
+            .method(
+                request.httpMethod().name(),
+                request.body() == null
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofByteArray(request.body()));
+    request.headers().forEach(
+        (name, values) -> {
+          if (!SET_BY_THE_JDK.contains(name)) {
+            values.forEach(value -> builder.header(name, value));
+          }
+        });
+    if (request.headers().keySet().stream().noneMatch("Accept"::equalsIgnoreCase)) {
+      builder.header("Accept", "*/*");
+    }
+    return builder.build();
+  }
+
+  /**
+   * The failure as an {@link IOException} with the secrets gone from its message and its causes'.
+   * An exception with nothing to redact is kept as it is, type and all; otherwise each one in the
+   * chain is copied with its redacted message, as the same type where that type allows it.
+   */
+  private IOException redacted(Throwable failure, Request request) {
+    SecretRedactor secrets = redactor.forRequest(request);
+    if (failure instanceof IOException io && !holdsSecret(io, secrets)) {
+      return io;
+    }
+    Throwable copy = redactedCopy(failure, secrets, 0);
+    return copy instanceof IOException io
+        ? io
+        : new IOException("unusable answer (" + copy + ")", copy);
+  }
+
+  private static boolean holdsSecret(Throwable failure, SecretRedactor secrets) {
+    for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      String message = t.getMessage();
+      if (message != null && !message.equals(secrets.redact(message))) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  private static Throwable redactedCopy(Throwable original, SecretRedactor secrets, int depth) {
+    String message = secrets.redact(original.getMessage());
+    Throwable copy;
+    try {
+      copy = original.getClass().getConstructor(String.class).newInstance(message);
+    } catch (ReflectiveOperationException | RuntimeException noSuchConstructor) {
+      copy = new IOException(original.getClass().getName() + ": " + message);
+    }
+    copy.setStackTrace(original.getStackTrace());
+    Throwable cause = original.getCause();
+    if (cause != null && cause != original && depth < 8) {
+      copy.initCause(redactedCopy(cause, secrets, depth + 1));
+    }
+    return copy;
+  }
+
+  /** Collects the body, giving up (and closing the connection) past {@link #MAX_BODY_BYTES}. */
+  private static final class LimitedBody implements HttpResponse.BodySubscriber<byte[]> {
+    private final CompletableFuture<byte[]> body = new CompletableFuture<>();
+    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    private Flow.Subscription subscription;
+
+    @Override
+    public CompletionStage<byte[]> getBody() {
+      return body;
+    }
+
+    @Override
+    public void onSubscribe(Flow.Subscription subscription) {
+      this.subscription = subscription;
+      subscription.request(Long.MAX_VALUE);
+    }
+
+    @Override
+    public void onNext(List<ByteBuffer> buffers) {
+      for (ByteBuffer buffer : buffers) {
+        if (body.isDone()) {
+          return;
+        }
+        if (bytes.size() + buffer.remaining() > MAX_BODY_BYTES) {
+          subscription.cancel();
+          body.completeExceptionally(
+              new IOException("response body exceeds " + MAX_BODY_BYTES + " bytes"));
+          return;
+        }
+        byte[] chunk = new byte[buffer.remaining()];
+        buffer.get(chunk);
+        bytes.write(chunk, 0, chunk.length);
+      }
+    }
+
+    @Override
+    public void onError(Throwable failure) {
+      body.completeExceptionally(failure);
+    }
+
+    @Override
+    public void onComplete() {
+      body.complete(bytes.toByteArray());
+    }
+  }
+}
