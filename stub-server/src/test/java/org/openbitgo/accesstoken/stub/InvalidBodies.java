@@ -11,7 +11,7 @@ import java.util.Locale;
 import java.util.Random;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
-import java.util.regex.Pattern;
+import org.openbitgo.accesstoken.contract.ContractFacts;
 import org.openbitgo.accesstoken.server.generated.model.NamedScope;
 
 /**
@@ -38,11 +38,6 @@ final class InvalidBodies {
       {"coin":"eth","txValueLimit":123456789012345678901234567890}],\
       "allErc20TokensLimit":{"enabled":true,"txValueLimit":"5000000000000000000"}}""";
 
-  private static final Pattern IPV4_OR_CIDR =
-      Pattern.compile(
-          "((25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])\\.){3}"
-              + "(25[0-5]|2[0-4][0-9]|1[0-9]{2}|[1-9]?[0-9])(/(3[0-2]|[12]?[0-9]))?");
-  private static final Pattern WALLET_BOUND_SCOPE = Pattern.compile("wallet_[a-z_]+:[0-9a-f]{32}");
   private static final List<String> NAMED_SCOPES =
       Arrays.stream(NamedScope.values()).map(NamedScope::toString).toList();
 
@@ -102,7 +97,7 @@ final class InvalidBodies {
   private String badIpRestriction() {
     String bad =
         random.nextBoolean()
-            ? randomStringNotMatching("0123456789./:abx -", 22, IPV4_OR_CIDR.asMatchPredicate())
+            ? randomStringNotMatching("0123456789./:abx -", 22, ContractFacts.IPV4_OR_CIDR.asMatchPredicate())
             : random.nextInt(1000) + "." + between(256, 999) + ".0.1/" + between(33, 200);
     List<String> entries = new ArrayList<>(List.of(quoted("203.0.113.7"), quoted("198.51.100.0/24")));
     entries.add(random.nextInt(3), quoted(bad));
@@ -131,7 +126,7 @@ final class InvalidBodies {
         randomStringNotMatching(
             "abcdefghijklmnopqrstuvwxyz_:0123456789ABCDEF",
             60,
-            candidate -> NAMED_SCOPES.contains(candidate) || WALLET_BOUND_SCOPE.matcher(candidate).matches());
+            candidate -> NAMED_SCOPES.contains(candidate) || ContractFacts.WALLET_BOUND_SCOPE.matcher(candidate).matches());
     return withField("scope", "[\"wallet_view_all\"," + quoted(scope) + "]");
   }
 
