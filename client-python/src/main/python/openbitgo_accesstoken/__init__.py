@@ -1,0 +1,11 @@
+"""Client for BitGo's Create access token API.
+
+The models and ``AccessTokenApi`` are generated from the contract (``openbitgo_accesstoken.generated``);
+this package adds what the generator does not: bearer auth, environments, one typed error.
+Amounts are exact as they come: Python's ``int`` holds any size, and decimal strings stay strings.
+"""
+
+from openbitgo_accesstoken.client import AccessTokenClient, BitGoApiError, BitGoEnvironment
+from openbitgo_accesstoken.generated.models import *  # noqa: F401,F403  the contract's models
+
+__all__ = ["AccessTokenClient", "BitGoApiError", "BitGoEnvironment"]

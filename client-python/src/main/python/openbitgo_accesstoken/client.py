@@ -1,0 +1,122 @@
+"""The hand-written layer over the generated client: bearer auth, environments, typed errors."""
+
+from __future__ import annotations
+
+import ipaddress
+import json
+import re
+from typing import Any, Mapping, Optional, Union
+from urllib.parse import urlsplit
+
+from openbitgo_accesstoken.generated import ApiClient, Configuration
+from openbitgo_accesstoken.generated.api.access_token_api import AccessTokenApi
+from openbitgo_accesstoken.generated.exceptions import ApiException
+from openbitgo_accesstoken.generated.models.access_token import AccessToken
+from openbitgo_accesstoken.generated.models.create_access_token_request import CreateAccessTokenRequest
+
+
+class BitGoEnvironment:
+    """BitGo's environments (the spec's ``servers``)."""
+
+    TEST = "https://app.bitgo-test.com"
+    PRODUCTION = "https://app.bitgo.com"
+
+
+class BitGoApiError(Exception):
+    """Every non-2xx answer, filled from the contract's ``PlatformError`` body."""
+
+    def __init__(self, status: int, name: Optional[str], error: str, request_id: Optional[str], context: Mapping[str, Any]):
+        self.status = status
+        self.name = name
+        self.error = error
+        self.request_id = request_id
+        self.context = dict(context)
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        request_id = "" if self.request_id is None else f", requestId: {self.request_id}"
+        return f"{self.name or 'BitGoApiError'}: {self.error} (status {self.status}{request_id})"
+
+    def __repr__(self) -> str:
+        return f"BitGoApiError({str(self)!r})"
+
+
+_TOKEN = re.compile(r"^[\x21-\x7e]{8,}$")
+
+
+class AccessTokenClient:
+    """One configured client. ``api`` is the generated ``AccessTokenApi``, wired the same way."""
+
+    def __init__(
+        self,
+        access_token: str,
+        *,
+        environment: Optional[str] = None,
+        base_url: Optional[str] = None,
+        allow_plain_http: bool = False,
+    ):
+        if not isinstance(access_token, str) or not _TOKEN.match(access_token):
+            # says what is wrong without echoing the value
+            raise ValueError("access_token must be at least 8 printable characters without spaces")
+        self._token = access_token
+        self.base_url = _base_url(environment, base_url, allow_plain_http)
+        configuration = Configuration(host=self.base_url, access_token=access_token)
+        self.api = AccessTokenApi(ApiClient(configuration))
+
+    def create_access_token(self, request: Union[CreateAccessTokenRequest, Mapping[str, Any]]) -> AccessToken:
+        """Creates a token; raises ``BitGoApiError`` for any non-2xx answer."""
+        if not isinstance(request, CreateAccessTokenRequest):
+            request = CreateAccessTokenRequest.from_dict(dict(request))
+        try:
+            return self.api.create_access_token(request)
+        except ApiException as e:
+            # from None: the generated exception's text (headers, raw body) stays out of tracebacks
+            raise self._api_error(e) from None
+
+    def _api_error(self, e: ApiException) -> BitGoApiError:
+        text = (e.body or "") if isinstance(e.body, str) else (e.body or b"").decode("utf-8", "replace")
+        text = text.replace(self._token, "[REDACTED]")
+        try:
+            body = json.loads(text)
+        except ValueError:
+            body = None  # not JSON (a proxy's HTML page): keep the status and the header's request id
+        fields = body if isinstance(body, dict) else {}
+        headers = {k.lower(): v for k, v in (e.headers or {}).items()}
+        context = fields.get("context")
+
+        def text_of(key: str) -> Optional[str]:
+            value = fields.get(key)
+            return value if isinstance(value, str) else None
+
+        return BitGoApiError(
+            status=e.status,
+            name=text_of("name"),
+            error=text_of("error") or e.reason or f"HTTP {e.status}",
+            request_id=text_of("requestId") or headers.get("x-request-id"),
+            context=context if isinstance(context, dict) else {},
+        )
+
+    def __repr__(self) -> str:
+        return f"AccessTokenClient({self.base_url})"
+
+
+def _base_url(environment: Optional[str], base_url: Optional[str], allow_plain_http: bool) -> str:
+    if (environment is None) == (base_url is None):
+        raise ValueError("give exactly one of environment (BitGoEnvironment.TEST / PRODUCTION) and base_url")
+    url = environment if environment is not None else base_url
+    assert url is not None
+    parts = urlsplit(url)
+    if parts.username or parts.password:
+        raise ValueError("base_url must not carry credentials")
+    if parts.scheme != "https" and not (parts.scheme == "http" and (_is_loopback(parts.hostname) or allow_plain_http)):
+        raise ValueError(f"{parts.scheme}://{parts.hostname} must use https (plain http only to loopback, or allow_plain_http)")
+    return url.rstrip("/")
+
+
+def _is_loopback(host: Optional[str]) -> bool:
+    if host == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host or "").is_loopback
+    except ValueError:
+        return False

@@ -1,0 +1,91 @@
+"""Test support: the real stub server jar, the spec's own examples, a strict JSON comparison."""
+
+import json
+import os
+import re
+import subprocess
+import threading
+from datetime import datetime
+
+
+class RunningStub:
+    """``java -jar $STUB_JAR --port 0 --token <token>``; the bound port is read from its banner."""
+
+    def __init__(self, token: str):
+        jar = os.environ.get("STUB_JAR")
+        if not jar:
+            raise RuntimeError("STUB_JAR is not set: run the tests through mvn verify")
+        self._process = subprocess.Popen(
+            ["java", "-jar", jar, "--port", "0", "--token", token],
+            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
+        )
+        seen = []
+        for line in self._process.stdout:
+            seen.append(line)
+            banner = re.search(r"listening on (http://[^\s/]+)/", line)
+            if banner:
+                self.base_url = banner.group(1)
+                break
+        else:
+            self._process.wait()
+            raise RuntimeError("stub server exited before listening:\n" + "".join(seen))
+        # keep draining the request log so the server never blocks on a full pipe
+        threading.Thread(target=self._process.stdout.read, daemon=True).start()
+
+    def stop(self) -> None:
+        self._process.terminate()
+        try:
+            self._process.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self._process.kill()
+            self._process.wait()
+
+
+def _operation():
+    path = os.environ.get("CONTRACT_SPEC_JSON")
+    if not path:
+        raise RuntimeError("CONTRACT_SPEC_JSON is not set: run the tests through mvn verify")
+    with open(path, encoding="utf-8") as f:
+        return json.load(f)["paths"]["/api/v2/user/accesstoken"]["post"]  # json keeps every digit as int
+
+
+def request_example(name: str) -> dict:
+    return _operation()["requestBody"]["content"]["application/json"]["examples"][name]["value"]
+
+
+def response_examples():
+    """Every response example of the spec as (status, name, value)."""
+    for status, response in _operation()["responses"].items():
+        for name, example in response["content"]["application/json"]["examples"].items():
+            yield status, name, example["value"]
+
+
+_TIMESTAMP = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$")
+
+
+def _instant(text: str) -> datetime:
+    return datetime.fromisoformat(text.replace("Z", "+00:00"))
+
+
+def json_differences(expected, actual, path="$"):
+    """Where ``actual`` differs: a missing or extra field, another JSON type, another value.
+    Timestamps compare as instants; an int is never equal to a string or a bool."""
+    if isinstance(expected, str) and isinstance(actual, str) and _TIMESTAMP.match(expected) and _TIMESTAMP.match(actual):
+        return [] if _instant(expected) == _instant(actual) else [f"{path}: instant {expected} became {actual}"]
+    if isinstance(expected, list) and isinstance(actual, list):
+        if len(expected) != len(actual):
+            return [f"{path}: {len(expected)} items became {len(actual)}"]
+        return [d for i, (e, a) in enumerate(zip(expected, actual)) for d in json_differences(e, a, f"{path}[{i}]")]
+    if isinstance(expected, dict) and isinstance(actual, dict):
+        found = []
+        for key in list(expected) + [k for k in actual if k not in expected]:
+            if key not in actual:
+                found.append(f"{path}.{key}: missing")
+            elif key not in expected:
+                found.append(f"{path}.{key}: not expected")
+            else:
+                found += json_differences(expected[key], actual[key], f"{path}.{key}")
+        return found
+    if type(expected) is type(actual) and expected == actual:
+        return []
+    return [f"{path}: {type(expected).__name__} {expected!r} became {type(actual).__name__} {actual!r}"]

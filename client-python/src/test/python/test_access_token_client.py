@@ -1,0 +1,144 @@
+"""The installed openbitgo-accesstoken-client wheel against the real stub server jar."""
+
+import sys
+import unittest
+
+import openbitgo_accesstoken
+from openbitgo_accesstoken import AccessToken, AccessTokenClient, BitGoApiError, BitGoEnvironment, PlatformError
+from openbitgo_accesstoken.generated import ApiClient
+
+from support import RunningStub, json_differences, request_example, response_examples
+
+TOKEN = "py-suite-token-7d21c4"
+stub = None
+
+
+def setUpModule():
+    global stub
+    stub = RunningStub(TOKEN)
+
+
+def tearDownModule():
+    if stub is not None:
+        stub.stop()
+
+
+def client(token=TOKEN):
+    return AccessTokenClient(token, base_url=stub.base_url)
+
+
+def as_json(model):
+    """The model as the client writes it on the wire."""
+    return ApiClient().sanitize_for_serialization(model)
+
+
+class InstalledWheel(unittest.TestCase):
+    def test_the_package_under_test_is_the_installed_wheel(self):
+        self.assertNotEqual(sys.prefix, sys.base_prefix, "not running in the test venv")
+        self.assertTrue(openbitgo_accesstoken.__file__.startswith(sys.prefix), openbitgo_accesstoken.__file__)
+
+
+class FullRequestExample(unittest.TestCase):
+    def test_is_created_with_every_field_and_every_amount_exact(self):
+        example = request_example("full")
+        created = client().create_access_token(example)
+        response = as_json(created)
+        self.assertEqual(response["label"], example["label"])
+        self.assertEqual(response["scope"], example["scope"])
+        self.assertEqual(response["ipRestrict"], example["ipRestrict"])
+        self.assertEqual(response["enterprise"], example["enterprise"])
+        self.assertEqual((created.expires - created.created).total_seconds(), example["duration"])
+        self.assertTrue(example["spendingLimits"])
+        for limit in example["spendingLimits"]:
+            # same value and same JSON form: a string stays a string, an int an int
+            self.assertEqual(json_differences(limit["txValueLimit"], response["unlock"]["spendingLimits"][limit["coin"]]["txValueLimit"]), [])
+        self.assertEqual(
+            json_differences(example["allErc20TokensLimit"]["txValueLimit"], response["unlock"]["allErc20TokensLimit"]["txValueLimit"]), []
+        )
+
+    def test_every_field_of_it_is_sent(self):
+        example = request_example("full")
+        sent = as_json(openbitgo_accesstoken.CreateAccessTokenRequest.from_dict(example))
+        self.assertEqual(json_differences(example, sent), [])
+
+
+class ResponseExamples(unittest.TestCase):
+    @staticmethod
+    def round_trip(status, value):
+        model = AccessToken if status == "200" else PlatformError
+        return as_json(model.from_dict(value))
+
+    def test_are_parsed_and_written_back_equivalent(self):
+        examples = list(response_examples())
+        self.assertTrue({"200", "400", "401"} <= {status for status, _, _ in examples})
+        for status, name, value in examples:
+            with self.subTest(status=status, example=name):
+                self.assertEqual(json_differences(value, self.round_trip(status, value)), [])
+
+    def test_a_broken_example_or_a_dropped_field_fails_the_comparison(self):
+        created = next(value for status, _, value in response_examples() if status == "200")
+        # a field the schema lacks: the generated model drops it, and the round trip says so
+        broken = dict(created, surprise="not in the schema")
+        self.assertEqual(json_differences(broken, self.round_trip("200", broken)), ["$.surprise: missing"])
+        dropped = {k: v for k, v in created.items() if k != "label"}
+        self.assertEqual(json_differences(created, dropped), ["$.label: missing"])
+        self.assertEqual(len(json_differences(100000000, "100000000")), 1)
+        self.assertEqual(len(json_differences("2026-11-27T10:15:30.000Z", "2026-11-27T10:15:31.000Z")), 1)
+        self.assertEqual(json_differences("2026-11-27T10:15:30.000Z", "2026-11-27T10:15:30+00:00"), [])
+
+
+class Errors(unittest.TestCase):
+    def test_a_400_bad_ip_restrict_is_a_bitgo_api_error(self):
+        with self.assertRaises(BitGoApiError) as caught:
+            client().create_access_token({"label": "bad-ip", "ipRestrict": ["1.2.3.400"]})
+        e = caught.exception
+        self.assertEqual((e.status, e.name), (400, "InvalidRequest"))
+        self.assertEqual(e.context.get("field"), "ipRestrict[0]")
+        self.assertRegex(e.request_id or "", r"^\S+$")
+        self.assertTrue(str(e).endswith(f"requestId: {e.request_id})"))
+        self.assertIsNone(e.__cause__)
+
+    def test_a_401_unknown_token_is_a_bitgo_api_error_that_never_shows_the_token(self):
+        unknown_token = "unknown-token-41be09aa"
+        unknown = client(unknown_token)
+        with self.assertRaises(BitGoApiError) as caught:
+            unknown.create_access_token({"label": "who"})
+        e = caught.exception
+        self.assertEqual((e.status, e.name), (401, "Unauthorized"))
+        self.assertRegex(e.request_id or "", r"^\S+$")
+        import traceback
+
+        printed = [str(e), repr(e), "".join(traceback.format_exception(e)), repr(unknown), str(vars(e))]
+        for text in printed:
+            self.assertNotIn(unknown_token, text)
+
+
+class Amounts(unittest.TestCase):
+    def test_a_30_digit_amount_is_exact_as_string_and_as_integer(self):
+        big = 123456789012345678901234567890  # beyond 2^64
+        created = client().create_access_token(
+            {"label": "big", "spendingLimits": [{"coin": "eth", "txValueLimit": str(big)}, {"coin": "teth", "txValueLimit": big}]}
+        )
+        limits = as_json(created)["unlock"]["spendingLimits"]
+        self.assertEqual(limits["eth"]["txValueLimit"], str(big))
+        self.assertEqual(type(limits["teth"]["txValueLimit"]), int)
+        self.assertEqual(limits["teth"]["txValueLimit"], big)
+
+    def test_an_amount_that_is_not_digits_or_an_integer_is_refused(self):
+        for bad in (1.5, -1, True):
+            with self.subTest(amount=bad), self.assertRaises(ValueError):
+                openbitgo_accesstoken.SpendingLimit.from_dict({"coin": "btc", "txValueLimit": bad})
+
+
+class Configuration(unittest.TestCase):
+    def test_environments_and_refusals(self):
+        self.assertEqual(AccessTokenClient(TOKEN, environment=BitGoEnvironment.TEST).base_url, "https://app.bitgo-test.com")
+        self.assertEqual(AccessTokenClient(TOKEN, environment=BitGoEnvironment.PRODUCTION).base_url, "https://app.bitgo.com")
+        for kwargs in ({}, {"environment": BitGoEnvironment.TEST, "base_url": "https://x.example"}, {"base_url": "http://example.com"},
+                       {"base_url": "https://u:p@example.com"}):
+            with self.subTest(**kwargs), self.assertRaises(ValueError):
+                AccessTokenClient(TOKEN, **kwargs)
+        with self.assertRaises(ValueError) as caught:
+            AccessTokenClient("has space secret", environment=BitGoEnvironment.TEST)
+        self.assertNotIn("secret", str(caught.exception))
+        self.assertNotIn(TOKEN, repr(AccessTokenClient(TOKEN, environment=BitGoEnvironment.TEST)))
