@@ -81,7 +81,7 @@ class ReadmeSnippetsTest {
     String loose = README.replace("<!-- consumer-check: src/main/java/com/example/Hello.java -->\n",
         "<!-- consumer-check: src/main/java/com/example/Hello.java -->\nSome words first.\n");
     assertThatThrownBy(() -> ReadmeSnippets.extract(loose, List.of(), VERSIONS))
-        .hasMessageContaining("README line 22: the marker for " + MAIN + " is not directly followed by a ``` code block");
+        .hasMessageContaining("README line 19: the marker for " + MAIN + " is not directly followed by a ``` code block");
   }
 
   @Test
@@ -99,7 +99,7 @@ class ReadmeSnippetsTest {
     String old = README.replace("<version>2.0.0-SNAPSHOT</version>", "<version>1.0.0-SNAPSHOT</version>");
     assertThatThrownBy(() -> ReadmeSnippets.extract(old, List.of(), VERSIONS))
         .hasMessageContaining(
-            "README line 6: org.openbitgo.accesstoken:accesstoken-bom 1.0.0-SNAPSHOT, but this build uses 2.0.0-SNAPSHOT");
+            "README line 5: org.openbitgo.accesstoken:accesstoken-bom 1.0.0-SNAPSHOT, but this build uses 2.0.0-SNAPSHOT");
   }
 
   /**
