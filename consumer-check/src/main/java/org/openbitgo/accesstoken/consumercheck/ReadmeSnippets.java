@@ -1,0 +1,179 @@
+package org.openbitgo.accesstoken.consumercheck;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Builds the consumer test project from the README's own code blocks, so the README and its proof
+ * cannot drift: a block preceded by {@code <!-- consumer-check: src/main/java/.../X.java -->} is
+ * written verbatim to that path of the project, and the blocks marked {@code
+ * <!-- consumer-check: pom.xml -->} are put, in README order, in place of {@value #POM_SLOT} in
+ * the project's skeleton {@code pom.xml} (which holds only what the README leaves to the reader:
+ * coordinates and plugin versions).
+ *
+ * <p>It also refuses a README whose Maven snippets name a version of a dependency other than the
+ * one this build uses (e.g. an old {@code accesstoken-bom} version after a release).
+ */
+public final class ReadmeSnippets {
+
+  /** Where the README's POM snippets go in the skeleton POM. */
+  public static final String POM_SLOT = "<!-- @README_POM_SNIPPETS@ -->";
+
+  static final String POM = "pom.xml";
+  private static final Pattern MARKER = Pattern.compile("^<!-- consumer-check: (\\S+) -->\\s*$");
+  private static final Pattern DEPENDENCY = Pattern.compile("<dependency>(.*?)</dependency>", Pattern.DOTALL);
+
+  private final List<String> problems = new ArrayList<>();
+  private final Map<String, StringBuilder> files = new LinkedHashMap<>();
+
+  private ReadmeSnippets() {}
+
+  /**
+   * Reads the README's marked blocks.
+   *
+   * @param required the targets that must each have a block (so a deleted marker fails the check
+   *     instead of shrinking it)
+   * @param versions groupId to the version this build uses; a README dependency of that group with
+   *     another version is refused
+   * @throws IllegalStateException listing every problem found
+   */
+  public static Map<String, String> extract(
+      String readme, List<String> required, Map<String, String> versions) {
+    ReadmeSnippets snippets = new ReadmeSnippets();
+    snippets.readBlocks(readme.split("\n", -1));
+    for (String target : required) {
+      if (!snippets.files.containsKey(target)) {
+        snippets.problems.add(
+            "no README code block is marked <!-- consumer-check: " + target + " -->");
+      }
+    }
+    snippets.checkVersions(readme, versions);
+    if (!snippets.problems.isEmpty()) {
+      throw new IllegalStateException(
+          "The README's consumer snippets cannot be used:\n  - " + String.join("\n  - ", snippets.problems));
+    }
+    Map<String, String> result = new LinkedHashMap<>();
+    snippets.files.forEach((target, text) -> result.put(target, text.toString()));
+    return result;
+  }
+
+  private void readBlocks(String[] lines) {
+    for (int i = 0; i < lines.length; i++) {
+      Matcher marker = MARKER.matcher(lines[i]);
+      if (!marker.matches()) {
+        continue;
+      }
+      String target = marker.group(1);
+      int line = i + 1;
+      if (i + 1 >= lines.length || !lines[i + 1].startsWith("```")) {
+        problems.add("README line " + line + ": the marker for " + target + " is not directly followed by a ``` code block");
+        continue;
+      }
+      int end = i + 2;
+      while (end < lines.length && !lines[end].equals("```")) {
+        end++;
+      }
+      if (end >= lines.length) {
+        problems.add("README line " + line + ": the code block for " + target + " is never closed");
+        return;
+      }
+      String body = String.join("\n", List.of(lines).subList(i + 2, end)) + "\n";
+      i = end;
+      if (!isInsideProject(target)) {
+        problems.add("README line " + line + ": " + target + " is not a relative path inside the project");
+      } else if (files.containsKey(target) && !target.equals(POM)) {
+        problems.add("README line " + line + ": a second block for " + target);
+      } else {
+        files.computeIfAbsent(target, t -> new StringBuilder()).append(body);
+      }
+    }
+  }
+
+  private static boolean isInsideProject(String target) {
+    Path path = Path.of(target);
+    return !path.isAbsolute() && path.normalize().equals(path) && !path.startsWith("..");
+  }
+
+  private void checkVersions(String readme, Map<String, String> versions) {
+    Matcher dependency = DEPENDENCY.matcher(readme);
+    while (dependency.find()) {
+      String body = dependency.group(1);
+      String group = element(body, "groupId");
+      String version = element(body, "version");
+      String expected = versions.get(group);
+      if (expected != null && version != null && !version.equals(expected)) {
+        int line = 1 + (int) readme.substring(0, dependency.start()).chars().filter(c -> c == '\n').count();
+        problems.add(
+            "README line " + line + ": " + group + ":" + element(body, "artifactId") + " " + version
+                + ", but this build uses " + expected);
+      }
+    }
+  }
+
+  private static String element(String xml, String name) {
+    Matcher m = Pattern.compile("<" + name + ">\\s*([^<]*?)\\s*</" + name + ">").matcher(xml);
+    return m.find() ? m.group(1) : null;
+  }
+
+  /**
+   * Writes the consumer project: the skeleton directory's files, then the README's blocks over
+   * them, the POM snippets put into the skeleton's {@value #POM_SLOT}.
+   */
+  public static void writeProject(Map<String, String> snippets, Path skeleton, Path project) {
+    try (Stream<Path> walk = Files.walk(skeleton)) {
+      for (Path source : (Iterable<Path>) walk.filter(Files::isRegularFile)::iterator) {
+        Path target = project.resolve(skeleton.relativize(source).toString());
+        Files.createDirectories(target.getParent());
+        Files.copy(source, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+      }
+      for (Map.Entry<String, String> snippet : snippets.entrySet()) {
+        Path target = project.resolve(snippet.getKey());
+        String text = snippet.getValue();
+        if (snippet.getKey().equals(POM)) {
+          String pom = Files.readString(target, StandardCharsets.UTF_8);
+          if (!pom.contains(POM_SLOT)) {
+            throw new IllegalStateException(target + " has no " + POM_SLOT + " for the README's snippets");
+          }
+          text = pom.replace(POM_SLOT, text.strip());
+        }
+        Files.createDirectories(target.getParent());
+        Files.writeString(target, text, StandardCharsets.UTF_8);
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * {@code README skeletonDir projectDir [require=<target>]... [version=<groupId>=<version>]...}
+   * — run by the build (exec-maven-plugin, {@code readme-consumer-project}).
+   */
+  public static void main(String[] args) throws IOException {
+    Path readme = Path.of(args[0]);
+    List<String> required = new ArrayList<>();
+    Map<String, String> versions = new LinkedHashMap<>();
+    for (String arg : List.of(args).subList(3, args.length)) {
+      if (arg.startsWith("require=")) {
+        required.add(arg.substring("require=".length()));
+      } else if (arg.startsWith("version=")) {
+        String[] pair = arg.substring("version=".length()).split("=", 2);
+        versions.put(pair[0], pair[1]);
+      } else {
+        throw new IllegalArgumentException("unknown argument " + arg);
+      }
+    }
+    Map<String, String> snippets =
+        extract(Files.readString(readme, StandardCharsets.UTF_8).replace("\r\n", "\n"), required, versions);
+    writeProject(snippets, Path.of(args[1]), Path.of(args[2]));
+  }
+}
