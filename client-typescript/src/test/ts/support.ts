@@ -1,0 +1,116 @@
+// Test support: the real stub server jar, the spec's own examples, and a strict JSON comparison.
+import { spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { parseJson, type JsonValue } from '@openbitgo/accesstoken-client';
+
+export interface RunningStub {
+  readonly baseUrl: string;
+  stop(): Promise<void>;
+}
+
+/** Starts `java -jar $STUB_JAR --port 0 --token <token>` and reads the bound port from its banner. */
+export function startStub(token: string): Promise<RunningStub> {
+  const jar = process.env['STUB_JAR'];
+  if (jar === undefined) throw new Error('STUB_JAR is not set: run the tests through mvn verify');
+  const child = spawn('java', ['-jar', jar, '--port', '0', '--token', token], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const killOnExit = () => child.kill('SIGKILL');
+  process.once('exit', killOnExit);
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  let stdout = '';
+  let stderr = '';
+  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => fail('did not print its address within 60 s'), 60_000);
+    function fail(why: string) {
+      clearTimeout(timer);
+      child.kill('SIGKILL');
+      reject(new Error(`stub server ${why}\n${stdout}${stderr}`));
+    }
+    const onEarlyExit = (code: number | null) => fail(`exited with ${String(code)}`);
+    child.once('exit', onEarlyExit);
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+      const banner = /listening on (http:\/\/[^\s/]+)\//.exec(stdout);
+      if (banner === null || banner[1] === undefined) return;
+      clearTimeout(timer);
+      child.removeListener('exit', onEarlyExit);
+      stdout = '';
+      child.stdout.removeAllListeners('data');
+      child.stdout.resume(); // keep draining the request log so the server never blocks on a full pipe
+      resolve({
+        baseUrl: banner[1],
+        async stop() {
+          child.kill('SIGTERM');
+          await exited;
+          process.removeListener('exit', killOnExit);
+        },
+      });
+    });
+  });
+}
+
+type JsonObject = { [key: string]: JsonValue };
+
+function member(value: JsonValue | undefined, key: string): JsonValue {
+  if (value === null || value === undefined || typeof value !== 'object' || Array.isArray(value) || !(key in value)) {
+    throw new Error(`the spec has no ${key} here`);
+  }
+  return (value as JsonObject)[key]!;
+}
+
+const spec = (): JsonValue => {
+  const path = process.env['CONTRACT_SPEC_JSON'];
+  if (path === undefined) throw new Error('CONTRACT_SPEC_JSON is not set: run the tests through mvn verify');
+  // the examples hold integers beyond 2^53: read them with the package's own lossless parser
+  return parseJson(readFileSync(path, 'utf8'));
+};
+
+const operation = () => member(member(member(spec(), 'paths'), '/api/v2/user/accesstoken'), 'post');
+
+/** The named request example, as the spec writes it. */
+export function requestExample(name: string): JsonObject {
+  const examples = member(member(member(member(operation(), 'requestBody'), 'content'), 'application/json'), 'examples');
+  return member(member(examples, name), 'value') as JsonObject;
+}
+
+/** Every response example of the spec: status, example name, value. */
+export function responseExamples(): Array<{ status: string; name: string; value: JsonObject }> {
+  const found: Array<{ status: string; name: string; value: JsonObject }> = [];
+  for (const [status, response] of Object.entries(member(operation(), 'responses') as JsonObject)) {
+    const examples = member(member(member(response, 'content'), 'application/json'), 'examples') as JsonObject;
+    for (const [name, example] of Object.entries(examples)) {
+      found.push({ status, name, value: member(example, 'value') as JsonObject });
+    }
+  }
+  return found;
+}
+
+const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
+
+/**
+ * Where `actual` differs from `expected`: a missing or extra field, another JSON type (a number
+ * is not a string is not a bigint) or another value. Timestamps compare as instants.
+ */
+export function jsonDifferences(expected: unknown, actual: unknown, path = '$'): string[] {
+  if (typeof expected === 'string' && typeof actual === 'string' && TIMESTAMP.test(expected) && TIMESTAMP.test(actual)) {
+    return Date.parse(expected) === Date.parse(actual) ? [] : [`${path}: instant ${expected} became ${actual}`];
+  }
+  if (Array.isArray(expected) && Array.isArray(actual)) {
+    if (expected.length !== actual.length) return [`${path}: ${expected.length} items became ${actual.length}`];
+    return expected.flatMap((item, i) => jsonDifferences(item, actual[i], `${path}[${i}]`));
+  }
+  const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+  if (isObject(expected) && isObject(actual)) {
+    const keys = new Set([...Object.keys(expected), ...Object.keys(actual)]);
+    return [...keys].flatMap((key) => {
+      if (!(key in actual)) return [`${path}.${key}: missing`];
+      if (!(key in expected)) return [`${path}.${key}: not expected`];
+      return jsonDifferences(expected[key], actual[key], `${path}.${key}`);
+    });
+  }
+  return typeof expected === typeof actual && expected === actual
+    ? []
+    : [`${path}: ${describe(expected)} became ${describe(actual)}`];
+}
+
+const describe = (v: unknown) => `${typeof v} ${typeof v === 'bigint' ? `${v}n` : JSON.stringify(v)}`;
