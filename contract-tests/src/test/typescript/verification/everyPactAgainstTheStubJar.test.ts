@@ -55,13 +55,25 @@ async function loggedAtLeast(stub: StubProcess, path: string, status: number, co
 }
 
 let withStates: StubProcess;
+let acceptingUnknownTokens: Promise<StubProcess>;
 const fixtures = mkdtempSync(join(tmpdir(), 'pact-fixtures-'));
 
+/** The tokens the interactions under "the bearer token is unknown" send, from every pact. */
+const unknownTokens = () =>
+  allPacts().flatMap((file) =>
+    readPact(file).interactions.flatMap((i) =>
+      (i.providerStates ?? []).filter((s) => s.name === STATE_TOKEN_UNKNOWN).map((s) => String(s.params?.['token'])),
+    ),
+  );
+
 before(async () => {
+  // both JVMs start side by side: a cold start is most of this suite's time
+  acceptingUnknownTokens = startStubJar(['--provider-states', ...unknownTokens().flatMap((t) => ['--token', t])]);
   withStates = await startStubJar(['--provider-states']);
 });
 after(async () => {
   await withStates?.stop();
+  await (await acceptingUnknownTokens)?.stop();
 });
 
 test('the folder holds a V4 pact of every consumer the build runs, pact-js among them', () => {
