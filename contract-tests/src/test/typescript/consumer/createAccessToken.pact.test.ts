@@ -83,6 +83,19 @@ function client(baseUrl: string, token: string) {
   return new AccessTokenClient({ baseUrl, accessToken: token });
 }
 
+/** The BitGoApiError `call` rejects with, checked for the documented status, code and request id. */
+async function apiError(call: Promise<unknown>, status: number, name: string): Promise<BitGoApiError> {
+  const error = await call.then(
+    () => assert.fail(`a ${status} must reject`),
+    (e: unknown) => e,
+  );
+  assert.ok(error instanceof BitGoApiError);
+  assert.equal(error.status, status);
+  assert.equal(error.name, name);
+  assert.ok((error.requestId ?? '').length > 0);
+  return error;
+}
+
 const HEX32_ONLY = new RegExp(`^${HEX32}$`);
 
 test('a create request with a label only', async () => {
@@ -166,17 +179,12 @@ test('a create request whose ipRestrict entry is not an IPv4 address', async () 
       response.headers(jsonHeaders).jsonBody(platformError('InvalidRequest', { field: regex('ipRestrict\\[0\\]', 'ipRestrict[0]') }));
     })
     .executeTest(async (server) => {
-      const error = await client(server.url, VALID_TOKEN)
-        .createAccessToken({ label: 'bad-ip', ipRestrict: ['300.1.2.3'] })
-        .then(
-          () => assert.fail('a 400 must reject'),
-          (e: unknown) => e,
-        );
+      const error = await apiError(
+        client(server.url, VALID_TOKEN).createAccessToken({ label: 'bad-ip', ipRestrict: ['300.1.2.3'] }),
+        400,
+        'InvalidRequest',
+      );
 
-      assert.ok(error instanceof BitGoApiError);
-      assert.equal(error.status, 400);
-      assert.equal(error.name, 'InvalidRequest');
-      assert.ok((error.requestId ?? '').length > 0);
       assert.equal(error.context['field'], 'ipRestrict[0]');
       assert.ok(error.message.includes(error.requestId!) && !error.message.includes(VALID_TOKEN));
     });
@@ -188,17 +196,8 @@ test('a create request with an unknown bearer token', async () => {
       response.headers(jsonHeaders).jsonBody(platformError('Unauthorized', {}));
     })
     .executeTest(async (server) => {
-      const error = await client(server.url, UNKNOWN_TOKEN)
-        .createAccessToken({ label: 'ci-readonly' })
-        .then(
-          () => assert.fail('a 401 must reject'),
-          (e: unknown) => e,
-        );
+      const error = await apiError(client(server.url, UNKNOWN_TOKEN).createAccessToken({ label: 'ci-readonly' }), 401, 'Unauthorized');
 
-      assert.ok(error instanceof BitGoApiError);
-      assert.equal(error.status, 401);
-      assert.equal(error.name, 'Unauthorized');
-      assert.ok((error.requestId ?? '').length > 0);
       assert.ok(!String(error).includes(UNKNOWN_TOKEN) && !JSON.stringify(error).includes(UNKNOWN_TOKEN));
     });
 });

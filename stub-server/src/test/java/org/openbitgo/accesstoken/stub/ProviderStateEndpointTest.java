@@ -61,6 +61,7 @@ class ProviderStateEndpointTest {
         .isEqualTo(200);
     assertThat(createWith(withStates, STARTED_WITH)).as("back as started").isEqualTo(200);
     assertThat(createWith(withStates, GRANTED)).as("back as started").isEqualTo(401);
+    assertThat(CapturedLog.all()).contains("_pact/provider-states 200").doesNotContain(GRANTED).doesNotContain(STARTED_WITH);
   }
 
   @Test
