@@ -1,6 +1,14 @@
 package org.openbitgo.accesstoken.contracttests;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.stream.Stream;
 import org.openbitgo.accesstoken.contract.ContractFacts;
+import org.openbitgo.accesstoken.stub.ProviderStates;
 
 /** Names and shapes shared by the consumer tests, the provider verification and the gates. */
 public final class ContractNames {
@@ -12,10 +20,10 @@ public final class ContractNames {
   public static final String PROVIDER = "bitgo-accesstoken-api";
 
   /** Provider state: the bearer token named by the {@code token} parameter is accepted. */
-  public static final String STATE_TOKEN_VALID = "the bearer token is accepted";
+  public static final String STATE_TOKEN_VALID = ProviderStates.TOKEN_ACCEPTED;
 
   /** Provider state: the bearer token named by the {@code token} parameter is not known. */
-  public static final String STATE_TOKEN_UNKNOWN = "the bearer token is unknown";
+  public static final String STATE_TOKEN_UNKNOWN = ProviderStates.TOKEN_UNKNOWN;
 
   /** The one timestamp shape the contract emits: UTC, millisecond precision. */
   public static final String TIMESTAMP = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z";
@@ -30,10 +38,32 @@ public final class ContractNames {
 
   private ContractNames() {}
 
-  /** Where the consumer tests write the pact file (Surefire sets {@code pact.rootDir}). */
-  public static java.nio.file.Path pactFile() {
-    return java.nio.file.Path.of(System.getProperty("pact.rootDir", "target/pacts"))
-        .resolve(CONSUMER + "-" + PROVIDER + ".json");
+  /** The folder every consumer (Java, TypeScript) writes its pact into (Surefire sets {@code pact.rootDir}). */
+  public static Path pactsDir() {
+    return Path.of(System.getProperty("pact.rootDir", "../target/pacts"));
+  }
+
+  /** The Java consumer's pact file. */
+  public static Path pactFile() {
+    return pactFile(CONSUMER);
+  }
+
+  public static Path pactFile(String consumer) {
+    return pactsDir().resolve(consumer + "-" + PROVIDER + ".json");
+  }
+
+  /** Every pact file in the folder, whoever wrote it. */
+  public static List<Path> allPactFiles() {
+    try (Stream<Path> files = Files.list(pactsDir())) {
+      return files.filter(f -> f.getFileName().toString().endsWith(".json")).sorted().toList();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** The consumers whose pacts this build must find (the build sets {@code pact.consumers}). */
+  public static List<String> expectedConsumers() {
+    return Arrays.stream(System.getProperty("pact.consumers", CONSUMER).split(",")).map(String::trim).toList();
   }
 
   /** The spec, as the build passes it to the test JVM. */

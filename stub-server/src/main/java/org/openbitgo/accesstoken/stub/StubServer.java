@@ -42,6 +42,7 @@ public final class StubServer implements AutoCloseable {
   private final BearerTokenRegistry registry;
   private final InMemoryAccessTokenStore store;
   private final List<String> initialTokens;
+  private final ProviderStates providerStates;
   private final URI baseUri;
 
   private StubServer(
@@ -49,12 +50,14 @@ public final class StubServer implements AutoCloseable {
       HttpServer httpServer,
       BearerTokenRegistry registry,
       InMemoryAccessTokenStore store,
-      List<String> initialTokens) {
+      List<String> initialTokens,
+      ProviderStates providerStates) {
     this.config = config;
     this.httpServer = httpServer;
     this.registry = registry;
     this.store = store;
     this.initialTokens = List.copyOf(initialTokens);
+    this.providerStates = providerStates;
     NetworkListener listener = httpServer.getListeners().iterator().next();
     this.baseUri = URI.create("http://" + uriHost(config.host()) + ":" + listener.getPort() + "/");
   }
@@ -72,8 +75,10 @@ public final class StubServer implements AutoCloseable {
     }
     initialTokens.forEach(registry::accept);
     InMemoryAccessTokenStore store = new InMemoryAccessTokenStore(config.maxStoredTokens());
+    ProviderStates providerStates =
+        new ProviderStates(registry, () -> resetToStart(registry, store, initialTokens));
 
-    ResourceConfig application = application(config, registry, store);
+    ResourceConfig application = application(config, registry, store, providerStates);
     URI bindUri = URI.create("http://" + uriHost(config.host()) + ":" + config.port() + "/");
     HttpServer httpServer = GrizzlyHttpServerFactory.createHttpServer(bindUri, application, false);
     httpServer
@@ -92,11 +97,14 @@ public final class StubServer implements AutoCloseable {
       throw new UncheckedIOException(
           "could not listen on " + config.host() + ":" + config.port(), e);
     }
-    return new StubServer(config, httpServer, registry, store, initialTokens);
+    return new StubServer(config, httpServer, registry, store, initialTokens, providerStates);
   }
 
   private static ResourceConfig application(
-      StubServerConfig config, BearerTokenRegistry registry, InMemoryAccessTokenStore store) {
+      StubServerConfig config,
+      BearerTokenRegistry registry,
+      InMemoryAccessTokenStore store,
+      ProviderStates providerStates) {
     ResourceConfig application = new ResourceConfig();
     // Only what is registered here runs: no feature sneaks in from the classpath (Jersey would
     // otherwise auto-register Jackson's exception mappers, which answer in their own format).
@@ -123,6 +131,10 @@ public final class StubServer implements AutoCloseable {
         new AccessTokenResource(
             new CreateAccessTokenRules(config.environment()),
             new AccessTokenIssuer(config.environment(), store, config.clock())));
+    if (config.providerStatesEndpoint()) {
+      // test-only and opt-in: without the option the path does not exist (404)
+      application.register(new ProviderStateResource(providerStates));
+    }
     return application;
   }
 
@@ -139,6 +151,11 @@ public final class StubServer implements AutoCloseable {
   /** The bound port (the free port chosen when the config asked for 0). */
   public int port() {
     return baseUri.getPort();
+  }
+
+  /** Whether the test-only Pact state-change endpoint is served ({@code --provider-states}). */
+  public boolean providerStatesEnabled() {
+    return config.providerStatesEndpoint();
   }
 
   public StubEnvironment environment() {
@@ -167,6 +184,19 @@ public final class StubServer implements AutoCloseable {
 
   /** Back to the state after start: only {@link #initialTokens()} accepted, the store empty. */
   public void reset() {
+    resetToStart(registry, store, initialTokens);
+  }
+
+  /**
+   * The Pact provider states of this server (the same ones its {@code --provider-states} endpoint
+   * applies), for a verification that runs in the same JVM.
+   */
+  public ProviderStates providerStates() {
+    return providerStates;
+  }
+
+  private static void resetToStart(
+      BearerTokenRegistry registry, InMemoryAccessTokenStore store, List<String> initialTokens) {
     registry.revokeAll();
     initialTokens.forEach(registry::accept);
     store.clear();

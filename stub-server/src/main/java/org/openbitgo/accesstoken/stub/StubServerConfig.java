@@ -31,6 +31,7 @@ public final class StubServerConfig {
   private final int maxStoredTokens;
   private final int rateLimitPerMinute;
   private final Clock clock;
+  private final boolean providerStatesEndpoint;
 
   private StubServerConfig(Builder builder) {
     this.host = builder.host;
@@ -41,6 +42,7 @@ public final class StubServerConfig {
     this.maxStoredTokens = builder.maxStoredTokens;
     this.rateLimitPerMinute = builder.rateLimitPerMinute;
     this.clock = builder.clock;
+    this.providerStatesEndpoint = builder.providerStatesEndpoint;
   }
 
   public static Builder builder() {
@@ -82,6 +84,14 @@ public final class StubServerConfig {
     return clock;
   }
 
+  /**
+   * Whether {@code POST /_pact/provider-states} exists: Pact's state-change endpoint, which lets
+   * anyone who reaches the port accept a bearer token. Test-only; off by default.
+   */
+  public boolean providerStatesEndpoint() {
+    return providerStatesEndpoint;
+  }
+
   // No toString: the accepted tokens are secrets.
 
   /** Builder of {@link StubServerConfig}. */
@@ -94,8 +104,15 @@ public final class StubServerConfig {
     private int maxStoredTokens = DEFAULT_MAX_STORED_TOKENS;
     private int rateLimitPerMinute = 0;
     private Clock clock = Clock.systemUTC();
+    private boolean providerStatesEndpoint = false;
 
     private Builder() {}
+
+    /** Serves Pact's state-change endpoint (test-only, see {@link StubServerConfig#providerStatesEndpoint()}). */
+    public Builder providerStatesEndpoint(boolean enabled) {
+      this.providerStatesEndpoint = enabled;
+      return this;
+    }
 
     public Builder host(String host) {
       this.host = Objects.requireNonNull(host, "host");

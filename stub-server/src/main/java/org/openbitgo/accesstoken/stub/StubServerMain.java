@@ -21,6 +21,9 @@ public final class StubServerMain {
         --rate-limit N      requests per minute per bearer token before 429 (default 0: unlimited)
         --max-stored-tokens N
                             created tokens kept in memory, oldest dropped first (default 10000)
+        --provider-states   TEST ONLY: serve POST /_pact/provider-states, Pact's state-change
+                            endpoint, so a verifier in any language can set provider states
+                            (e.g. accept a bearer token); anyone who reaches the port can use it
         --help              print this and exit
       """;
 
@@ -61,6 +64,10 @@ public final class StubServerMain {
         "Access token stub server (" + server.environment() + " environment, origin "
             + server.environment().origin() + ") listening on " + server.baseUri());
     out.println("  POST " + server.endpointUri());
+    if (server.providerStatesEnabled()) {
+      out.println("  POST " + server.baseUri().resolve(ProviderStateResource.PATH)
+          + " (Pact provider states; test only: it can grant bearer tokens)");
+    }
     if (tokenGenerated) {
       // printed on purpose: it is a throwaway credential for a local stub, and the caller needs it
       out.println("  Accepted bearer token (generated): " + server.initialTokens().get(0));
@@ -83,6 +90,10 @@ public final class StubServerMain {
       }
       if (option.equals("--help") || option.equals("-h")) {
         throw new HelpRequested();
+      }
+      if (option.equals("--provider-states") && value == null) {
+        config.providerStatesEndpoint(true);
+        continue;
       }
       if (value == null) {
         if (i + 1 >= args.size()) {

@@ -24,6 +24,22 @@ class StubServerMainTest {
     assertThat(config.acceptedTokens()).containsExactly("a", "b");
     assertThat(config.rateLimitPerMinute()).isEqualTo(5);
     assertThat(config.maxStoredTokens()).isEqualTo(7);
+    assertThat(config.providerStatesEndpoint()).isFalse();
+  }
+
+  @Test
+  void providerStatesAreOptInAndAnnouncedAsTestOnly() {
+    StubServerConfig config = StubServerMain.parse(List.of("--port", "0", "--provider-states"));
+    assertThat(config.providerStatesEndpoint()).isTrue();
+
+    try (StubServer server = StubServer.start(config)) {
+      ByteArrayOutputStream printed = new ByteArrayOutputStream();
+      StubServerMain.printBanner(new PrintStream(printed, true, StandardCharsets.UTF_8), server, true);
+
+      assertThat(printed.toString(StandardCharsets.UTF_8))
+          .contains("POST http://127.0.0.1:" + server.port() + "/_pact/provider-states")
+          .contains("test only");
+    }
   }
 
   @Test

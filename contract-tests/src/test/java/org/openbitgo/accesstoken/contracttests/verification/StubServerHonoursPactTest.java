@@ -14,17 +14,19 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestTemplate;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.openbitgo.accesstoken.stub.ProviderStates;
 import org.openbitgo.accesstoken.stub.StubEnvironment;
 import org.openbitgo.accesstoken.stub.StubServer;
 import org.openbitgo.accesstoken.stub.StubServerConfig;
 
 /**
- * Provider verification: replays every interaction of the consumer pact against the real stub
- * server, started in-process on a free loopback port. Provider states decide which bearer token
- * the server accepts.
+ * Provider verification: replays every interaction of every consumer's pact in the pacts folder
+ * (Java and TypeScript) against the real stub server, started in-process on a free loopback port.
+ * Provider states are applied by the stub's own {@link ProviderStates}, the same logic its
+ * {@code --provider-states} endpoint serves to verifiers in other languages.
  */
 @Provider(PROVIDER)
-@PactFolder("target/pacts")
+@PactFolder("${pact.rootDir}")
 class StubServerHonoursPactTest {
 
   static StubServer server;
@@ -55,11 +57,11 @@ class StubServerHonoursPactTest {
 
   @State(STATE_TOKEN_VALID)
   void bearerTokenIsAccepted(Map<String, Object> params) {
-    server.acceptToken((String) params.get("token"));
+    server.providerStates().apply(STATE_TOKEN_VALID, params, ProviderStates.Action.SETUP);
   }
 
   @State(STATE_TOKEN_UNKNOWN)
   void bearerTokenIsUnknown(Map<String, Object> params) {
-    server.revokeToken((String) params.get("token"));
+    server.providerStates().apply(STATE_TOKEN_UNKNOWN, params, ProviderStates.Action.SETUP);
   }
 }
