@@ -85,6 +85,18 @@ export function responseExamples(): Array<{ status: string; name: string; value:
   return found;
 }
 
+/** The names of every schema property the spec marks `x-sensitive: true`. */
+export function sensitiveProperties(): string[] {
+  const found = new Set<string>();
+  for (const schema of Object.values(member(member(spec(), 'components'), 'schemas') as JsonObject)) {
+    const properties = (schema as JsonObject)['properties'] as JsonObject | undefined;
+    for (const [name, property] of Object.entries(properties ?? {})) {
+      if ((property as JsonObject)['x-sensitive'] === true) found.add(name);
+    }
+  }
+  return [...found].sort();
+}
+
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 
 /**
