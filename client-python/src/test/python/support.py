@@ -41,16 +41,30 @@ class RunningStub:
             self._process.wait()
 
 
-def _operation():
+def _spec():
     path = os.environ.get("CONTRACT_SPEC_JSON")
     if not path:
         raise RuntimeError("CONTRACT_SPEC_JSON is not set: run the tests through mvn verify")
     with open(path, encoding="utf-8") as f:
-        return json.load(f)["paths"]["/api/v2/user/accesstoken"]["post"]  # json keeps every digit as int
+        return json.load(f)  # json keeps every digit as int
+
+
+def _operation():
+    return _spec()["paths"]["/api/v2/user/accesstoken"]["post"]
 
 
 def request_example(name: str) -> dict:
-    return _operation()["requestBody"]["content"]["application/json"]["examples"][name]["value"]
+    return request_examples()[name]
+
+
+def request_examples() -> dict:
+    """Every request example of the spec, by name."""
+    examples = _operation()["requestBody"]["content"]["application/json"]["examples"]
+    return {name: example["value"] for name, example in examples.items()}
+
+
+def schema(name: str) -> dict:
+    return _spec()["components"]["schemas"][name]
 
 
 def response_examples():
@@ -58,6 +72,12 @@ def response_examples():
     for status, response in _operation()["responses"].items():
         for name, example in response["content"]["application/json"]["examples"].items():
             yield status, name, example["value"]
+
+
+def response_schema(status: str) -> str:
+    """The name of the schema the spec gives the response with this status."""
+    ref = _operation()["responses"][status]["content"]["application/json"]["schema"]["$ref"]
+    return ref.rsplit("/", 1)[-1]
 
 
 _TIMESTAMP = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$")
