@@ -1,5 +1,6 @@
 """Test support: the real stub server jar, the spec's own examples, a strict JSON comparison."""
 
+import atexit
 import json
 import os
 import re
@@ -39,6 +40,20 @@ class RunningStub:
         except subprocess.TimeoutExpired:
             self._process.kill()
             self._process.wait()
+
+
+SUITE_TOKEN = "py-suite-token-7d21c4"
+_shared = None
+
+
+def shared_stub() -> RunningStub:
+    """One stub server (accepting SUITE_TOKEN) for every test module of the run: started on first
+    use, stopped when the run exits, failures included."""
+    global _shared
+    if _shared is None:
+        _shared = RunningStub(SUITE_TOKEN)
+        atexit.register(_shared.stop)
+    return _shared
 
 
 def _spec():

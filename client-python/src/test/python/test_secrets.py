@@ -13,9 +13,8 @@ from pydantic import ValidationError
 from openbitgo_accesstoken import AccessToken, AccessTokenClient, BitGoApiError, CreateAccessTokenRequest
 from openbitgo_accesstoken.generated import ApiClient
 
-from support import RunningStub
+from support import SUITE_TOKEN as TOKEN, shared_stub
 
-TOKEN = "py-secrets-token-3a9e51"
 SECRET = "v2xSECRETc0ffee0123456789abcdef"
 OTP = "7351902"
 ID = "59cd72485007a239fb00282ed480da1f"
@@ -24,12 +23,7 @@ stub = None
 
 def setUpModule():
     global stub
-    stub = RunningStub(TOKEN)
-
-
-def tearDownModule():
-    if stub is not None:
-        stub.stop()
+    stub = shared_stub()
 
 
 def printed(value):
@@ -95,7 +89,7 @@ class EchoingPeer(unittest.TestCase):
 
     def test_the_token_and_the_otp_echoed_in_an_error_body_are_redacted(self):
         server = ThreadingHTTPServer(("127.0.0.1", 0), _Echo)
-        threading.Thread(target=server.serve_forever, daemon=True).start()
+        threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
         try:
             client = AccessTokenClient(TOKEN, base_url=f"http://127.0.0.1:{server.server_port}")
             with self.assertRaises(BitGoApiError) as caught:
