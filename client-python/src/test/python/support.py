@@ -1,5 +1,6 @@
 """Test support: the real stub server jar, the spec's own examples, a strict JSON comparison."""
 
+import atexit
 import json
 import os
 import re
@@ -41,16 +42,44 @@ class RunningStub:
             self._process.wait()
 
 
-def _operation():
+SUITE_TOKEN = "py-suite-token-7d21c4"
+_shared = None
+
+
+def shared_stub() -> RunningStub:
+    """One stub server (accepting SUITE_TOKEN) for every test module of the run: started on first
+    use, stopped when the run exits, failures included."""
+    global _shared
+    if _shared is None:
+        _shared = RunningStub(SUITE_TOKEN)
+        atexit.register(_shared.stop)
+    return _shared
+
+
+def _spec():
     path = os.environ.get("CONTRACT_SPEC_JSON")
     if not path:
         raise RuntimeError("CONTRACT_SPEC_JSON is not set: run the tests through mvn verify")
     with open(path, encoding="utf-8") as f:
-        return json.load(f)["paths"]["/api/v2/user/accesstoken"]["post"]  # json keeps every digit as int
+        return json.load(f)  # json keeps every digit as int
+
+
+def _operation():
+    return _spec()["paths"]["/api/v2/user/accesstoken"]["post"]
 
 
 def request_example(name: str) -> dict:
-    return _operation()["requestBody"]["content"]["application/json"]["examples"][name]["value"]
+    return request_examples()[name]
+
+
+def request_examples() -> dict:
+    """Every request example of the spec, by name."""
+    examples = _operation()["requestBody"]["content"]["application/json"]["examples"]
+    return {name: example["value"] for name, example in examples.items()}
+
+
+def schema(name: str) -> dict:
+    return _spec()["components"]["schemas"][name]
 
 
 def response_examples():
@@ -58,6 +87,12 @@ def response_examples():
     for status, response in _operation()["responses"].items():
         for name, example in response["content"]["application/json"]["examples"].items():
             yield status, name, example["value"]
+
+
+def response_schema(status: str) -> str:
+    """The name of the schema the spec gives the response with this status."""
+    ref = _operation()["responses"][status]["content"]["application/json"]["schema"]["$ref"]
+    return ref.rsplit("/", 1)[-1]
 
 
 _TIMESTAMP = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$")

@@ -7,20 +7,14 @@ import openbitgo_accesstoken
 from openbitgo_accesstoken import AccessToken, AccessTokenClient, BitGoApiError, BitGoEnvironment, PlatformError
 from openbitgo_accesstoken.generated import ApiClient
 
-from support import RunningStub, json_differences, request_example, response_examples
+from support import SUITE_TOKEN as TOKEN, json_differences, request_example, response_examples, shared_stub
 
-TOKEN = "py-suite-token-7d21c4"
 stub = None
 
 
 def setUpModule():
     global stub
-    stub = RunningStub(TOKEN)
-
-
-def tearDownModule():
-    if stub is not None:
-        stub.stop()
+    stub = shared_stub()
 
 
 def client(token=TOKEN):

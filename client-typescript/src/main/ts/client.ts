@@ -11,6 +11,7 @@ import {
 import { assertExactNumbers, type WithExactAmounts } from './amounts';
 import { BitGoApiError } from './errors';
 import { parseJson, type JsonValue } from './json';
+import { otpOf, redact, redactedWhenInspected } from './secrets';
 
 /** BitGo's environments (the spec's `servers`). */
 export const BitGoEnvironment = {
@@ -41,6 +42,14 @@ export class ExactAccessTokenApi extends AccessTokenApi {
   protected override async request(context: RequestOpts, initOverrides?: RequestInit | InitOverrideFunction): Promise<Response> {
     assertExactNumbers(context.body);
     return super.request(context, initOverrides);
+  }
+
+  /** The created token, whose secret `util.inspect` / `console.log` show as `[REDACTED]`. */
+  override async createAccessToken(
+    requestParameters: Parameters<AccessTokenApi['createAccessToken']>[0],
+    initOverrides?: RequestInit | InitOverrideFunction,
+  ): Promise<AccessToken> {
+    return redactedWhenInspected(await super.createAccessToken(requestParameters, initOverrides));
   }
 }
 
@@ -118,8 +127,8 @@ class LosslessJsonResponse extends Response {
  */
 function platformResponses(token: string): Middleware {
   return {
-    async post({ response }) {
-      if (!response.ok) throw await toApiError(response, token);
+    async post({ init, response }) {
+      if (!response.ok) throw await toApiError(response, [token, otpOf(init.body)]);
       if (response.body === null) return response;
       return new LosslessJsonResponse(await response.text(), {
         status: response.status,
@@ -130,9 +139,9 @@ function platformResponses(token: string): Middleware {
   };
 }
 
-async function toApiError(response: Response, token: string): Promise<BitGoApiError> {
-  const redact = (text: string) => text.split(token).join('[REDACTED]');
-  const text = redact(await response.text());
+/** `secrets`: what the client sent that a peer may echo in its error body (token, otp). */
+async function toApiError(response: Response, secrets: ReadonlyArray<string | undefined>): Promise<BitGoApiError> {
+  const text = redact(await response.text(), secrets);
   let body: JsonValue = null;
   try {
     body = parseJson(text);

@@ -6,4 +6,5 @@ export { BitGoApiError } from './errors';
 export { assertExactNumbers, baseUnits, safeInteger } from './amounts';
 export type { ExactAmount, ReadAmount, SafeInteger, WithExactAmounts } from './amounts';
 export { parseJson, stringifyJson } from './json';
+export { SENSITIVE_PROPERTIES, redactedWhenInspected } from './secrets';
 export type { JsonValue } from './json';

@@ -9,6 +9,7 @@ import {
   BitGoApiError,
   PlatformErrorFromJSON,
   PlatformErrorToJSON,
+  SENSITIVE_PROPERTIES,
   baseUnits,
   parseJson,
   safeInteger,
@@ -17,7 +18,7 @@ import {
   type CreateAccessTokenInput,
   type JsonValue,
 } from '@openbitgo/accesstoken-client';
-import { jsonDifferences, requestExample, responseExamples, startStub, type RunningStub } from './support';
+import { jsonDifferences, requestExample, responseExamples, sensitiveProperties, startStub, type RunningStub } from './support';
 
 const TOKEN = 'ts-suite-token-5f0c2e';
 let stub: RunningStub;
@@ -161,6 +162,43 @@ describe('errors', () => {
     assert.ok(error instanceof BitGoApiError);
     assert.ok(!inspect(error).includes(TOKEN));
     assert.equal(error.context['token'], '[REDACTED]');
+  });
+});
+
+describe('secrets', () => {
+  test('the layer redacts exactly the properties the spec marks x-sensitive', () => {
+    assert.deepEqual([...SENSITIVE_PROPERTIES].sort(), sensitiveProperties());
+  });
+
+  test('a created token never shows its secret when inspected or logged, but keeps it in JSON', async () => {
+    const created = await client().createAccessToken({ label: 'printed', otp: '7351902' });
+    const secret = created.token ?? '';
+    assert.match(secret, /^\S{8,}$/);
+    const shown = [inspect(created), inspect(created, { depth: 5, showHidden: true }), inspect([created]), inspect({ created }), String(created)];
+    for (const printed of shown) assert.ok(!printed.includes(secret), printed);
+    assert.match(inspect(created), /token: '\[REDACTED\]'/);
+    assert.match(inspect(created), /label: 'printed'/); // the other fields still show
+    assert.equal(AccessTokenToJSON(created)['token'], secret);
+    assert.ok(JSON.stringify(created).includes(secret));
+  });
+
+  test('the otp and the token a peer echoes in an error body are redacted', async () => {
+    const otp = '7351902';
+    const echoing = async (_input: RequestInfo | URL, init?: RequestInit) => {
+      const sent = JSON.parse(String(init?.body)) as { otp?: string };
+      const auth = new Headers(init?.headers).get('Authorization');
+      const body = { name: 'InvalidOtp', error: `otp ${sent.otp} is wrong for ${auth}`, requestId: 'echo-1', context: { otp: sent.otp } };
+      return new Response(JSON.stringify(body), { status: 400, headers: { 'Content-Type': 'application/json' } });
+    };
+    const error = await client({ fetchApi: echoing })
+      .createAccessToken({ label: 'echo', otp })
+      .then(() => assert.fail('expected a 400'), (e: unknown) => e);
+    assert.ok(error instanceof BitGoApiError);
+    assert.equal(error.requestId, 'echo-1');
+    assert.match(error.error, /\[REDACTED\]/); // the peer did echo them
+    for (const printed of [error.message, error.stack ?? '', inspect(error), JSON.stringify(error), JSON.stringify(error.context)]) {
+      assert.ok(!printed.includes(otp) && !printed.includes(TOKEN), printed);
+    }
   });
 });
 

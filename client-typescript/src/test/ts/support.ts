@@ -85,6 +85,34 @@ export function responseExamples(): Array<{ status: string; name: string; value:
   return found;
 }
 
+/** A named schema of the spec's components, as the spec writes it. */
+export function schema(name: string): JsonObject {
+  return member(member(member(spec(), 'components'), 'schemas'), name) as JsonObject;
+}
+
+/** Every request example of the spec, by name. */
+export function requestExamples(): JsonObject {
+  return member(member(member(member(operation(), 'requestBody'), 'content'), 'application/json'), 'examples') as JsonObject;
+}
+
+/** The name of the schema the spec gives the response with this status. */
+export function responseSchema(status: string): string {
+  const schemaOf = member(member(member(member(member(operation(), 'responses'), status), 'content'), 'application/json'), 'schema');
+  return String(member(schemaOf, '$ref')).split('/').pop()!;
+}
+
+/** The names of every schema property the spec marks `x-sensitive: true`. */
+export function sensitiveProperties(): string[] {
+  const found = new Set<string>();
+  for (const schema of Object.values(member(member(spec(), 'components'), 'schemas') as JsonObject)) {
+    const properties = (schema as JsonObject)['properties'] as JsonObject | undefined;
+    for (const [name, property] of Object.entries(properties ?? {})) {
+      if ((property as JsonObject)['x-sensitive'] === true) found.add(name);
+    }
+  }
+  return [...found].sort();
+}
+
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
 
 /**

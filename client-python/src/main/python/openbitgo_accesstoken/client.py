@@ -71,11 +71,14 @@ class AccessTokenClient:
             return self.api.create_access_token(request)
         except ApiException as e:
             # from None: the generated exception's text (headers, raw body) stays out of tracebacks
-            raise self._api_error(e) from None
+            raise self._api_error(e, request.otp) from None
 
-    def _api_error(self, e: ApiException) -> BitGoApiError:
+    def _api_error(self, e: ApiException, otp: Optional[str]) -> BitGoApiError:
         text = (e.body or "") if isinstance(e.body, str) else (e.body or b"").decode("utf-8", "replace")
-        text = text.replace(self._token, "[REDACTED]")
+        # a peer may echo a secret it was sent: the client's token, or the request's otp
+        for secret in (self._token, otp):
+            if secret:
+                text = text.replace(secret, "[REDACTED]")
         try:
             body = json.loads(text)
         except ValueError:

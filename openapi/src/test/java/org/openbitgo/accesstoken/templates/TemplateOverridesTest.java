@@ -69,6 +69,19 @@ class TemplateOverridesTest {
   }
 
   @Test
+  void checksTheOverridesOfEveryGeneratorFolderNotOnlyTheFirst() throws IOException {
+    Files.createDirectories(overrides.resolve("java/libraries/feign"));
+    Files.createDirectories(overrides.resolve("python"));
+    write("java/libraries/feign/pojo.mustache", OVERRIDE);
+    write("java/libraries/feign/pojo.mustache.change", CHANGE);
+    write("python/model_generic.mustache", "class {{classname}}(BaseModel): ...\n");
+
+    assertThat(TemplateOverrides.drift(overrides, generatorShipping(UPSTREAM)))
+        .singleElement().asString()
+        .contains("python/model_generic.mustache: no model_generic.mustache.change");
+  }
+
+  @Test
   void refusesAReplacementOfATemplateTheGeneratorNoLongerHas() throws IOException {
     write("ApiClient.mustache", "public final class ApiClient {}\n");
     write("ApiClient.mustache.change", "# not a copy\nreplaces: Java/ApiClient.mustache\n");

@@ -1,0 +1,124 @@
+"""The installed package never prints a secret: the token's value (AccessToken.token) and the
+request's otp, both x-sensitive in the spec. JSON keeps them; every printed form leaves them out."""
+
+import json
+import pprint
+import threading
+import traceback
+import unittest
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+
+from pydantic import ValidationError
+
+from openbitgo_accesstoken import AccessToken, AccessTokenClient, BitGoApiError, CreateAccessTokenRequest
+from openbitgo_accesstoken.generated import ApiClient
+
+from support import SUITE_TOKEN as TOKEN, shared_stub
+
+SECRET = "v2xSECRETc0ffee0123456789abcdef"
+OTP = "7351902"
+ID = "59cd72485007a239fb00282ed480da1f"
+stub = None
+
+
+def setUpModule():
+    global stub
+    stub = shared_stub()
+
+
+def printed(value):
+    """Every way a model or an error reaches a log line or a console."""
+    forms = [repr(value), str(value), f"{value}", f"{value!r}", pprint.pformat(value)]
+    if hasattr(value, "to_str"):
+        forms.append(value.to_str())
+    if isinstance(value, BaseException):
+        forms.append("".join(traceback.format_exception(value)))
+    return forms
+
+
+class Models(unittest.TestCase):
+    def assertNeverPrinted(self, secret, value):
+        for text in printed(value):
+            self.assertNotIn(secret, text)
+
+    def test_an_access_token_never_prints_its_secret_but_keeps_it_in_json(self):
+        token = AccessToken.from_dict({"id": ID, "token": SECRET, "label": "bot", "isExtensible": False})
+        self.assertNeverPrinted(SECRET, token)
+        self.assertIn("label='bot'", repr(token))  # the other fields still print
+        self.assertEqual(token.token, SECRET)
+        self.assertEqual(token.to_dict()["token"], SECRET)
+        self.assertIn(SECRET, token.to_json())
+
+    def test_a_request_never_prints_its_otp_but_sends_it(self):
+        request = CreateAccessTokenRequest.from_dict({"label": "with-otp", "otp": OTP})
+        self.assertNeverPrinted(OTP, request)
+        self.assertEqual(ApiClient().sanitize_for_serialization(request)["otp"], OTP)
+
+    def test_a_validation_error_never_echoes_an_input_that_carries_a_secret(self):
+        refusals = [
+            lambda: AccessToken(token=SECRET),  # required fields missing: pydantic would quote the whole input
+            lambda: AccessToken.from_dict({"id": "not-an-id", "token": SECRET, "isExtensible": "maybe"}),
+            lambda: setattr(AccessToken(id=ID, is_extensible=False), "token", [SECRET]),
+            lambda: CreateAccessTokenRequest(label=1, otp=OTP),
+            lambda: CreateAccessTokenRequest.from_dict({"label": "x", "otp": [OTP]}),
+        ]
+        for refused in refusals:
+            with self.subTest(refused=refused), self.assertRaises(ValidationError) as caught:
+                refused()
+            for text in printed(caught.exception):
+                self.assertNotIn(SECRET, text)
+                self.assertNotIn(OTP, text)
+
+
+class AgainstTheStub(unittest.TestCase):
+    def test_a_created_token_prints_without_its_secret(self):
+        created = AccessTokenClient(TOKEN, base_url=stub.base_url).create_access_token({"label": "printed", "otp": OTP})
+        self.assertRegex(created.token or "", r"^\S{8,}$")
+        for text in printed(created):
+            self.assertNotIn(created.token, text)
+
+    def test_an_error_never_shows_the_otp_of_the_refused_request(self):
+        with self.assertRaises(BitGoApiError) as caught:
+            AccessTokenClient(TOKEN, base_url=stub.base_url).create_access_token({"label": "bad-ip", "ipRestrict": ["1.2.3.400"], "otp": OTP})
+        for text in printed(caught.exception) + [str(vars(caught.exception))]:
+            self.assertNotIn(OTP, text)
+
+
+class EchoingPeer(unittest.TestCase):
+    """A server that quotes the secrets it was sent in its error body: the error still hides them."""
+
+    def test_the_token_and_the_otp_echoed_in_an_error_body_are_redacted(self):
+        server = ThreadingHTTPServer(("127.0.0.1", 0), _Echo)
+        threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
+        try:
+            client = AccessTokenClient(TOKEN, base_url=f"http://127.0.0.1:{server.server_port}")
+            with self.assertRaises(BitGoApiError) as caught:
+                client.create_access_token({"label": "echo", "otp": OTP})
+        finally:
+            server.shutdown()
+            server.server_close()
+        e = caught.exception
+        self.assertEqual((e.status, e.request_id), (400, "echo-1"))
+        self.assertIn("[REDACTED]", e.error)  # the peer did echo them
+        for text in printed(e) + [str(vars(e))]:
+            self.assertNotIn(OTP, text)
+            self.assertNotIn(TOKEN, text)
+
+
+class _Echo(BaseHTTPRequestHandler):
+    def do_POST(self):
+        sent = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
+        body = json.dumps({
+            "name": "InvalidOtp",
+            "error": f"otp {sent.get('otp')} is wrong for {self.headers['Authorization']}",
+            "requestId": "echo-1",
+            "context": {"otp": sent.get("otp")},
+        }).encode()
+        self.send_response(400)
+        self.send_header("Content-Type", "application/json")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        self.wfile.write(body)
+
+    def log_message(self, *args):
+        pass  # keep the test output to the test runner's lines
