@@ -9,6 +9,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.openapitools.openapidiff.core.model.Changed;
@@ -32,8 +33,15 @@ import org.openapitools.openapidiff.core.model.Endpoint;
  *   <li>a response property that becomes {@code nullable} is reported as compatible; clients
  *       that never expected {@code null} break;
  *   <li>a removed or renamed component schema is invisible to openapi-diff (it compares the
- *       resolved shapes) yet removes a generated class from every regenerated client.
+ *       resolved shapes) yet removes a generated class from every regenerated client;
+ *   <li>a changed {@code pattern} (openapi-diff's own rule is switched off): a pattern that lists
+ *       its values, {@code ^(a|b|...)$} like {@code Scope}, is compared value by value, so a new
+ *       scope name in a request is compatible and a dropped one breaks; any other pattern change
+ *       breaks.
  * </ul>
+ *
+ * <p>Beside the text it keeps each change's {@link Effect} on generated code, which {@link
+ * ClientImpact} turns into what it means per client language.
  */
 public final class ContractChanges {
 
@@ -51,7 +59,28 @@ public final class ContractChanges {
     }
   }
 
+  /** What a change does to generated code; the subject is a property path or a schema name. */
+  public enum EffectKind {
+    PROPERTY_REMOVED,
+    PROPERTY_ADDED,
+    TYPE_CHANGED,
+    SCHEMA_REMOVED,
+    SCHEMA_ADDED,
+    BECAME_REQUIRED,
+    BECAME_NULLABLE,
+    OPERATION_RENAMED,
+    VALUES_REMOVED,
+    VALUES_ADDED
+  }
+
+  /**
+   * One change as it reaches generated code. {@code before}/{@code after} are {@code type} or
+   * {@code type/format} for a type change, the operationIds for a rename, else empty.
+   */
+  public record Effect(EffectKind kind, String subject, String before, String after, boolean breaks) {}
+
   private final List<Breaking> breaking = new ArrayList<>();
+  private final Set<Effect> effects = new LinkedHashSet<>();
   private final Set<String> compatible = new LinkedHashSet<>();
   // guards against recursive schemas without hiding a shared schema reached through two paths
   private final Set<ChangedSchema> onPath = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -71,6 +100,10 @@ public final class ContractChanges {
 
   public List<String> compatible() {
     return List.copyOf(compatible);
+  }
+
+  public List<Effect> effects() {
+    return List.copyOf(effects);
   }
 
   private void read(ChangedOpenApi diff) {
@@ -101,6 +134,8 @@ public final class ContractChanges {
           where,
           "operationId changed from `" + op.getOperationId().getLeft() + "` to `"
               + op.getOperationId().getRight() + "`: generated method names change");
+      effects.add(new Effect(EffectKind.OPERATION_RENAMED, where,
+          op.getOperationId().getLeft(), op.getOperationId().getRight(), true));
     }
     if (isIncompatible(op.getParameters())) {
       openapiDiff(where + " parameters", "parameters removed, made required or restyled");
@@ -153,9 +188,9 @@ public final class ContractChanges {
     try {
       String at = where + (path.isEmpty() ? "" : " `" + path + "`");
       boolean request = schema.getContext().isRequest();
-      readOwnRules(at, request, schema);
-      explainIncompatibility(at, request, schema);
-      readCompatibleDetail(at, request, schema);
+      readOwnRules(at, path, request, schema);
+      explainIncompatibility(at, path, request, schema);
+      readCompatibleDetail(at, path, request, schema);
 
       schema.getChangedProperties().forEach(
           (name, property) -> readSchema(where, join(path, name), property));
@@ -174,8 +209,9 @@ public final class ContractChanges {
     }
   }
 
-  private void readOwnRules(String at, boolean request, ChangedSchema schema) {
+  private void readOwnRules(String at, String path, boolean request, ChangedSchema schema) {
     for (String removed : new TreeSet<>(schema.getMissingProperties().keySet())) {
+      effects.add(new Effect(EffectKind.PROPERTY_REMOVED, join(path, removed), "", "", true));
       contractRule(
           at,
           "property `" + removed + "` removed: "
@@ -188,21 +224,35 @@ public final class ContractChanges {
         && !Boolean.TRUE.equals(schema.getNullable().getLeft())
         && Boolean.TRUE.equals(schema.getNullable().getRight())) {
       contractRule(at, "became nullable in a response: clients that never expected null break");
+      effects.add(new Effect(EffectKind.BECAME_NULLABLE, path, "", "", true));
     }
   }
 
   /** Names which part of a schema openapi-diff found incompatible, in a developer's words. */
-  private void explainIncompatibility(String at, boolean request, ChangedSchema s) {
+  private void explainIncompatibility(String at, String path, boolean request, ChangedSchema s) {
     Schema<?> before = s.getOldSchema();
     Schema<?> after = s.getNewSchema();
     int found = breaking.size();
     if (s.isChangedType()) {
-      openapiDiff(at, "type changed from `" + typeOf(before) + "` to `" + typeOf(after) + "`");
+      // openapi-diff also calls it a type change when only the parsed schema's class differs
+      // (a string gaining `format: date-time`): name what a reader can see
+      String from = typeAndFormat(before);
+      String to = typeAndFormat(after);
+      if (!typeOf(before).equals(typeOf(after))) {
+        openapiDiff(at, "type changed from `" + typeOf(before) + "` to `" + typeOf(after) + "`");
+      } else if (!from.equals(to)) {
+        openapiDiff(at, "format changed from `" + formatOf(before) + "` to `" + formatOf(after) + "`");
+      } else {
+        openapiDiff(at, "schema changed from a `" + from + "` to another kind of `" + to + "`");
+      }
+      effects.add(new Effect(EffectKind.TYPE_CHANGED, path, from, to, true));
     }
     if (s.isChangeFormat() && !s.isChangedType()) {
-      openapiDiff(at, "format changed from `" + before.getFormat() + "` to `" + after.getFormat() + "`");
+      openapiDiff(at, "format changed from `" + formatOf(before) + "` to `" + formatOf(after) + "`");
+      effects.add(new Effect(EffectKind.TYPE_CHANGED, path, typeAndFormat(before), typeAndFormat(after), true));
     }
     if (isIncompatible(s.getEnumeration())) {
+      effects.add(new Effect(request ? EffectKind.VALUES_REMOVED : EffectKind.VALUES_ADDED, path, "", "", true));
       openapiDiff(
           at,
           request
@@ -213,6 +263,9 @@ public final class ContractChanges {
       List<Object> names = new ArrayList<>(request ? s.getRequired().getIncreased() : s.getRequired().getMissing());
       names.removeAll(s.getMissingProperties().keySet()); // already reported as removed
       if (!names.isEmpty()) {
+        if (request) {
+          names.forEach(name -> effects.add(new Effect(EffectKind.BECAME_REQUIRED, join(path, String.valueOf(name)), "", "", true)));
+        }
         openapiDiff(
             at,
             request
@@ -229,7 +282,7 @@ public final class ContractChanges {
     constraint(at, "minItems", s.getMinItems(), before.getMinItems(), after.getMinItems());
     constraint(at, "maxProperties", s.getMaxProperties(), before.getMaxProperties(), after.getMaxProperties());
     constraint(at, "minProperties", s.getMinProperties(), before.getMinProperties(), after.getMinProperties());
-    constraint(at, "pattern", s.getPattern(), before.getPattern(), after.getPattern());
+    readPattern(at, path, request, before.getPattern(), after.getPattern());
     constraint(at, "uniqueItems", s.getUniqueItems(), before.getUniqueItems(), after.getUniqueItems());
     constraint(at, "readOnly", s.getReadOnly(), before.getReadOnly(), after.getReadOnly());
     constraint(at, "writeOnly", s.getWriteOnly(), before.getWriteOnly(), after.getWriteOnly());
@@ -249,8 +302,9 @@ public final class ContractChanges {
     }
   }
 
-  private void readCompatibleDetail(String at, boolean request, ChangedSchema s) {
+  private void readCompatibleDetail(String at, String path, boolean request, ChangedSchema s) {
     for (String added : new TreeSet<>(s.getIncreasedProperties().keySet())) {
+      effects.add(new Effect(EffectKind.PROPERTY_ADDED, join(path, added), "", "", false));
       compatible.add(at + ": property `" + added + "` added to the " + (request ? "request" : "response"));
     }
     if (s.getEnumeration() != null && !s.getEnumeration().getIncreased().isEmpty() && !isIncompatible(s.getEnumeration())) {
@@ -269,13 +323,64 @@ public final class ContractChanges {
     Set<String> removed = new TreeSet<>(schemaNames(before));
     removed.removeAll(schemaNames(after));
     for (String name : removed) {
+      effects.add(new Effect(EffectKind.SCHEMA_REMOVED, name, "", "", true));
       contractRule(
           "components.schemas." + name,
           "schema removed or renamed: the generated class `" + name + "` disappears from regenerated code");
     }
     Set<String> added = new TreeSet<>(schemaNames(after));
     added.removeAll(schemaNames(before));
-    added.forEach(name -> compatible.add("components.schemas." + name + ": schema added"));
+    added.forEach(name -> {
+      compatible.add("components.schemas." + name + ": schema added");
+      effects.add(new Effect(EffectKind.SCHEMA_ADDED, name, "", "", false));
+    });
+  }
+
+  /**
+   * A pattern that lists its values ({@code ^(a|b|...)$}) is compared value by value: more values
+   * are compatible in a request (nobody sent them before) and fewer in a response; any other
+   * pattern change breaks, as openapi-diff's switched-off rule would say.
+   */
+  private void readPattern(String at, String path, boolean request, String before, String after) {
+    if (Objects.equals(before, after)) {
+      return;
+    }
+    Optional<Set<String>> old = listedValues(before);
+    Optional<Set<String>> now = listedValues(after);
+    if (old.isEmpty() || now.isEmpty()) {
+      contractRule(at, "pattern changed from `" + before + "` to `" + after + "`");
+      return;
+    }
+    Set<String> removed = new TreeSet<>(old.get());
+    removed.removeAll(now.get());
+    Set<String> added = new TreeSet<>(now.get());
+    added.removeAll(old.get());
+    Set<String> breaks = request ? removed : added;
+    Set<String> fine = request ? added : removed;
+    if (!breaks.isEmpty()) {
+      contractRule(at, request
+          ? "pattern values removed " + breaks + ": clients sending them are refused"
+          : "pattern values added " + breaks + ": clients that check the pattern refuse them");
+      effects.add(new Effect(request ? EffectKind.VALUES_REMOVED : EffectKind.VALUES_ADDED, path, "", "", true));
+    }
+    if (!fine.isEmpty()) {
+      compatible.add(at + ": pattern values " + (request ? "added " : "no longer sent ") + fine);
+    }
+  }
+
+  /**
+   * The alternatives of a pattern {@code ^(a|b|...)$} without nested groups or escapes, each an
+   * opaque value (a regex alternative such as {@code wallet_[a-z_]+:[0-9a-f]{32}} counts as one).
+   */
+  static Optional<Set<String>> listedValues(String pattern) {
+    if (pattern == null || !pattern.startsWith("^(") || !pattern.endsWith(")$")) {
+      return Optional.empty();
+    }
+    String inner = pattern.substring(2, pattern.length() - 2);
+    if (inner.contains("(") || inner.contains(")") || inner.contains("\\")) {
+      return Optional.empty();
+    }
+    return Optional.of(new TreeSet<>(List.of(inner.split("\\|", -1))));
   }
 
   private void constraint(String at, String name, Changed changed, Object before, Object after) {
@@ -305,6 +410,14 @@ public final class ContractChanges {
 
   private static String range(Schema<?> s) {
     return "[" + Objects.toString(s.getMinimum(), "") + ", " + Objects.toString(s.getMaximum(), "") + "]";
+  }
+
+  private static String formatOf(Schema<?> s) {
+    return s == null || s.getFormat() == null ? "none" : s.getFormat();
+  }
+
+  private static String typeAndFormat(Schema<?> s) {
+    return typeOf(s) + (s == null || s.getFormat() == null ? "" : "/" + s.getFormat());
   }
 
   private static String typeOf(Schema<?> s) {
