@@ -131,6 +131,14 @@ class BreakingChangeGateTest {
     }
 
     @Test
+    void aPatternAddedToARequestFieldIsRefused() {
+      Result result = judge(f -> f.schema("/CreateAccessTokenRequest/properties/enterprise").put("pattern", "^[0-9a-f]{32}$"));
+      assertThat(result.verdict()).isEqualTo(Verdict.REFUSED);
+      assertThat(breakingText(result)).containsExactly("POST /api/v2/user/accesstoken request body `enterprise`:"
+          + " pattern added: values it does not match are refused [contract rule]");
+    }
+
+    @Test
     void changingARequestFieldsTypeIsRefused() {
       Result result = judge(f -> {
         ObjectNode duration = f.schema("/CreateAccessTokenRequest/properties/duration");
@@ -250,6 +258,14 @@ class BreakingChangeGateTest {
       assertThat(result.compatible()).singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
           .contains("request body `scope[]`", "values added [wallet_view_new]");
     }
+  }
+
+  @Test
+  void aPatternRemovedFromARequestFieldIsCompatible() {
+    Result result = judge(f -> f.schema("/SpendingLimit/properties/coin").remove("pattern"));
+    assertThat(result.verdict()).isEqualTo(Verdict.COMPATIBLE);
+    assertThat(result.compatible()).singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+        .contains("`spendingLimits[].coin`", "pattern `^[a-z0-9:_-]{1,40}$` removed");
   }
 
   /** The enum policy: clients must tolerate unknown values, so response enums may grow. */

@@ -39,7 +39,9 @@ public final class ClientImpact {
       Map.entry("number/double", List.of("number", "float", "float64", "Double")),
       Map.entry("boolean", List.of("boolean", "bool", "bool", "Boolean")),
       Map.entry("array", List.of("Array", "List", "[]", "List")),
-      Map.entry("object", List.of("object", "Dict", "map[string]interface{}", "Object")));
+      Map.entry("object", List.of("object", "Dict", "map[string]interface{}", "Object")),
+      Map.entry("oneOf", List.of("a union type", "a oneOf wrapper class", "a oneOf wrapper struct", "a oneOf wrapper class")),
+      Map.entry("any", List.of("any", "Any", "interface{}", "Object")));
 
   private ClientImpact() {}
 
@@ -83,8 +85,8 @@ public final class ClientImpact {
         String from = type(e.before(), l);
         String to = type(e.after(), l);
         yield from.equals(to)
-            ? "`" + p + "` stays `" + to + "`"
-            : "`" + p + "`: `" + from + "` becomes `" + to + "`" + (l == Language.PYTHON ? "" : " (compile error where used)");
+            ? "`" + p + "` stays " + to
+            : "`" + p + "`: " + from + " becomes " + to + (l == Language.PYTHON ? "" : " (compile error where used)");
       }
       case SCHEMA_REMOVED -> pick(l,
           "interface `" + p + "` and its `" + p + "FromJSON`/`" + p + "ToJSON` disappear",
@@ -137,9 +139,11 @@ public final class ClientImpact {
     return "`" + (e.subject().isEmpty() ? "(body)" : e.subject()) + "`: " + what + (e.breaks() ? " **(breaking)**" : "");
   }
 
+  /** The generated type, in backticks, or a phrase for a composed schema. */
   private static String type(String typeAndFormat, Language l) {
     List<String> byLanguage = TYPES.getOrDefault(typeAndFormat, TYPES.get(typeAndFormat.split("/")[0]));
-    return byLanguage == null ? typeAndFormat : byLanguage.get(l.ordinal());
+    String type = byLanguage == null ? typeAndFormat : byLanguage.get(l.ordinal());
+    return type.contains(" ") ? type : "`" + type + "`";
   }
 
   private static String pick(Language l, String typescript, String python, String go, String java) {

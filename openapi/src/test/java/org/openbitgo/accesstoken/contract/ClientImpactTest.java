@@ -40,6 +40,15 @@ class ClientImpactTest {
   }
 
   @Test
+  void aOneOfReplacedByAStringNamesTheWrapperThatGoes() {
+    Effect changed = new Effect(EffectKind.TYPE_CHANGED, "scope[]", "oneOf", "string", true);
+
+    assertThat(ClientImpact.describe(changed, Language.GO)).isEqualTo(
+        "`scope`: a oneOf wrapper struct becomes `string` (compile error where used)");
+    assertThat(ClientImpact.describe(changed, Language.TYPESCRIPT)).contains("a union type becomes `string`");
+  }
+
+  @Test
   void theReportSectionHasARowPerChangeAndAColumnPerLanguage() {
     String md = ClientImpact.markdown(List.of(
         new Effect(EffectKind.PROPERTY_REMOVED, "label", "", "", true),

@@ -345,6 +345,17 @@ public final class ContractChanges {
     if (Objects.equals(before, after)) {
       return;
     }
+    if (before == null || after == null) {
+      // a pattern added narrows what is valid, a pattern removed widens it
+      boolean narrows = before == null;
+      String change = narrows ? "pattern added" : "pattern `" + before + "` removed";
+      if (narrows == request) {
+        contractRule(at, change + (request ? ": values it does not match are refused" : ": clients that check it may meet values it refuses"));
+      } else {
+        compatible.add(at + ": " + change);
+      }
+      return;
+    }
     Optional<Set<String>> old = listedValues(before);
     Optional<Set<String>> now = listedValues(after);
     if (old.isEmpty() || now.isEmpty()) {
@@ -426,6 +437,9 @@ public final class ContractChanges {
     }
     if (s.getType() != null) {
       return s.getType();
+    }
+    if (s.getOneOf() != null && !s.getOneOf().isEmpty()) {
+      return "oneOf";
     }
     return s.getTypes() == null ? "any" : String.join("|", s.getTypes());
   }

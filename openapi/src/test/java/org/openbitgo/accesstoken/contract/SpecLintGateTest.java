@@ -15,7 +15,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The lint gate with the real linters (installed by the build's npm ci; with -DjavaOnly they are
- * not, and these tests are skipped). One copy of the spec carries findings of both linters.
+ * not, and this test is skipped). One copy of the spec carries findings of both linters; that the
+ * spec itself passes is what the spec-lint-gate execution shows on every build.
  */
 class SpecLintGateTest {
 
@@ -48,12 +49,5 @@ class SpecLintGateTest {
         .contains("spectral oas3-unused-component at components.schemas.Orphan")
         .contains("redocly no-unused-components at #/components/schemas/Orphan")
         .contains("spectral operation-tags");
-  }
-
-  @Test
-  void acceptsTheSpec() {
-    Path refusals = temp.resolve("gate-refusals");
-    SpecLintGate.run(new String[] {SpecFixture.SPEC.toString(), LINT_DIR.toString(), refusals.toString()}, out);
-    assertThat(refusals.resolve("spec-lint-gate.txt")).doesNotExist();
   }
 }
