@@ -86,7 +86,7 @@ public final class ClientImpact {
         String to = type(e.after(), l);
         yield from.equals(to)
             ? "`" + p + "` stays " + to
-            : "`" + p + "`: " + from + " becomes " + to + (l == Language.PYTHON ? "" : " (compile error where used)");
+            : "`" + p + "`: " + from + " becomes " + to + (compiles(l, e.before()) ? "" : " (compile error where used)");
       }
       case SCHEMA_REMOVED -> pick(l,
           "interface `" + p + "` and its `" + p + "FromJSON`/`" + p + "ToJSON` disappear",
@@ -144,6 +144,11 @@ public final class ClientImpact {
     List<String> byLanguage = TYPES.getOrDefault(typeAndFormat, TYPES.get(typeAndFormat.split("/")[0]));
     String type = byLanguage == null ? typeAndFormat : byLanguage.get(l.ordinal());
     return type.contains(" ") ? type : "`" + type + "`";
+  }
+
+  /** Python has no compile step; a TypeScript union narrowed to one member still takes that member. */
+  private static boolean compiles(Language l, String before) {
+    return l == Language.PYTHON || (l == Language.TYPESCRIPT && before.equals("oneOf"));
   }
 
   private static String pick(Language l, String typescript, String python, String go, String java) {

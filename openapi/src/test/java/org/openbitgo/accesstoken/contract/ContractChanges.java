@@ -9,7 +9,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.openapitools.openapidiff.core.model.Changed;
@@ -34,10 +33,8 @@ import org.openapitools.openapidiff.core.model.Endpoint;
  *       that never expected {@code null} break;
  *   <li>a removed or renamed component schema is invisible to openapi-diff (it compares the
  *       resolved shapes) yet removes a generated class from every regenerated client;
- *   <li>a changed {@code pattern} (openapi-diff's own rule is switched off): a pattern that lists
- *       its values, {@code ^(a|b|...)$} like {@code Scope}, is compared value by value, so a new
- *       scope name in a request is compatible and a dropped one breaks; any other pattern change
- *       breaks.
+ *   <li>a changed {@code pattern} (openapi-diff's own rule is switched off) is judged by
+ *       {@link PatternChange}: a new scope name in a request is compatible, a dropped one breaks.
  * </ul>
  *
  * <p>Beside the text it keeps each change's {@link Effect} on generated code, which {@link
@@ -336,62 +333,15 @@ public final class ContractChanges {
     });
   }
 
-  /**
-   * A pattern that lists its values ({@code ^(a|b|...)$}) is compared value by value: more values
-   * are compatible in a request (nobody sent them before) and fewer in a response; any other
-   * pattern change breaks, as openapi-diff's switched-off rule would say.
-   */
   private void readPattern(String at, String path, boolean request, String before, String after) {
-    if (Objects.equals(before, after)) {
-      return;
-    }
-    if (before == null || after == null) {
-      // a pattern added narrows what is valid, a pattern removed widens it
-      boolean narrows = before == null;
-      String change = narrows ? "pattern added" : "pattern `" + before + "` removed";
-      if (narrows == request) {
-        contractRule(at, change + (request ? ": values it does not match are refused" : ": clients that check it may meet values it refuses"));
-      } else {
-        compatible.add(at + ": " + change);
-      }
-      return;
-    }
-    Optional<Set<String>> old = listedValues(before);
-    Optional<Set<String>> now = listedValues(after);
-    if (old.isEmpty() || now.isEmpty()) {
-      contractRule(at, "pattern changed from `" + before + "` to `" + after + "`");
-      return;
-    }
-    Set<String> removed = new TreeSet<>(old.get());
-    removed.removeAll(now.get());
-    Set<String> added = new TreeSet<>(now.get());
-    added.removeAll(old.get());
-    Set<String> breaks = request ? removed : added;
-    Set<String> fine = request ? added : removed;
-    if (!breaks.isEmpty()) {
-      contractRule(at, request
-          ? "pattern values removed " + breaks + ": clients sending them are refused"
-          : "pattern values added " + breaks + ": clients that check the pattern refuse them");
+    PatternChange change = PatternChange.judge(request, before, after);
+    if (change.breaking() != null) {
+      contractRule(at, change.breaking());
       effects.add(new Effect(request ? EffectKind.VALUES_REMOVED : EffectKind.VALUES_ADDED, path, "", "", true));
     }
-    if (!fine.isEmpty()) {
-      compatible.add(at + ": pattern values " + (request ? "added " : "no longer sent ") + fine);
+    if (change.compatible() != null) {
+      compatible.add(at + ": " + change.compatible());
     }
-  }
-
-  /**
-   * The alternatives of a pattern {@code ^(a|b|...)$} without nested groups or escapes, each an
-   * opaque value (a regex alternative such as {@code wallet_[a-z_]+:[0-9a-f]{32}} counts as one).
-   */
-  static Optional<Set<String>> listedValues(String pattern) {
-    if (pattern == null || !pattern.startsWith("^(") || !pattern.endsWith(")$")) {
-      return Optional.empty();
-    }
-    String inner = pattern.substring(2, pattern.length() - 2);
-    if (inner.contains("(") || inner.contains(")") || inner.contains("\\")) {
-      return Optional.empty();
-    }
-    return Optional.of(new TreeSet<>(List.of(inner.split("\\|", -1))));
   }
 
   private void constraint(String at, String name, Changed changed, Object before, Object after) {
