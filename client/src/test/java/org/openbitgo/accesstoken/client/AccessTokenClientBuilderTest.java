@@ -4,12 +4,14 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.openbitgo.accesstoken.client.Fixtures.CALLER_TOKEN;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.net.URI;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullSource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.openbitgo.accesstoken.contract.SpecExamples;
 
 /** What the builder refuses up front, before any request is made. */
 class AccessTokenClientBuilderTest {
@@ -42,9 +44,17 @@ class AccessTokenClientBuilderTest {
   }
 
   @Test
-  void environmentsPointAtBitGo() {
-    assertThat(BitGoEnvironment.TEST.baseUrl()).isEqualTo(URI.create("https://app.bitgo-test.com"));
-    assertThat(BitGoEnvironment.PRODUCTION.baseUrl()).isEqualTo(URI.create("https://app.bitgo.com"));
+  void environmentsAreTheSpecsServers() {
+    // the spec lists the test server first, then production (each described as such)
+    JsonNode servers = SpecExamples.spec().path("servers");
+    assertThat(servers.path(0).path("description").asText()).startsWith("Test");
+    assertThat(servers.path(1).path("description").asText()).startsWith("Production");
+    assertThat(BitGoEnvironment.TEST.baseUrl()).isEqualTo(URI.create(servers.path(0).path("url").asText()));
+    assertThat(BitGoEnvironment.PRODUCTION.baseUrl()).isEqualTo(URI.create(servers.path(1).path("url").asText()));
+  }
+
+  @Test
+  void theBuilderUsesTheChosenEnvironment() {
     assertThat(
             AccessTokenClient.builder().environment(BitGoEnvironment.PRODUCTION).accessToken(CALLER_TOKEN).build()
                 .toString())

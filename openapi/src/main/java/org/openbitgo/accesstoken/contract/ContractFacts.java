@@ -1,5 +1,6 @@
 package org.openbitgo.accesstoken.contract;
 
+import java.util.List;
 import java.util.regex.Pattern;
 
 /**
@@ -17,8 +18,25 @@ public final class ContractFacts {
   /** The header that carries the request id on every response (and, optionally, on requests). */
   public static final String REQUEST_ID_HEADER = "X-Request-Id";
 
-  /** {@code WalletBoundScope}: {@code wallet_<name>:<32-hex walletId>}. */
+  /** The documented scope names, in the order of the spec's {@code Scope} pattern. */
+  public static final List<String> NAMED_SCOPES =
+      List.of(
+          "openid", "openid_enterprises", "profile", "user_manage", "enterprise_view_all",
+          "enterprise_manage_all", "wallet_view", "wallet_view_enterprise", "wallet_view_all",
+          "wallet_create", "wallet_freeze", "wallet_freeze_all", "wallet_manage", "wallet_manage_all",
+          "wallet_approve", "wallet_approve_all", "wallet_spend", "wallet_spend_all", "wallet_edit",
+          "wallet_edit_all", "wallet_stake", "wallet_stake_all", "wallet_edit_enterprise",
+          "wallet_spend_enterprise", "wallet_approve_enterprise", "wallet_manage_enterprise",
+          "settlement_network_read", "settlement_network_write", "portfolio_view", "trade_view",
+          "trade_trade", "pending_approval_update", "metamask_institutional", "crypto_compare",
+          "third_party_user_lookup", "private_verify_email", "all");
+
+  /** A wallet scope bound to one wallet: {@code wallet_<name>:<32-hex walletId>}. */
   public static final Pattern WALLET_BOUND_SCOPE = Pattern.compile("wallet_[a-z_]+:[0-9a-f]{32}");
+
+  /** The spec's {@code Scope}: a documented name or the wallet-bound form, nothing else. */
+  public static final Pattern SCOPE =
+      Pattern.compile("(" + String.join("|", NAMED_SCOPES) + "|" + WALLET_BOUND_SCOPE.pattern() + ")");
 
   /** An entry of {@code ipRestrict}: an IPv4 address or CIDR block. */
   public static final Pattern IPV4_OR_CIDR =

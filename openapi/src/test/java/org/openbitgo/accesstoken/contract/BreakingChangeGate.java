@@ -1,11 +1,9 @@
 package org.openbitgo.accesstoken.contract;
 
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -19,16 +17,14 @@ import java.util.stream.Stream;
 import org.openapitools.openapidiff.core.OpenApiCompare;
 import org.openapitools.openapidiff.core.compare.OpenApiDiffOptions;
 import org.openapitools.openapidiff.core.model.ChangedOpenApi;
-import org.openapitools.openapidiff.core.output.HtmlRender;
-import org.openapitools.openapidiff.core.output.MarkdownRender;
-import org.openapitools.openapidiff.core.output.Render;
 
 /**
  * The build's breaking-change gate: compares the spec with the last released contract (the
  * highest {@code access-token-X.Y.Z.yaml} in the baseline directory) and refuses a change that
  * breaks existing clients or servers unless the spec's {@code info.version} is a new MAJOR
- * version. Run by the build (exec-maven-plugin, {@code contract-breaking-change-gate}) and by
- * {@code BreakingChangeGateTest} through {@link #evaluate}.
+ * version. This class judges; {@link ChangeReport} renders the verdict and the change report.
+ * Run by the build (exec-maven-plugin, {@code contract-breaking-change-gate}) and by {@code
+ * BreakingChangeGateTest} through {@link #evaluate}.
  */
 public final class BreakingChangeGate {
 
@@ -39,14 +35,16 @@ public final class BreakingChangeGate {
    * Adding a value to a response enum is compatible here because clients must tolerate unknown
    * values (the README's enum policy); openapi-diff refuses it by default. operationId and a
    * longer minimum length in requests break regenerated clients and callers, but are off by
-   * default.
+   * default. Pattern changes are judged by {@link ContractChanges} instead, which tells a new
+   * value in a listed pattern ({@code Scope}) from a narrowed one.
    */
   static final Map<String, String> DIFF_SETTINGS =
       Map.of(
           "incompatible.response.enum.increased", "false",
           "incompatible.operation.id.changed", "true",
           "incompatible.request.min.length.increased", "true",
-          "incompatible.response.numeric.range.increased", "true");
+          "incompatible.response.numeric.range.increased", "true",
+          "incompatible.schema.pattern.changed", "false");
 
   /** How the gate judged the spec. */
   public enum Verdict {
@@ -76,6 +74,7 @@ public final class BreakingChangeGate {
       List<String> compatible,
       List<String> problems,
       List<String> advice,
+      List<ContractChanges.Effect> effects,
       ChangedOpenApi diff) {
 
     public boolean accepted() {
@@ -163,115 +162,35 @@ public final class BreakingChangeGate {
     }
     return new Result(
         verdict, declaredSpec, baselineVersion.toString(), baseline,
-        changes.breaking(), changes.compatible(), problems, advice, diff);
+        changes.breaking(), changes.compatible(), problems, advice, changes.effects(), diff);
   }
 
-  /** {@code specPath baselineDir reportPath}: judges, writes the report, fails the build if refused. */
+  /**
+   * {@code specPath baselineDir reportPath refusalsDir}: judges, writes the change report and
+   * prints the verdict; a refusal is recorded for the build to fail on (GateExit), without a
+   * stack trace.
+   */
   public static void main(String[] args) throws IOException {
+    run(args, System.out);
+  }
+
+  /** {@link #main} printing to {@code out}; whether the gate accepted the spec. */
+  static boolean run(String[] args, PrintStream out) throws IOException {
     Path spec = Path.of(args[0]);
-    Path baselineDir = Path.of(args[1]);
     Path report = Path.of(args[2]);
-    Result result = evaluate(spec, baselineDir);
-    writeReports(result, spec, report);
-    String summary = summary(result);
-    if (!result.accepted()) {
-      // exec:java turns an exception into a build failure carrying this report
-      throw new IllegalStateException(
-          summary + System.lineSeparator() + "The change report is " + shown(report));
-    }
-    System.out.println("[contract-breaking-change-gate] " + summary.replace("\n", System.lineSeparator() + "  "));
-    System.out.println("[contract-breaking-change-gate] report: " + shown(report));
-  }
-
-  /** A few lines saying what the gate decided and why; the build prints it. */
-  public static String summary(Result r) {
-    StringBuilder s = new StringBuilder();
-    s.append(headline(r));
-    r.problems().forEach(p -> s.append("\n  - ").append(p));
-    r.breaking().forEach(b -> s.append("\n  - BREAKING ").append(b));
-    r.compatible().forEach(c -> s.append("\n  - compatible ").append(c));
-    r.advice().forEach(a -> s.append("\n").append(a));
-    return s.toString();
-  }
-
-  /** The Markdown change report a consumer reads; also written when nothing changed. */
-  public static String markdown(Result r, Path spec) {
-    StringBuilder md = new StringBuilder();
-    md.append("# Contract changes: ").append(spec.getFileName())
-        .append(" against release ").append(Optional.ofNullable(r.baselineVersion()).orElse("(none)"))
-        .append("\n\n");
-    md.append("**").append(headline(r)).append("**\n\n");
-    md.append("| | version | file |\n|---|---|---|\n");
-    md.append("| spec | ").append(Optional.ofNullable(r.specVersion()).orElse("?")).append(" | `")
-        .append(shown(spec)).append("` |\n");
-    md.append("| baseline (last release) | ").append(Optional.ofNullable(r.baselineVersion()).orElse("?"))
-        .append(" | `").append(r.baseline() == null ? "(none)" : shown(r.baseline())).append("` |\n\n");
-    if (!r.problems().isEmpty()) {
-      md.append("## Problems\n\n");
-      r.problems().forEach(p -> md.append("- ").append(p).append('\n'));
-      md.append('\n');
-    }
-    if (r.verdict() == Verdict.NO_CHANGES) {
-      md.append("No changes.\n");
-      return md.toString();
-    }
-    md.append("## Breaking changes\n\n");
-    if (r.breaking().isEmpty()) {
-      md.append("None.\n\n");
-    } else {
-      r.breaking().forEach(b -> md.append("- ").append(b.location()).append(": ").append(b.change())
-          .append(b.source() == ContractChanges.Source.CONTRACT_RULE ? " *(contract rule)*" : "").append('\n'));
-      md.append('\n');
-    }
-    md.append("## Compatible changes\n\n");
-    if (r.compatible().isEmpty()) {
-      md.append("None.\n\n");
-    } else {
-      r.compatible().forEach(c -> md.append("- ").append(c).append('\n'));
-      md.append('\n');
-    }
-    if (!r.advice().isEmpty()) {
-      md.append("## What to do\n\n");
-      r.advice().forEach(a -> md.append(a).append('\n'));
-      md.append('\n');
-    }
-    if (r.diff() != null) {
-      md.append("## Full difference (openapi-diff ")
-          .append(OpenApiCompare.class.getPackage().getImplementationVersion() == null
-              ? "2.1.7" : OpenApiCompare.class.getPackage().getImplementationVersion())
-          .append(")\n\n");
-      md.append("openapi-diff's own verdict at the end leaves out this contract's rules (marked")
-          .append(" *contract rule* above) and its enum policy; the sections above are the gate's verdict.\n\n");
-      md.append(render(new MarkdownRender(), r.diff()));
-    }
-    return md.toString();
-  }
-
-  private static void writeReports(Result result, Path spec, Path report) throws IOException {
-    Files.createDirectories(report.toAbsolutePath().getParent());
-    Files.writeString(report, markdown(result, spec), StandardCharsets.UTF_8);
-    if (result.diff() != null) {
-      // the HTML twin costs one more render of a diff already computed
-      String name = report.getFileName().toString().replaceFirst("\\.md$", "") + ".html";
-      Files.writeString(report.resolveSibling(name), render(new HtmlRender(), result.diff()), StandardCharsets.UTF_8);
-    }
-  }
-
-  private static String headline(Result r) {
-    return switch (r.verdict()) {
-      case NO_CHANGES -> "No changes against release " + r.baselineVersion() + ".";
-      case COMPATIBLE -> "Compatible with release " + r.baselineVersion() + " (spec " + r.specVersion() + ").";
-      case BREAKING_IN_NEW_MAJOR -> "Breaking changes against release " + r.baselineVersion()
-          + ", accepted as new major version " + r.specVersion() + ".";
-      case REFUSED -> "REFUSED: the spec" + (r.specVersion() == null ? "" : " (" + r.specVersion() + ")")
-          + " cannot replace release " + Optional.ofNullable(r.baselineVersion()).orElse("(none)") + ".";
-    };
+    Result result = evaluate(spec, Path.of(args[1]));
+    ChangeReport.write(result, spec, report);
+    return GateExit.finish(
+        "contract-breaking-change-gate",
+        result.accepted(),
+        ChangeReport.summary(result) + "\nThe change report is " + shown(report),
+        Path.of(args[3]), out);
   }
 
   private static Result refused(String specVersion, String baselineVersion, Path baseline, List<String> problems,
       ChangedOpenApi diff) {
     return new Result(Verdict.REFUSED, specVersion, baselineVersion, baseline, List.of(), List.of(),
-        problems, List.of(), diff);
+        problems, List.of(), List.of(), diff);
   }
 
   private static Optional<Map.Entry<SemanticVersion, Path>> latestBaseline(Path dir, List<String> problems) {
@@ -301,16 +220,6 @@ public final class BreakingChangeGate {
     OpenApiDiffOptions.Builder options = OpenApiDiffOptions.builder();
     DIFF_SETTINGS.forEach(options::configProperty);
     return options.build();
-  }
-
-  private static String render(Render renderer, ChangedOpenApi diff) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    try (OutputStreamWriter out = new OutputStreamWriter(bytes, StandardCharsets.UTF_8)) {
-      renderer.render(diff, out);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return bytes.toString(StandardCharsets.UTF_8);
   }
 
   /** A path relative to where the build was started, when it lies below it: shorter messages. */

@@ -1,11 +1,13 @@
 package org.openbitgo.accesstoken.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.nio.file.Files;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -20,6 +22,9 @@ import org.openbitgo.accesstoken.contract.ContractChanges.Source;
 class BreakingChangeGateTest {
 
   @TempDir Path dir;
+  /** What the gate prints to the build log. */
+  final ByteArrayOutputStream console = new ByteArrayOutputStream();
+  final PrintStream out = new PrintStream(console, true, StandardCharsets.UTF_8);
   Path baselines;
   Path spec;
 
@@ -39,6 +44,19 @@ class BreakingChangeGateTest {
     return judge(SpecFixture.released().with(change));
   }
 
+  /** Judges a change to the spec as it is now, against itself released. */
+  private Result judgeAgainstTheCurrentRelease(java.util.function.Consumer<SpecFixture> change) {
+    Path current = dir.resolve("current-release");
+    SpecFixture.current().release(current);
+    SpecFixture.current().with(change).writeTo(spec);
+    return BreakingChangeGate.evaluate(spec, current);
+  }
+
+  /** The spec's Scope pattern with these names: the form ContractFacts.SCOPE has. */
+  private static String scopePattern(List<String> names) {
+    return "^(" + String.join("|", names) + "|" + ContractFacts.WALLET_BOUND_SCOPE.pattern() + ")$";
+  }
+
   private static List<String> breakingText(Result result) {
     return result.breaking().stream().map(Breaking::toString).toList();
   }
@@ -46,14 +64,14 @@ class BreakingChangeGateTest {
   @Test
   void theRepositorysSpecPassesAgainstItsOwnBaseline() {
     Result result = BreakingChangeGate.evaluate(SpecFixture.SPEC, Path.of("src/baseline"));
-    assertThat(result.accepted()).as(BreakingChangeGate.summary(result)).isTrue();
+    assertThat(result.accepted()).as(ChangeReport.summary(result)).isTrue();
   }
 
   @Test
   void anUnchangedSpecHasNoChangesAndTheReportSaysSo() {
     Result result = judge(f -> {});
     assertThat(result.verdict()).isEqualTo(Verdict.NO_CHANGES);
-    assertThat(BreakingChangeGate.markdown(result, spec)).contains("No changes.");
+    assertThat(ChangeReport.markdown(result, spec)).contains("No changes.");
   }
 
   @Nested
@@ -103,15 +121,21 @@ class BreakingChangeGateTest {
     }
 
     @Test
-    void narrowingARequestEnumIsRefused() {
-      Result result = judge(f -> {
-        var values = f.array("/NamedScope/enum");
-        values.remove(values.size() - 1); // "all"
-      });
+    void droppingAScopeNameFromTheRequestPatternIsRefused() {
+      List<String> names = new java.util.ArrayList<>(ContractFacts.NAMED_SCOPES);
+      names.remove("all");
+      Result result = judgeAgainstTheCurrentRelease(f -> f.schema("/Scope").put("pattern", scopePattern(names)));
       assertThat(result.verdict()).isEqualTo(Verdict.REFUSED);
-      assertThat(breakingText(result)).containsExactly(
-          "POST /api/v2/user/accesstoken request body `scope[]<NamedScope>`: enum values removed [all]:"
-              + " clients sending them are refused");
+      assertThat(breakingText(result)).containsExactly("POST /api/v2/user/accesstoken request body `scope[]`:"
+          + " pattern values removed [all]: clients sending them are refused [contract rule]");
+    }
+
+    @Test
+    void aPatternAddedToARequestFieldIsRefused() {
+      Result result = judge(f -> f.schema("/CreateAccessTokenRequest/properties/enterprise").put("pattern", "^[0-9a-f]{32}$"));
+      assertThat(result.verdict()).isEqualTo(Verdict.REFUSED);
+      assertThat(breakingText(result)).containsExactly("POST /api/v2/user/accesstoken request body `enterprise`:"
+          + " pattern added: values it does not match are refused [contract rule]");
     }
 
     @Test
@@ -132,6 +156,17 @@ class BreakingChangeGateTest {
       assertThat(result.verdict()).isEqualTo(Verdict.REFUSED);
       assertThat(breakingText(result)).containsExactly(
           "POST /api/v2/user/accesstoken response 200 `isExtensible`: type changed from `boolean` to `string`");
+    }
+
+    @Test
+    void aFormatAddedToAResponseStringIsNamedAsAFormatChange() {
+      Result result = judge(f -> f.schema("/AccessToken/properties/label").put("format", "date-time"));
+      assertThat(result.verdict()).isEqualTo(Verdict.REFUSED);
+      assertThat(breakingText(result)).containsExactly(
+          "POST /api/v2/user/accesstoken response 200 `label`: format changed from `none` to `date-time`");
+      assertThat(ChangeReport.markdown(result, spec))
+          .doesNotContain("from `string` to `string`")
+          .contains("| `label`: type `string` to `string/date-time` **(breaking)** | `label`: `string` becomes `Date`");
     }
 
     @Test
@@ -215,12 +250,22 @@ class BreakingChangeGateTest {
     }
 
     @Test
-    void addingAValueToARequestEnumIsCompatible() {
-      Result result = judge(f -> f.array("/NamedScope/enum").add("wallet_view_new"));
-      assertThat(result.verdict()).isEqualTo(Verdict.COMPATIBLE);
+    void addingAScopeNameToTheRequestPatternIsCompatible() {
+      List<String> names = new java.util.ArrayList<>(ContractFacts.NAMED_SCOPES);
+      names.add("wallet_view_new");
+      Result result = judgeAgainstTheCurrentRelease(f -> f.schema("/Scope").put("pattern", scopePattern(names)));
+      assertThat(result.verdict()).as(ChangeReport.summary(result)).isEqualTo(Verdict.COMPATIBLE);
       assertThat(result.compatible()).singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
-          .contains("enum values added [wallet_view_new]");
+          .contains("request body `scope[]`", "values added [wallet_view_new]");
     }
+  }
+
+  @Test
+  void aPatternRemovedFromARequestFieldIsCompatible() {
+    Result result = judge(f -> f.schema("/SpendingLimit/properties/coin").remove("pattern"));
+    assertThat(result.verdict()).isEqualTo(Verdict.COMPATIBLE);
+    assertThat(result.compatible()).singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+        .contains("`spendingLimits[].coin`", "pattern `^[a-z0-9:_-]{1,40}$` removed");
   }
 
   /** The enum policy: clients must tolerate unknown values, so response enums may grow. */
@@ -334,27 +379,39 @@ class BreakingChangeGateTest {
   class TheBuildEntryPoint {
 
     @Test
-    void writesTheChangeReportAndFailsTheBuildOnABreakingChange() throws IOException {
+    void writesTheChangeReportAndRecordsTheRefusalForTheBuild() throws IOException {
       SpecFixture.released().with(f -> f.schema("/AccessToken/properties").remove("label")).writeTo(spec);
       Path report = dir.resolve("target/contract-changes.md");
+      Path refusals = dir.resolve("target/gate-refusals");
 
-      assertThatThrownBy(() -> BreakingChangeGate.main(
-              new String[] {spec.toString(), baselines.toString(), report.toString()}))
-          .isInstanceOf(IllegalStateException.class)
-          .hasMessageContaining("REFUSED")
-          .hasMessageContaining("property `label` removed")
-          .hasMessageContaining("set info.version to 2.0.0");
+      boolean accepted =
+          BreakingChangeGate.run(new String[] {spec.toString(), baselines.toString(), report.toString(), refusals.toString()}, out);
+
+      assertThat(accepted).isFalse();
+      assertThat(console.toString(StandardCharsets.UTF_8).lines())
+          .as("clear lines, no stack trace")
+          .allSatisfy(line -> assertThat(line).startsWith("[contract-breaking-change-gate] ").doesNotContain("Exception"))
+          .anySatisfy(line -> assertThat(line).contains("REFUSED"));
+      assertThat(refusals.resolve("contract-breaking-change-gate.txt")).content()
+          .contains("REFUSED", "property `label` removed", "set info.version to 2.0.0", "The change report is");
       assertThat(Files.readString(report))
-          .contains("## Breaking changes", "property `label` removed", "## What to do", "## Full difference");
+          .contains("## Breaking changes", "property `label` removed", "## What it means for generated clients",
+              "| `label`: property removed **(breaking)** | field `label` disappears from the interface",
+              "## What to do", "## Full difference");
       assertThat(dir.resolve("target/contract-changes.html")).isNotEmptyFile();
     }
 
     @Test
-    void writesTheChangeReportWhenNothingChanged() throws IOException {
+    void writesTheChangeReportWhenNothingChangedAndClearsAnOldRefusal() throws IOException {
       SpecFixture.released().writeTo(spec);
       Path report = dir.resolve("target/contract-changes.md");
-      BreakingChangeGate.main(new String[] {spec.toString(), baselines.toString(), report.toString()});
+      Path refusals = Files.createDirectories(dir.resolve("target/gate-refusals"));
+      Files.writeString(refusals.resolve("contract-breaking-change-gate.txt"), "REFUSED earlier");
+
+      BreakingChangeGate.run(new String[] {spec.toString(), baselines.toString(), report.toString(), refusals.toString()}, out);
+
       assertThat(Files.readString(report)).contains("No changes against release 1.0.0", "No changes.");
+      assertThat(refusals.resolve("contract-breaking-change-gate.txt")).doesNotExist();
     }
   }
 }

@@ -32,8 +32,13 @@ import org.openapitools.openapidiff.core.model.Endpoint;
  *   <li>a response property that becomes {@code nullable} is reported as compatible; clients
  *       that never expected {@code null} break;
  *   <li>a removed or renamed component schema is invisible to openapi-diff (it compares the
- *       resolved shapes) yet removes a generated class from every regenerated client.
+ *       resolved shapes) yet removes a generated class from every regenerated client;
+ *   <li>a changed {@code pattern} (openapi-diff's own rule is switched off) is judged by
+ *       {@link PatternChange}: a new scope name in a request is compatible, a dropped one breaks.
  * </ul>
+ *
+ * <p>Beside the text it keeps each change's {@link Effect} on generated code, which {@link
+ * ClientImpact} turns into what it means per client language.
  */
 public final class ContractChanges {
 
@@ -51,7 +56,28 @@ public final class ContractChanges {
     }
   }
 
+  /** What a change does to generated code; the subject is a property path or a schema name. */
+  public enum EffectKind {
+    PROPERTY_REMOVED,
+    PROPERTY_ADDED,
+    TYPE_CHANGED,
+    SCHEMA_REMOVED,
+    SCHEMA_ADDED,
+    BECAME_REQUIRED,
+    BECAME_NULLABLE,
+    OPERATION_RENAMED,
+    VALUES_REMOVED,
+    VALUES_ADDED
+  }
+
+  /**
+   * One change as it reaches generated code. {@code before}/{@code after} are {@code type} or
+   * {@code type/format} for a type change, the operationIds for a rename, else empty.
+   */
+  public record Effect(EffectKind kind, String subject, String before, String after, boolean breaks) {}
+
   private final List<Breaking> breaking = new ArrayList<>();
+  private final Set<Effect> effects = new LinkedHashSet<>();
   private final Set<String> compatible = new LinkedHashSet<>();
   // guards against recursive schemas without hiding a shared schema reached through two paths
   private final Set<ChangedSchema> onPath = Collections.newSetFromMap(new IdentityHashMap<>());
@@ -71,6 +97,10 @@ public final class ContractChanges {
 
   public List<String> compatible() {
     return List.copyOf(compatible);
+  }
+
+  public List<Effect> effects() {
+    return List.copyOf(effects);
   }
 
   private void read(ChangedOpenApi diff) {
@@ -101,6 +131,8 @@ public final class ContractChanges {
           where,
           "operationId changed from `" + op.getOperationId().getLeft() + "` to `"
               + op.getOperationId().getRight() + "`: generated method names change");
+      effects.add(new Effect(EffectKind.OPERATION_RENAMED, where,
+          op.getOperationId().getLeft(), op.getOperationId().getRight(), true));
     }
     if (isIncompatible(op.getParameters())) {
       openapiDiff(where + " parameters", "parameters removed, made required or restyled");
@@ -153,9 +185,9 @@ public final class ContractChanges {
     try {
       String at = where + (path.isEmpty() ? "" : " `" + path + "`");
       boolean request = schema.getContext().isRequest();
-      readOwnRules(at, request, schema);
-      explainIncompatibility(at, request, schema);
-      readCompatibleDetail(at, request, schema);
+      readOwnRules(at, path, request, schema);
+      explainIncompatibility(at, path, request, schema);
+      readCompatibleDetail(at, path, request, schema);
 
       schema.getChangedProperties().forEach(
           (name, property) -> readSchema(where, join(path, name), property));
@@ -174,8 +206,9 @@ public final class ContractChanges {
     }
   }
 
-  private void readOwnRules(String at, boolean request, ChangedSchema schema) {
+  private void readOwnRules(String at, String path, boolean request, ChangedSchema schema) {
     for (String removed : new TreeSet<>(schema.getMissingProperties().keySet())) {
+      effects.add(new Effect(EffectKind.PROPERTY_REMOVED, join(path, removed), "", "", true));
       contractRule(
           at,
           "property `" + removed + "` removed: "
@@ -188,21 +221,35 @@ public final class ContractChanges {
         && !Boolean.TRUE.equals(schema.getNullable().getLeft())
         && Boolean.TRUE.equals(schema.getNullable().getRight())) {
       contractRule(at, "became nullable in a response: clients that never expected null break");
+      effects.add(new Effect(EffectKind.BECAME_NULLABLE, path, "", "", true));
     }
   }
 
   /** Names which part of a schema openapi-diff found incompatible, in a developer's words. */
-  private void explainIncompatibility(String at, boolean request, ChangedSchema s) {
+  private void explainIncompatibility(String at, String path, boolean request, ChangedSchema s) {
     Schema<?> before = s.getOldSchema();
     Schema<?> after = s.getNewSchema();
     int found = breaking.size();
     if (s.isChangedType()) {
-      openapiDiff(at, "type changed from `" + typeOf(before) + "` to `" + typeOf(after) + "`");
+      // openapi-diff also calls it a type change when only the parsed schema's class differs
+      // (a string gaining `format: date-time`): name what a reader can see
+      String from = typeAndFormat(before);
+      String to = typeAndFormat(after);
+      if (!typeOf(before).equals(typeOf(after))) {
+        openapiDiff(at, "type changed from `" + typeOf(before) + "` to `" + typeOf(after) + "`");
+      } else if (!from.equals(to)) {
+        openapiDiff(at, "format changed from `" + formatOf(before) + "` to `" + formatOf(after) + "`");
+      } else {
+        openapiDiff(at, "schema changed from a `" + from + "` to another kind of `" + to + "`");
+      }
+      effects.add(new Effect(EffectKind.TYPE_CHANGED, path, from, to, true));
     }
     if (s.isChangeFormat() && !s.isChangedType()) {
-      openapiDiff(at, "format changed from `" + before.getFormat() + "` to `" + after.getFormat() + "`");
+      openapiDiff(at, "format changed from `" + formatOf(before) + "` to `" + formatOf(after) + "`");
+      effects.add(new Effect(EffectKind.TYPE_CHANGED, path, typeAndFormat(before), typeAndFormat(after), true));
     }
     if (isIncompatible(s.getEnumeration())) {
+      effects.add(new Effect(request ? EffectKind.VALUES_REMOVED : EffectKind.VALUES_ADDED, path, "", "", true));
       openapiDiff(
           at,
           request
@@ -213,6 +260,9 @@ public final class ContractChanges {
       List<Object> names = new ArrayList<>(request ? s.getRequired().getIncreased() : s.getRequired().getMissing());
       names.removeAll(s.getMissingProperties().keySet()); // already reported as removed
       if (!names.isEmpty()) {
+        if (request) {
+          names.forEach(name -> effects.add(new Effect(EffectKind.BECAME_REQUIRED, join(path, String.valueOf(name)), "", "", true)));
+        }
         openapiDiff(
             at,
             request
@@ -229,7 +279,7 @@ public final class ContractChanges {
     constraint(at, "minItems", s.getMinItems(), before.getMinItems(), after.getMinItems());
     constraint(at, "maxProperties", s.getMaxProperties(), before.getMaxProperties(), after.getMaxProperties());
     constraint(at, "minProperties", s.getMinProperties(), before.getMinProperties(), after.getMinProperties());
-    constraint(at, "pattern", s.getPattern(), before.getPattern(), after.getPattern());
+    readPattern(at, path, request, before.getPattern(), after.getPattern());
     constraint(at, "uniqueItems", s.getUniqueItems(), before.getUniqueItems(), after.getUniqueItems());
     constraint(at, "readOnly", s.getReadOnly(), before.getReadOnly(), after.getReadOnly());
     constraint(at, "writeOnly", s.getWriteOnly(), before.getWriteOnly(), after.getWriteOnly());
@@ -249,8 +299,9 @@ public final class ContractChanges {
     }
   }
 
-  private void readCompatibleDetail(String at, boolean request, ChangedSchema s) {
+  private void readCompatibleDetail(String at, String path, boolean request, ChangedSchema s) {
     for (String added : new TreeSet<>(s.getIncreasedProperties().keySet())) {
+      effects.add(new Effect(EffectKind.PROPERTY_ADDED, join(path, added), "", "", false));
       compatible.add(at + ": property `" + added + "` added to the " + (request ? "request" : "response"));
     }
     if (s.getEnumeration() != null && !s.getEnumeration().getIncreased().isEmpty() && !isIncompatible(s.getEnumeration())) {
@@ -269,13 +320,28 @@ public final class ContractChanges {
     Set<String> removed = new TreeSet<>(schemaNames(before));
     removed.removeAll(schemaNames(after));
     for (String name : removed) {
+      effects.add(new Effect(EffectKind.SCHEMA_REMOVED, name, "", "", true));
       contractRule(
           "components.schemas." + name,
           "schema removed or renamed: the generated class `" + name + "` disappears from regenerated code");
     }
     Set<String> added = new TreeSet<>(schemaNames(after));
     added.removeAll(schemaNames(before));
-    added.forEach(name -> compatible.add("components.schemas." + name + ": schema added"));
+    added.forEach(name -> {
+      compatible.add("components.schemas." + name + ": schema added");
+      effects.add(new Effect(EffectKind.SCHEMA_ADDED, name, "", "", false));
+    });
+  }
+
+  private void readPattern(String at, String path, boolean request, String before, String after) {
+    PatternChange change = PatternChange.judge(request, before, after);
+    if (change.breaking() != null) {
+      contractRule(at, change.breaking());
+      effects.add(new Effect(request ? EffectKind.VALUES_REMOVED : EffectKind.VALUES_ADDED, path, "", "", true));
+    }
+    if (change.compatible() != null) {
+      compatible.add(at + ": " + change.compatible());
+    }
   }
 
   private void constraint(String at, String name, Changed changed, Object before, Object after) {
@@ -307,12 +373,23 @@ public final class ContractChanges {
     return "[" + Objects.toString(s.getMinimum(), "") + ", " + Objects.toString(s.getMaximum(), "") + "]";
   }
 
+  private static String formatOf(Schema<?> s) {
+    return s == null || s.getFormat() == null ? "none" : s.getFormat();
+  }
+
+  private static String typeAndFormat(Schema<?> s) {
+    return typeOf(s) + (s == null || s.getFormat() == null ? "" : "/" + s.getFormat());
+  }
+
   private static String typeOf(Schema<?> s) {
     if (s == null) {
       return "none";
     }
     if (s.getType() != null) {
       return s.getType();
+    }
+    if (s.getOneOf() != null && !s.getOneOf().isEmpty()) {
+      return "oneOf";
     }
     return s.getTypes() == null ? "any" : String.join("|", s.getTypes());
   }

@@ -8,9 +8,18 @@ import org.junit.jupiter.api.Test;
 class ContractFactsTest {
 
   @Test
-  void walletBoundScopeIsTheSpecsPattern() {
-    assertThat("^" + ContractFacts.WALLET_BOUND_SCOPE.pattern() + "$")
-        .isEqualTo(SpecExamples.spec().at("/components/schemas/WalletBoundScope/pattern").asText());
+  void scopeIsTheSpecsPattern() {
+    assertThat("^" + ContractFacts.SCOPE.pattern() + "$")
+        .isEqualTo(SpecExamples.spec().at("/components/schemas/Scope/pattern").asText());
+  }
+
+  @Test
+  void theScopePatternAdmitsTheNamesAndTheWalletBoundFormAndNothingElse() {
+    ContractFacts.NAMED_SCOPES.forEach(name -> assertThat(ContractFacts.SCOPE.matcher(name).matches()).isTrue());
+    assertThat(ContractFacts.SCOPE.matcher("wallet_spend:59cd72485007a239fb00282ed480da1f").matches()).isTrue();
+    assertThat(ContractFacts.SCOPE.matcher("wallet_spend:59CD72485007A239FB00282ED480DA1F").matches()).isFalse();
+    assertThat(ContractFacts.SCOPE.matcher("wallet_view_all_x").matches()).isFalse();
+    assertThat(ContractFacts.SCOPE.matcher("openid:59cd72485007a239fb00282ed480da1f").matches()).isFalse();
   }
 
   @Test

@@ -18,9 +18,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 /** Every example in the spec is valid against its own schema under a strict validator. */
 class SpecExamplesConformTest {
 
-  static final String PATH = "/api/v2/user/accesstoken";
-  static final OpenApiInteractionValidator VALIDATOR =
-      OpenApiInteractionValidator.createFor(SpecParseGateTest.SPEC.toString()).build();
+  static final String PATH = ContractFacts.OPERATION_PATH;
+  static final OpenApiInteractionValidator VALIDATOR = SpecValidators.standard();
 
   @ParameterizedTest
   @ValueSource(strings = {"minimal", "full"})

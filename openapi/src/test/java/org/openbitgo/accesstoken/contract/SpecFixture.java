@@ -26,10 +26,19 @@ final class SpecFixture {
     this.root = root;
   }
 
-  /** The released contract 1.0.0, which is also the current spec. */
+  /** The released contract 1.0.0. */
   static SpecFixture released() {
+    return read(RELEASED_1_0_0);
+  }
+
+  /** The spec as it is now. */
+  static SpecFixture current() {
+    return read(SPEC);
+  }
+
+  private static SpecFixture read(Path file) {
     try {
-      return new SpecFixture((ObjectNode) YAML.readTree(RELEASED_1_0_0.toFile()));
+      return new SpecFixture((ObjectNode) YAML.readTree(file.toFile()));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }

@@ -4,6 +4,7 @@ import io.swagger.parser.OpenAPIParser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
 import java.nio.file.Files;
+import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,15 +39,22 @@ public final class SpecParseGate {
     return problems;
   }
 
+  /** {@code specPath refusalsDir}: prints the verdict; a refusal is recorded for the build (GateExit). */
   public static void main(String[] args) {
+    run(args, System.out);
+  }
+
+  /** {@link #main} printing to {@code out}; whether the gate accepted the spec. */
+  static boolean run(String[] args, PrintStream out) {
     Path spec = Path.of(args[0]);
     List<String> problems = problems(spec);
-    if (!problems.isEmpty()) {
-      StringBuilder report = new StringBuilder("The spec ").append(spec).append(" is refused:");
-      problems.forEach(p -> report.append(System.lineSeparator()).append("  - ").append(p));
-      // exec:java turns an exception into a build failure carrying this report
-      throw new IllegalStateException(report.toString());
+    StringBuilder report = new StringBuilder();
+    if (problems.isEmpty()) {
+      report.append(spec.getFileName()).append(": no parser messages");
+    } else {
+      report.append("REFUSED: Swagger Parser reports ").append(problems.size()).append(" message(s) on ").append(spec);
+      problems.forEach(p -> report.append('\n').append("  - ").append(p));
     }
-    System.out.println("[spec-parse-gate] " + spec.getFileName() + ": no parser messages");
+    return GateExit.finish("spec-parse-gate", problems.isEmpty(), report.toString(), Path.of(args[1]), out);
   }
 }

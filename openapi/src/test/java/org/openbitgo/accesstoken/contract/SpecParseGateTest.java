@@ -1,51 +1,53 @@
 package org.openbitgo.accesstoken.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import java.io.IOException;
-import java.nio.file.Files;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
+/** The parse gate refuses each kind of message Swagger Parser gives, on copies edited as a tree. */
 class SpecParseGateTest {
 
-  static final Path SPEC = Path.of("src/main/resources/openapi/access-token.yaml");
-
   @TempDir Path temp;
+  /** What the gate prints to the build log. */
+  final ByteArrayOutputStream console = new ByteArrayOutputStream();
+  final PrintStream out = new PrintStream(console, true, StandardCharsets.UTF_8);
 
   @Test
   void acceptsTheSpecWithNoParserMessage() {
-    assertThat(SpecParseGate.problems(SPEC)).isEmpty();
+    assertThat(SpecParseGate.problems(SpecFixture.SPEC)).isEmpty();
   }
 
   @Test
-  void refusesACopyWithADanglingReference() throws IOException {
-    Path broken =
-        brokenCopy("$ref: '#/components/schemas/SpendingLimit'", "$ref: '#/components/schemas/Nope'");
+  void refusesACopyWithADanglingReferenceAndRecordsTheRefusalForTheBuild() {
+    Path broken = brokenCopy(f -> f.schema("/CreateAccessTokenRequest/properties/spendingLimits/items")
+        .put("$ref", "#/components/schemas/Nope"));
+    Path refusals = temp.resolve("gate-refusals");
 
     assertThat(SpecParseGate.problems(broken)).anyMatch(m -> m.contains("Nope"));
-    assertThatThrownBy(() -> SpecParseGate.main(new String[] {broken.toString()}))
-        .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("is refused");
+    SpecParseGate.run(new String[] {broken.toString(), refusals.toString()}, out);
+    assertThat(refusals.resolve("spec-parse-gate.txt")).content().startsWith("REFUSED").contains("Nope");
   }
 
   @Test
-  void refusesACopyThatOnlyEarnsAWarning() throws IOException {
+  void refusesACopyThatOnlyEarnsAWarning() {
     // An unknown keyword is only a warning to Swagger Parser, but a generator silently ignores it:
     // the gate must refuse warnings too.
-    Path broken = brokenCopy("    SpendingLimit:\n      type: object", "    SpendingLimit:\n      typo: 1\n      type: object");
+    Path broken = brokenCopy(f -> f.schema("/SpendingLimit").put("typo", 1));
 
     assertThat(SpecParseGate.problems(broken)).anyMatch(m -> m.contains("typo"));
   }
 
   @Test
-  void refusesAWrongTypeForAnAttribute() throws IOException {
-    Path broken =
-        brokenCopy("      required:\n        - label\n", "      required: label\n");
+  void refusesAWrongTypeForAnAttribute() {
+    Path broken = brokenCopy(f -> f.schema("/AccessToken").put("required", "id"));
 
-    assertThat(SpecParseGate.problems(broken)).isNotEmpty();
+    assertThat(SpecParseGate.problems(broken)).anyMatch(m -> m.contains("required"));
   }
 
   @Test
@@ -54,11 +56,15 @@ class SpecParseGateTest {
         "spec not found: " + temp.resolve("absent.yaml"));
   }
 
-  private Path brokenCopy(String original, String replacement) throws IOException {
-    String spec = Files.readString(SPEC);
-    assertThat(spec).as("the fixture edit must apply").contains(original);
-    Path copy = temp.resolve("broken.yaml");
-    Files.writeString(copy, spec.replace(original, replacement));
-    return copy;
+  @Test
+  void acceptingClearsAnEarlierRefusal() {
+    Path refusals = temp.resolve("gate-refusals");
+    SpecParseGate.run(new String[] {brokenCopy(f -> f.schema("/SpendingLimit").put("typo", 1)).toString(), refusals.toString()}, out);
+    SpecParseGate.run(new String[] {SpecFixture.SPEC.toString(), refusals.toString()}, out);
+    assertThat(refusals.resolve("spec-parse-gate.txt")).doesNotExist();
+  }
+
+  private Path brokenCopy(Consumer<SpecFixture> change) {
+    return SpecFixture.current().with(change).writeTo(temp.resolve("broken.yaml"));
   }
 }

@@ -1,14 +1,11 @@
 package org.openbitgo.accesstoken.stub;
 
 import org.openbitgo.accesstoken.contract.ContractFacts;
-import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
-import java.util.stream.Collectors;
 import org.openbitgo.accesstoken.server.generated.model.CreateAccessTokenRequest;
-import org.openbitgo.accesstoken.server.generated.model.NamedScope;
 import org.openbitgo.accesstoken.server.generated.model.SpendingLimit;
 
 /**
@@ -25,8 +22,7 @@ final class CreateAccessTokenRules {
   /** In production, CIDR blocks may be no wider than a /24. */
   static final int WIDEST_ALLOWED_PROD_PREFIX = 24;
 
-  private static final Set<String> NAMED_SCOPES =
-      Arrays.stream(NamedScope.values()).map(NamedScope::toString).collect(Collectors.toSet());
+  private static final Set<String> NAMED_SCOPES = Set.copyOf(ContractFacts.NAMED_SCOPES);
 
   private final StubEnvironment environment;
 

@@ -12,7 +12,6 @@ import java.util.Random;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 import org.openbitgo.accesstoken.contract.ContractFacts;
-import org.openbitgo.accesstoken.server.generated.model.NamedScope;
 
 /**
  * Invalid request bodies, each a mutation of a valid one, drawn from a seeded {@link Random}: the
@@ -37,9 +36,6 @@ final class InvalidBodies {
       "spendingLimits":[{"coin":"btc","txValueLimit":"100000000"},\
       {"coin":"eth","txValueLimit":123456789012345678901234567890}],\
       "allErc20TokensLimit":{"enabled":true,"txValueLimit":"5000000000000000000"}}""";
-
-  private static final List<String> NAMED_SCOPES =
-      Arrays.stream(NamedScope.values()).map(NamedScope::toString).toList();
 
   private static final List<String> NUMBERS = List.of("0", "-1", "3.5", "1e9", "12345678901234567890123");
   private static final List<String> BOOLEANS = List.of("true", "false");
@@ -126,7 +122,7 @@ final class InvalidBodies {
         randomStringNotMatching(
             "abcdefghijklmnopqrstuvwxyz_:0123456789ABCDEF",
             60,
-            candidate -> NAMED_SCOPES.contains(candidate) || ContractFacts.WALLET_BOUND_SCOPE.matcher(candidate).matches());
+            ContractFacts.SCOPE.asMatchPredicate());
     return withField("scope", "[\"wallet_view_all\"," + quoted(scope) + "]");
   }
 
