@@ -2,6 +2,7 @@
 options (`openapi-generator generate -g python -i access-token.yaml`, package `openapi_client`,
 none of our templates): it decodes every example and every valid value of the spec exactly."""
 
+import re
 import importlib
 import os
 import sys
@@ -80,8 +81,14 @@ class Amounts(unittest.TestCase):
 
 def valid_scopes():
     """Every named scope, and every wallet scope also bound to a wallet (`wallet_x:<walletId>`)."""
-    wallet_id = schema("WalletBoundScope")["example"].split(":", 1)[1]
-    named = schema("NamedScope")["enum"]
+    # Scope is one pattern, ^(name|name|...|wallet_[a-z_]+:[0-9a-f]{32})$: its plain alternatives
+    # are the named scopes; a wallet id comes from the request's own scope example
+    alternatives = schema("Scope")["pattern"].removeprefix("^(").removesuffix(")$").split("|")
+    named = [a for a in alternatives if re.fullmatch(r"[a-z_]+", a)]
+    example = schema("CreateAccessTokenRequest")["properties"]["scope"]["example"]
+    wallet_id = next(s for s in example if ":" in s).split(":", 1)[1]
+    if len(named) < 30:
+        raise AssertionError(f"the Scope pattern no longer reads as the named scopes: {named}")
     return named + [f"{name}:{wallet_id}" for name in named if name.startswith("wallet_")]
 
 

@@ -68,8 +68,12 @@ describe('the typescript-fetch client generated with default options', () => {
   });
 
   test('decodes every valid scope, named or wallet-bound, as the string itself', () => {
-    const walletId = String(schema('WalletBoundScope')['example']).split(':')[1];
-    const named = schema('NamedScope')['enum'] as string[];
+    // Scope is one pattern, ^(name|name|...|wallet_[a-z_]+:[0-9a-f]{32})$: its plain alternatives
+    // are the named scopes; a wallet id comes from the request's own scope example
+    const alternatives = String(schema('Scope')['pattern']).replace(/^\^\(/, '').replace(/\)\$$/, '').split('|');
+    const named = alternatives.filter((a) => /^[a-z_]+$/.test(a));
+    const properties = schema('CreateAccessTokenRequest')['properties'] as Record<string, Record<string, unknown>>;
+    const walletId = (properties['scope']!['example'] as string[]).find((s) => s.includes(':'))!.split(':')[1];
     const scopes = [...named, ...named.filter((s) => s.startsWith('wallet_')).map((s) => `${s}:${walletId}`)];
     assert.ok(scopes.length > 40);
     for (const scope of scopes) {
