@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Map;
 
 /** Writes the report: Markdown for people, JSON for tools. */
 final class Report {
@@ -29,7 +28,7 @@ final class Report {
     return String.format(Locale.ROOT, "%,." + digits + "f", v);
   }
 
-  static void writeJson(Path file, Map<String, Object> report) throws IOException {
+  static void writeJson(Path file, Object report) throws IOException {
     ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     Files.createDirectories(file.getParent());
     Files.writeString(file, m.writeValueAsString(report) + "\n", StandardCharsets.UTF_8);
