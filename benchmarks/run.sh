@@ -32,7 +32,7 @@ PRISM_DIR=benchmarks/target/prism
 PRISM_BIN=$PRISM_DIR/node_modules/.bin/prism
 
 echo "== building the stub server jar and the benchmark harness"
-mvn -B -q -Pbenchmarks -pl server-stubs,benchmarks -am package -DskipTests
+mvn -B -q -Pbenchmarks -pl stub-server,benchmarks -am package -DskipTests
 
 extra=()
 if [[ " $* " != *" --no-prism "* ]]; then
@@ -50,7 +50,7 @@ fi
 
 echo "== running (uptime before: $(uptime))"
 java -Xms1g -Xmx1g -jar benchmarks/target/benchmarks.jar \
-  --stub-jar server-stubs/target/accesstoken-stub-server.jar \
+  --stub-jar stub-server/target/accesstoken-stub-server.jar \
   --prism "$PRISM_BIN" \
   --spec openapi/src/main/resources/openapi/access-token.yaml \
   --out benchmarks/target \

@@ -1,5 +1,6 @@
 package org.openbitgo.accesstoken.client;
 
+import org.openbitgo.accesstoken.contract.ContractFacts;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import feign.Feign;
 import feign.Logger;
@@ -267,11 +268,11 @@ public final class AccessTokenClient {
                 + SecretRedactor.MIN_LITERAL_LENGTH
                 + " characters)");
       }
-      // Visible ASCII only: anything else would corrupt (or inject into) the Authorization header.
-      // The message never echoes the value.
-      if (!token.chars().allMatch(c -> c > 0x20 && c < 0x7f)) {
+      // RFC 6750 token68, as the contract's servers check it: anything else would corrupt (or
+      // inject into) the Authorization header. The message never echoes the value.
+      if (!ContractFacts.BEARER_TOKEN68.matcher(token).matches()) {
         throw new IllegalArgumentException(
-            "accessToken must be visible ASCII characters without spaces");
+            "accessToken must be RFC 6750 token68 characters (letters, digits, -._~+/, then '=')");
       }
       return token;
     }

@@ -1,5 +1,6 @@
 package org.openbitgo.accesstoken.client;
 
+import org.openbitgo.accesstoken.contract.ContractFacts;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import feign.Response;
@@ -27,7 +28,7 @@ import org.openbitgo.accesstoken.client.generated.model.PlatformError;
  */
 final class PlatformErrorDecoder implements ErrorDecoder {
 
-  static final String REQUEST_ID_HEADER = "X-Request-Id";
+  static final String REQUEST_ID_HEADER = ContractFacts.REQUEST_ID_HEADER;
   static final String RETRY_AFTER_HEADER = "Retry-After";
 
   private final ObjectMapper mapper;

@@ -66,8 +66,9 @@ class AccessTokenClientBuilderTest {
                 .build()
                 .toString())
         .contains("baseUrl=http://stub.internal:8080,");
-    assertThat(AccessTokenClient.builder().baseUrl("http://localhost:8080").accessToken(CALLER_TOKEN).build())
-        .isNotNull();
+    assertThat(AccessTokenClient.builder().baseUrl("http://localhost:8080").accessToken(CALLER_TOKEN).build().toString())
+        .as("plain http to loopback needs no opt-in")
+        .contains("baseUrl=http://localhost:8080");
   }
 
   @Test

@@ -1,5 +1,7 @@
 package org.openbitgo.accesstoken.contracttests;
 
+import org.openbitgo.accesstoken.contract.ContractFacts;
+
 /** Names and shapes shared by the consumer tests, the provider verification and the gates. */
 public final class ContractNames {
 
@@ -22,8 +24,8 @@ public final class ContractNames {
   public static final String IPV4 = "(\\d{1,3}\\.){3}\\d{1,3}";
   public static final String IPV4_OR_CIDR = IPV4 + "(/\\d{1,2})?";
   public static final String DIGITS = "[0-9]{1,78}";
-  public static final String SCOPE = "[a-z_]+|wallet_[a-z_]+:[0-9a-f]{32}";
-  public static final String BEARER = "Bearer [\\x21-\\x7E]+";
+  public static final String SCOPE = "[a-z_]+|" + ContractFacts.WALLET_BOUND_SCOPE.pattern();
+  public static final String BEARER = "Bearer " + ContractFacts.BEARER_TOKEN68.pattern();
   public static final String JSON_CONTENT_TYPE = "application/json(;\\s?charset=[\\w\\-]+)?";
 
   private ContractNames() {}

@@ -14,7 +14,7 @@ import java.io.UncheckedIOException;
 public final class SpecExamples {
 
   /** Where the contract artifact puts the spec on the classpath. */
-  public static final String SPEC_RESOURCE = "/openapi/access-token.yaml";
+  public static final String SPEC_RESOURCE = ContractFacts.SPEC_RESOURCE;
 
   private static final String OPERATION = "/paths/~1api~1v2~1user~1accesstoken/post";
   private static final JsonNode SPEC = load();

@@ -11,6 +11,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import org.openbitgo.accesstoken.contract.ContractFacts;
 
 /**
  * Checks a stub response against the contract itself: the spec on the classpath, read by
@@ -19,8 +20,6 @@ import java.nio.charset.StandardCharsets;
  */
 final class ContractResponses {
 
-  private static final String SPEC_RESOURCE = "/openapi/access-token.yaml";
-  private static final String OPERATION_PATH = "/api/v2/user/accesstoken";
   private static final OpenApiInteractionValidator VALIDATOR =
       OpenApiInteractionValidator.createForInlineApiSpecification(readSpec()).build();
 
@@ -32,16 +31,16 @@ final class ContractResponses {
         SimpleResponse.Builder.status(response.statusCode()).withBody(response.body());
     response.headers().firstValue("Content-Type").ifPresent(simple::withContentType);
     ValidationReport report =
-        VALIDATOR.validateResponse(OPERATION_PATH, Request.Method.POST, simple.build());
+        VALIDATOR.validateResponse(ContractFacts.OPERATION_PATH, Request.Method.POST, simple.build());
     assertThat(report.getMessages())
         .as("contract violations of %s %s", response.statusCode(), response.body())
         .isEmpty();
   }
 
   private static String readSpec() {
-    try (InputStream spec = ContractResponses.class.getResourceAsStream(SPEC_RESOURCE)) {
+    try (InputStream spec = ContractResponses.class.getResourceAsStream(ContractFacts.SPEC_RESOURCE)) {
       if (spec == null) {
-        throw new IllegalStateException(SPEC_RESOURCE + " is not on the test classpath");
+        throw new IllegalStateException(ContractFacts.SPEC_RESOURCE + " is not on the test classpath");
       }
       return new String(spec.readAllBytes(), StandardCharsets.UTF_8);
     } catch (IOException e) {

@@ -1,5 +1,6 @@
 package org.openbitgo.accesstoken.stub;
 
+import org.openbitgo.accesstoken.contract.ContractFacts;
 import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
@@ -19,7 +20,7 @@ import org.openbitgo.accesstoken.server.generated.model.SpendingLimit;
 final class CreateAccessTokenRules {
 
   /** The spec's WalletBoundScope pattern. */
-  private static final Pattern WALLET_BOUND_SCOPE = Pattern.compile("wallet_[a-z_]+:[0-9a-f]{32}");
+  private static final Pattern WALLET_BOUND_SCOPE = ContractFacts.WALLET_BOUND_SCOPE;
 
   /** In production, CIDR blocks may be no wider than a /24. */
   static final int WIDEST_ALLOWED_PROD_PREFIX = 24;

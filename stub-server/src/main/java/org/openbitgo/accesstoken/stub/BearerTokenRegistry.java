@@ -1,5 +1,6 @@
 package org.openbitgo.accesstoken.stub;
 
+import org.openbitgo.accesstoken.contract.ContractFacts;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -13,7 +14,7 @@ import java.util.regex.Pattern;
 public final class BearerTokenRegistry {
 
   /** RFC 6750's token68 syntax: what may follow {@code Bearer }. */
-  static final Pattern TOKEN68 = Pattern.compile("[A-Za-z0-9\\-._~+/]+=*");
+  static final Pattern TOKEN68 = ContractFacts.BEARER_TOKEN68;
 
   private static final int MAX_TOKEN_LENGTH = 512;
 

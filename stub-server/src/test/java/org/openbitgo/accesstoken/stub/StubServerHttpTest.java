@@ -11,8 +11,11 @@ import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -21,20 +24,24 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
-/** The real server on a free port, spoken to over HTTP. */
+/** The real server on a port the system chose, spoken to over HTTP. */
 class StubServerHttpTest {
 
   private static final String TOKEN = "test-bearer-token";
   private static final String HEX32 = "^[0-9a-f]{32}$";
-  private static final String TIMESTAMP = "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z$";
   private static final String WALLET_ID = "59cd72485007a239fb00282ed480da1f";
+  /** The test server's clock: sub-millisecond digits the contract's timestamps must drop. */
+  private static final Clock NOW =
+      Clock.fixed(Instant.parse("2026-11-27T10:15:30.123456789Z"), ZoneOffset.UTC);
 
   private static StubServer test;
   private static StubServer prod;
 
   @BeforeAll
   static void startServers() {
-    test = StubServer.start(StubServerConfig.builder().port(0).acceptedToken(TOKEN).build());
+    test =
+        StubServer.start(
+            StubServerConfig.builder().port(0).acceptedToken(TOKEN).clock(NOW).build());
     prod =
         StubServer.start(
             StubServerConfig.builder()
@@ -65,7 +72,6 @@ class StubServerHttpTest {
            {"coin":"btc","txValueLimit":100000000,"maxLimit":false}]}
         """
             .formatted(WALLET_ID);
-    OffsetDateTime before = OffsetDateTime.now().minusSeconds(1);
     HttpResponse<String> response = postJson(test.endpointUri(), TOKEN, body);
 
     assertThat(response.statusCode()).isEqualTo(200);
@@ -91,12 +97,9 @@ class StubServerHttpTest {
 
     String created = token.get("created").asText();
     String expires = token.get("expires").asText();
-    assertThat(created).matches(TIMESTAMP);
-    assertThat(expires).matches(TIMESTAMP);
-    OffsetDateTime createdAt = OffsetDateTime.parse(created);
-    assertThat(createdAt).isAfter(before).isBefore(OffsetDateTime.now().plusSeconds(1));
-    assertThat(Duration.between(createdAt, OffsetDateTime.parse(expires)))
-        .isEqualTo(Duration.ofSeconds(2592000));
+    // the server's clock, to the millisecond; expires = created + duration (30 days)
+    assertThat(created).isEqualTo("2026-11-27T10:15:30.123Z");
+    assertThat(expires).isEqualTo("2026-12-27T10:15:30.123Z");
 
     JsonNode unlock = token.get("unlock");
     assertThat(unlock.get("time").asText()).isEqualTo(created);
@@ -124,23 +127,22 @@ class StubServerHttpTest {
                 .header("Authorization", "Bearer " + TOKEN)
                 .header("Content-Type", "application/json")
                 .header("X-Request-Id", requestId)
-                .POST(HttpRequest.BodyPublishers.ofString("{\"label\":\"logged\",\"otp\":\"0000000\"}"))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"label\":\"logged\",\"otp\":\"otp-5e1f9c\"}"))
                 .build());
     assertThat(created.statusCode()).isEqualTo(200);
     String secret = json(created).get("token").asText();
 
-    // Jersey writes the line when the request has finished, possibly just after the client has
-    // read the answer: look again a few times (bounded) before concluding.
-    java.nio.file.Path log = java.nio.file.Path.of("target/stub-server-test.log");
-    java.util.List<String> lines = java.util.List.of();
-    for (int look = 0; look < 50 && lines.isEmpty(); look++) {
-      if (look > 0) {
-        Thread.sleep(20);
-      }
-      lines = java.nio.file.Files.readAllLines(log).stream().filter(l -> l.contains(requestId)).toList();
-    }
-    assertThat(lines).singleElement().asString().contains("POST /api/v2/user/accesstoken 200 requestId=" + requestId);
-    assertThat(java.nio.file.Files.readString(log)).doesNotContain(TOKEN).doesNotContain(secret).doesNotContain("Bearer");
+    String line =
+        CapturedLog.awaitLine(l -> l.contains("requestId=" + requestId), Duration.ofSeconds(5))
+            .orElseThrow(() -> new AssertionError("no log line for " + requestId));
+    assertThat(line).contains("POST /api/v2/user/accesstoken 200 requestId=" + requestId);
+    assertThat(CapturedLog.all().lines().filter(l -> l.contains("requestId=" + requestId)))
+        .hasSize(1);
+    assertThat(CapturedLog.all())
+        .doesNotContain(TOKEN)
+        .doesNotContain(secret)
+        .doesNotContain("otp-5e1f9c")
+        .doesNotContain("Bearer");
   }
 
   @Test

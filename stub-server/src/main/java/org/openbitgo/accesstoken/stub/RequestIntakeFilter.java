@@ -1,5 +1,6 @@
 package org.openbitgo.accesstoken.stub;
 
+import org.openbitgo.accesstoken.contract.ContractFacts;
 import jakarta.annotation.Priority;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
@@ -20,7 +21,7 @@ import java.util.regex.Pattern;
 @Priority(Priorities.AUTHENTICATION - 100)
 final class RequestIntakeFilter implements ContainerRequestFilter {
 
-  static final String REQUEST_ID_HEADER = "X-Request-Id";
+  static final String REQUEST_ID_HEADER = ContractFacts.REQUEST_ID_HEADER;
 
   /** A caller's own request id is reused only if it is short and harmless in a log line. */
   private static final Pattern SAFE_REQUEST_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
