@@ -1,0 +1,41 @@
+package org.openbitgo.accesstoken.stub;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One log line per request, whatever its outcome: method, path, status, request id, duration.
+ * Never headers (the Authorization header holds a secret), never the query or the body.
+ */
+final class AccessLog {
+
+  static final Logger LOG = LoggerFactory.getLogger("org.openbitgo.accesstoken.stub.access");
+  private static final int MAX_LOGGED_PATH = 200;
+
+  private AccessLog() {}
+
+  static void log(String method, String uri, int status, String requestId, long startedNanos) {
+    if (!LOG.isInfoEnabled()) {
+      return;
+    }
+    LOG.info("{} {} {} requestId={} {}ms", printable(method), printablePath(uri), status, requestId,
+        (System.nanoTime() - startedNanos) / 1_000_000);
+  }
+
+  /** The path without the query; only visible ASCII, capped so a long URL cannot flood the log. */
+  private static String printablePath(String uri) {
+    if (uri == null) {
+      return "-";
+    }
+    int query = uri.indexOf('?');
+    return printable(query < 0 ? uri : uri.substring(0, query));
+  }
+
+  private static String printable(String value) {
+    if (value == null) {
+      return "-";
+    }
+    String clean = value.replaceAll("[^\\x21-\\x7e]", "?");
+    return clean.length() <= MAX_LOGGED_PATH ? clean : clean.substring(0, MAX_LOGGED_PATH) + "...";
+  }
+}

@@ -1,0 +1,49 @@
+package org.openbitgo.accesstoken.stub;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/** What every connection of one server shares: its settings and the contract's logic. */
+final class StubRuntime {
+
+  private final StubServerConfig config;
+  private final ObjectMapper mapper;
+  private final BearerAuth auth;
+  private final CreateAccessTokenEndpoint endpoint;
+  private final AtomicBoolean stopping = new AtomicBoolean();
+
+  StubRuntime(StubServerConfig config, BearerTokenRegistry registry, InMemoryAccessTokenStore store) {
+    this.config = config;
+    this.mapper = StrictContractJson.newMapper();
+    this.auth = new BearerAuth(registry, store,
+        new FixedWindowRateLimiter(config.rateLimitPerMinute(), config.clock()), config.clock());
+    this.endpoint = new CreateAccessTokenEndpoint(mapper, ContractValidation.startInBackground(),
+        new CreateAccessTokenRules(config.environment()),
+        new AccessTokenIssuer(config.environment(), store, config.clock()));
+  }
+
+  StubServerConfig config() {
+    return config;
+  }
+
+  ObjectMapper mapper() {
+    return mapper;
+  }
+
+  BearerAuth auth() {
+    return auth;
+  }
+
+  CreateAccessTokenEndpoint endpoint() {
+    return endpoint;
+  }
+
+  /** Set once the server is closing: answers then say {@code Connection: close}. */
+  boolean isStopping() {
+    return stopping.get();
+  }
+
+  void stop() {
+    stopping.set(true);
+  }
+}
