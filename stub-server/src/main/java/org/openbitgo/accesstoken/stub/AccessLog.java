@@ -35,7 +35,12 @@ final class AccessLog {
     if (value == null) {
       return "-";
     }
-    String clean = value.replaceAll("[^\\x21-\\x7e]", "?");
-    return clean.length() <= MAX_LOGGED_PATH ? clean : clean.substring(0, MAX_LOGGED_PATH) + "...";
+    int length = Math.min(value.length(), MAX_LOGGED_PATH);
+    StringBuilder clean = new StringBuilder(length + 3);
+    for (int i = 0; i < length; i++) {
+      char c = value.charAt(i);
+      clean.append(c >= 0x21 && c <= 0x7e ? c : '?');
+    }
+    return length < value.length() ? clean.append("...").toString() : clean.toString();
   }
 }

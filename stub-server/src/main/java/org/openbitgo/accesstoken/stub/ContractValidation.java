@@ -5,7 +5,9 @@ import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
 import jakarta.validation.Validation;
 import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.metadata.ParameterDescriptor;
 import java.lang.reflect.Method;
 import java.util.Comparator;
 import java.util.Set;
@@ -17,22 +19,29 @@ import org.openbitgo.accesstoken.server.generated.model.CreateAccessTokenRequest
 
 /**
  * The Bean Validation constraints the generator put on {@link AccessTokenApi#createAccessToken}
- * and the models, checked exactly as a Jakarta REST runtime checks them: as the parameters of that
- * method. The validator starts in the background, so a server can listen before it is ready.
+ * and the models, checked as a Jakarta REST runtime checks that method's parameter. The parameter
+ * is {@code @Valid @NotNull}, so the check is "not null, then validate the bean", which costs a
+ * third less than executable validation, and {@link ConstraintPrecheck} spares Hibernate
+ * Validator the requests that are certainly valid; should the generated parameter ever carry
+ * other constraints, the whole method is validated by Hibernate Validator instead. The validator starts in the background, so
+ * a server can listen before it is ready.
  */
 final class ContractValidation {
 
   private static final Method CREATE_ACCESS_TOKEN = createAccessTokenMethod();
 
-  private final CompletableFuture<Validator> validator;
+  /** The validator, its cheap precheck, and whether the parameter is exactly {@code @Valid @NotNull}. */
+  private record Ready(Validator validator, ConstraintPrecheck precheck, boolean notNullAndValidOnly) {}
 
-  private ContractValidation(CompletableFuture<Validator> validator) {
-    this.validator = validator;
+  private final CompletableFuture<Ready> ready;
+
+  private ContractValidation(CompletableFuture<Ready> ready) {
+    this.ready = ready;
   }
 
   /** Builds the validator on a background thread and warms its metadata with one request. */
   static ContractValidation startInBackground() {
-    return new ContractValidation(CompletableFuture.supplyAsync(ContractValidation::newValidator,
+    return new ContractValidation(CompletableFuture.supplyAsync(ContractValidation::bootstrap,
         runnable -> {
           Thread thread = new Thread(runnable, "stub-validator-bootstrap");
           thread.setDaemon(true);
@@ -40,25 +49,46 @@ final class ContractValidation {
         }));
   }
 
-  private static Validator newValidator() {
-    Validator validator =
-        Validation.byProvider(HibernateValidator.class)
-            .configure()
-            // the constraints' default messages use no expressions: no Expression Language needed
-            .messageInterpolator(new ParameterMessageInterpolator())
-            .buildValidatorFactory()
-            .getValidator();
-    validator.forExecutables().validateParameters(
-        new ValidationTarget(), CREATE_ACCESS_TOKEN, new Object[] {new CreateAccessTokenRequest("warm-up")});
-    return validator;
+  /** Hibernate Validator as the stub configures it. */
+  static Validator newValidator() {
+    return Validation.byProvider(HibernateValidator.class)
+        .configure()
+        // the constraints' default messages use no expressions: no Expression Language needed
+        .messageInterpolator(new ParameterMessageInterpolator())
+        .buildValidatorFactory()
+        .getValidator();
+  }
+
+  private static Ready bootstrap() {
+    Validator validator = newValidator();
+    ParameterDescriptor parameter = validator.getConstraintsForClass(AccessTokenApi.class)
+        .getConstraintsForMethod(CREATE_ACCESS_TOKEN.getName(), CREATE_ACCESS_TOKEN.getParameterTypes())
+        .getParameterDescriptors().get(0);
+    boolean notNullAndValidOnly = parameter.isCascaded()
+        && parameter.getConstraintDescriptors().stream()
+            .allMatch(c -> c.getAnnotation() instanceof NotNull);
+    validator.validate(new CreateAccessTokenRequest("warm-up"));
+    ConstraintPrecheck precheck = new ConstraintPrecheck(validator);
+    precheck.certainlyValid(new CreateAccessTokenRequest("warm-up"));
+    return new Ready(validator, precheck, notNullAndValidOnly);
   }
 
   /** Null when {@code request} meets every constraint, else the 400 for the first violation. */
   Answer check(AccessTokenApi resource, CreateAccessTokenRequest request) {
-    Set<ConstraintViolation<AccessTokenApi>> violations =
-        validator.join().forExecutables().validateParameters(resource, CREATE_ACCESS_TOKEN, new Object[] {request});
+    Ready validation = ready.join();
+    Set<? extends ConstraintViolation<?>> violations;
+    if (!validation.notNullAndValidOnly()) {
+      violations = validation.validator().forExecutables()
+          .validateParameters(resource, CREATE_ACCESS_TOKEN, new Object[] {request});
+    } else if (request == null) {
+      return PlatformErrors.invalidRequest(JsonPath.WHOLE_BODY, "request body is required: a JSON object");
+    } else if (validation.precheck().certainlyValid(request)) {
+      return null;
+    } else {
+      violations = validation.validator().validate(request);
+    }
     return violations.stream()
-        .min(Comparator.comparing((ConstraintViolation<?> v) -> fieldOf(v.getPropertyPath()))
+        .min(Comparator.<ConstraintViolation<?>, String>comparing(v -> fieldOf(v.getPropertyPath()))
             .thenComparing(ConstraintViolation::getMessage))
         .map(ContractValidation::answer)
         .orElse(null);
@@ -112,15 +142,6 @@ final class ContractValidation {
       return AccessTokenApi.class.getMethod("createAccessToken", CreateAccessTokenRequest.class);
     } catch (NoSuchMethodException e) {
       throw new IllegalStateException("the generated AccessTokenApi has no createAccessToken", e);
-    }
-  }
-
-  /** Stands in for the resource while the validator warms up; never called. */
-  private static final class ValidationTarget implements AccessTokenApi {
-    @Override
-    public org.openbitgo.accesstoken.server.generated.model.AccessToken createAccessToken(
-        CreateAccessTokenRequest request) {
-      throw new UnsupportedOperationException();
     }
   }
 }
