@@ -31,7 +31,7 @@ import org.openjdk.jmh.runner.options.TimeValue;
  */
 public final class BenchmarkMain {
 
-  private static final String USAGE = "usage: [--quick] [--stub-jar J] [--prism P | --no-prism] [--no-jmh]"
+  private static final String USAGE = "usage: [--quick] [--stub-args A] [--prism P | --no-prism] [--no-jmh]"
       + " [--spec S] [--out DIR] | --drive PORT CONNECTIONS SECONDS";
 
   private final Settings settings;
@@ -49,7 +49,7 @@ public final class BenchmarkMain {
 
   public static void main(String[] args) throws Exception {
     Settings settings = Settings.full();
-    Path stubJar = Path.of("stub-server/target/accesstoken-stub-server.jar");
+    Path stubArgs = Path.of("stub-server/target/stub-server.args");
     Path prism = Path.of("benchmarks/target/prism/node_modules/.bin/prism");
     Path spec = Path.of("openapi/src/main/resources/openapi/access-token.yaml");
     Path out = Path.of("benchmarks/target");
@@ -58,7 +58,7 @@ public final class BenchmarkMain {
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--quick" -> settings = Settings.quick();
-        case "--stub-jar" -> stubJar = Path.of(args[++i]);
+        case "--stub-args" -> stubArgs = Path.of(args[++i]);
         case "--prism" -> prism = Path.of(args[++i]);
         case "--no-prism" -> noPrism = true;
         case "--no-jmh" -> noJmh = true;
@@ -79,7 +79,7 @@ public final class BenchmarkMain {
         }
       }
     }
-    ServerRuns servers = new ServerRuns(settings, stubJar, noPrism ? null : prism, spec);
+    ServerRuns servers = new ServerRuns(settings, stubArgs, noPrism ? null : prism, spec);
     new BenchmarkMain(settings, servers, out, !noJmh).run();
   }
 

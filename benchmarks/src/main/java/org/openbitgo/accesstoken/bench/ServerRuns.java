@@ -13,28 +13,24 @@ final class ServerRuns {
   static final String HOST = "127.0.0.1";
 
   private final Settings settings;
-  private final Path stubJar;
+  private final Path stubArgs;
   private final Path prism;
   private final Path spec;
   private final String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
-  ServerRuns(Settings settings, Path stubJar, Path prism, Path spec) {
+  ServerRuns(Settings settings, Path stubArgs, Path prism, Path spec) {
     this.settings = settings;
-    this.stubJar = stubJar;
+    this.stubArgs = stubArgs;
     this.prism = prism;
     this.spec = spec;
   }
 
-  /** The JVM flags of the README's run command. */
-  static final List<String> STUB_JVM_FLAGS = List.of();
-
-  /** The README's run command, as this harness runs it (the port and token added). */
+  /**
+   * The README's run command, {@code java @stub-server/target/stub-server.args} (the jar, its heap
+   * settings and its class-data archive), with the host and token added.
+   */
   List<String> stubCommand() {
-    List<String> command = new ArrayList<>();
-    command.add(javaBin);
-    command.addAll(STUB_JVM_FLAGS);
-    command.addAll(List.of("-jar", stubJar.toString(), "--host", HOST, "--token", Payloads.BEARER_TOKEN));
-    return command;
+    return List.of(javaBin, "@" + stubArgs, "--host", HOST, "--token", Payloads.BEARER_TOKEN);
   }
 
   ServerProcess startStub(String name, List<String> extraJvmFlags) throws IOException, InterruptedException {
