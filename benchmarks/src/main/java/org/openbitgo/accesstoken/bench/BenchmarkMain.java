@@ -97,13 +97,15 @@ public final class BenchmarkMain {
     List<BenchmarkReport.StackRow> stacks = stacks();
     StartupPhase.Result startup = new StartupPhase(settings, servers).run();
     List<BenchmarkReport.ThroughputRow> throughput = new ArrayList<>();
-    LoadGenerator.Row ceiling;
+    LoadGenerator.Row ceiling = null;
     Double prismRss = null;
     List<BenchmarkReport.ClientRow> client;
     double stubRss;
     try (ServerProcess stub = servers.startStub("stub", List.of());
-        ServerProcess prism = servers.hasPrism() ? servers.startPrism() : null) {
+        ServerProcess prism = servers.hasPrism() ? servers.startPrism() : null;
+        ServerProcess canned = servers.startCanned(CannedServers.STACKS.get(0))) {
       servers.warmUp(stub);
+      servers.warmUp(canned);
       if (prism != null) {
         servers.warmUp(prism);
       } else {
@@ -111,16 +113,16 @@ public final class BenchmarkMain {
       }
       for (int c : settings.connections()) {
         LoadGenerator.Row s = servers.valid(stub, c, settings.warmupSeconds(), settings.measureSeconds());
+        if (c == Settings.HEADLINE_CONNECTIONS) {
+          // the ceiling right after the stub, so that both meet the same background load
+          ceiling = servers.valid(canned, c, settings.warmupSeconds(), settings.measureSeconds());
+        }
         LoadGenerator.Row p = prism == null ? null
             : servers.valid(prism, c, settings.warmupSeconds(), settings.measureSeconds());
         throughput.add(new BenchmarkReport.ThroughputRow(c, s, p));
       }
       stubRss = Report.round(stub.rssKiB() / 1024.0, 1);
       prismRss = prism == null ? null : Report.round(prism.rssKiB() / 1024.0, 1);
-      if (prism != null) {
-        prism.close(); // its CPU must not weigh on the ceiling and the client runs
-      }
-      ceiling = ceiling();
       client = new ClientPhase(settings).run(URI.create("http://" + ServerRuns.HOST + ":" + stub.port + "/"));
     }
     BenchmarkReport.Soak soak = new SoakPhase(settings, servers, out).run();
@@ -153,14 +155,6 @@ public final class BenchmarkMain {
       }
     }
     return rows;
-  }
-
-  /** The canned-response server on the stub's own stack, warmed like the stub, at 32 connections. */
-  private LoadGenerator.Row ceiling() throws Exception {
-    try (ServerProcess canned = servers.startCanned(CannedServers.STACKS.get(0))) {
-      servers.warmUp(canned);
-      return servers.valid(canned, Settings.HEADLINE_CONNECTIONS, settings.warmupSeconds(), settings.measureSeconds());
-    }
   }
 
   private List<BenchmarkReport.JmhRow> jmh() throws Exception {

@@ -1,5 +1,10 @@
 package org.openbitgo.accesstoken.bench;
 
+import static org.openbitgo.accesstoken.bench.Report.f0;
+import static org.openbitgo.accesstoken.bench.Report.f1;
+import static org.openbitgo.accesstoken.bench.Report.f2;
+import static org.openbitgo.accesstoken.bench.Report.f3;
+
 import java.util.List;
 import org.openbitgo.accesstoken.bench.BenchmarkReport.ServerStart;
 
@@ -102,7 +107,8 @@ final class MarkdownReport {
         .append(f0(settings.serverWarmupSeconds())).append(" s of unmeasured load per server process, then per row ")
         .append(f0(settings.warmupSeconds())).append(" s warm-up + ").append(f0(settings.measureSeconds()))
         .append(" s measured; stub and Prism alternate per concurrency. The ceiling is the canned-response"
-            + " Netty server, measured right after.\n\n")
+            + " Netty server (its own process, warmed the same way), measured between the stub's and Prism's "
+            + Settings.HEADLINE_CONNECTIONS + "-connection rows.\n\n")
         .append(loadHeader());
     for (BenchmarkReport.ThroughputRow row : report.throughput()) {
       md.append(loadRow("stub", row.stub()));
@@ -229,21 +235,5 @@ final class MarkdownReport {
 
   private static String cpu(LoadGenerator.Row r) {
     return r.cpu() == null ? "" : r.cpu().thisBenchmark() + " / " + r.cpu().others();
-  }
-
-  private static String f0(double v) {
-    return Report.f(v, 0);
-  }
-
-  private static String f1(double v) {
-    return Report.f(v, 1);
-  }
-
-  private static String f2(double v) {
-    return Report.f(v, 2);
-  }
-
-  private static String f3(double v) {
-    return Report.f(v, 3);
   }
 }

@@ -28,6 +28,22 @@ final class Report {
     return String.format(Locale.ROOT, "%,." + digits + "f", v);
   }
 
+  static String f0(double v) {
+    return f(v, 0);
+  }
+
+  static String f1(double v) {
+    return f(v, 1);
+  }
+
+  static String f2(double v) {
+    return f(v, 2);
+  }
+
+  static String f3(double v) {
+    return f(v, 3);
+  }
+
   static void writeJson(Path file, Object report) throws IOException {
     ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     Files.createDirectories(file.getParent());

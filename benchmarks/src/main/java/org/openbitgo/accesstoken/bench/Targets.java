@@ -1,5 +1,9 @@
 package org.openbitgo.accesstoken.bench;
 
+import static org.openbitgo.accesstoken.bench.Report.f0;
+import static org.openbitgo.accesstoken.bench.Report.f1;
+import static org.openbitgo.accesstoken.bench.Report.f2;
+
 import java.util.ArrayList;
 import java.util.List;
 import org.openbitgo.accesstoken.bench.BenchmarkReport.Target;
@@ -75,17 +79,5 @@ final class Targets {
       }
     }
     return null;
-  }
-
-  private static String f0(double v) {
-    return Report.f(v, 0);
-  }
-
-  private static String f1(double v) {
-    return Report.f(v, 1);
-  }
-
-  private static String f2(double v) {
-    return Report.f(v, 2);
   }
 }

@@ -19,8 +19,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SpecExamplesConformTest {
 
   static final String PATH = "/api/v2/user/accesstoken";
-  static final OpenApiInteractionValidator VALIDATOR =
-      OpenApiInteractionValidator.createFor(SpecParseGateTest.SPEC.toString()).build();
+  static final OpenApiInteractionValidator VALIDATOR = SpecValidator.forSpec(SpecParseGateTest.SPEC.toString());
 
   @ParameterizedTest
   @ValueSource(strings = {"minimal", "full"})

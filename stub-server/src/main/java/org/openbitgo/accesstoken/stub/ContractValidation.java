@@ -30,6 +30,13 @@ final class ContractValidation {
 
   private static final Method CREATE_ACCESS_TOKEN = createAccessTokenMethod();
 
+  /**
+   * Hibernate Validator logs its version at INFO through java.util.logging on every start; that
+   * line means nothing to the stub's users. Held strongly: java.util.logging forgets the level of
+   * a logger that is garbage collected.
+   */
+  private static final java.util.logging.Logger QUIET_VALIDATOR_LOG = quietValidatorLog();
+
   /** The validator, its cheap precheck, and whether the parameter is exactly {@code @Valid @NotNull}. */
   private record Ready(Validator validator, ConstraintPrecheck precheck, boolean notNullAndValidOnly) {}
 
@@ -135,6 +142,12 @@ final class ContractValidation {
       }
     }
     return field.toString();
+  }
+
+  private static java.util.logging.Logger quietValidatorLog() {
+    java.util.logging.Logger logger = java.util.logging.Logger.getLogger("org.hibernate.validator");
+    logger.setLevel(java.util.logging.Level.WARNING);
+    return logger;
   }
 
   private static Method createAccessTokenMethod() {
