@@ -4,7 +4,7 @@
 #   bash benchmarks/run.sh            # full run, ~7 minutes (plus the build)
 #   bash benchmarks/run.sh --quick    # every phase, shortened: smoke-tests the harness (~2 minutes)
 #
-# Builds what it needs (the runnable stub jar and benchmarks/target/benchmarks.jar, in the
+# Builds what it needs (the runnable stub jar, its launcher arguments and benchmarks/target/benchmarks.jar, in the
 # `benchmarks` Maven profile; nothing is installed into ~/.m2), installs Prism locally into
 # benchmarks/target/prism unless it is there already, then runs everything and writes
 # benchmarks/target/benchmark-report.md and benchmarks/target/benchmark-report.json.
@@ -50,7 +50,7 @@ fi
 
 echo "== running (uptime before: $(uptime))"
 java -Xms1g -Xmx1g -jar benchmarks/target/benchmarks.jar \
-  --stub-jar stub-server/target/accesstoken-stub-server.jar \
+  --stub-args stub-server/target/stub-server.args \
   --prism "$PRISM_BIN" \
   --spec openapi/src/main/resources/openapi/access-token.yaml \
   --out benchmarks/target \

@@ -7,11 +7,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.openbitgo.accesstoken.client.AccessTokenClient;
 import org.openbitgo.accesstoken.client.generated.model.AccessToken;
@@ -106,8 +103,19 @@ final class ClientComparison {
   /** Raw outcome of one timed run. */
   record Sample(List<Latencies> latencies, long errors, String firstError, double measuredSeconds) {}
 
+  /** One variant's rounds merged: a row of the report. */
+  record Row(
+      String client,
+      int threads,
+      int rounds,
+      double measuredSeconds,
+      double requestsPerSecond,
+      Latencies.Summary latency,
+      long errors,
+      String firstError) {}
+
   /** Merges the rounds of one variant into one row of the report. */
-  static Map<String, Object> summarize(String name, int threads, double warmupSeconds, List<Sample> rounds) {
+  static Row summarize(String name, int threads, List<Sample> rounds) {
     List<Latencies> all = new ArrayList<>();
     long errors = 0;
     double seconds = 0;
@@ -121,19 +129,9 @@ final class ClientComparison {
       }
     }
     Latencies.Summary s = Latencies.summarize(all);
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("client", name);
-    m.put("threads", threads);
-    m.put("warmupSeconds", warmupSeconds);
-    m.put("rounds", rounds.size());
-    m.put("measuredSeconds", seconds);
-    m.put("requestsPerSecond", Report.round(s.count / seconds, 1));
-    m.put("latency", s.toMap());
-    m.put("errors", errors);
-    if (firstError != null) {
-      m.put("firstError", firstError);
-    }
-    return m;
+    return new Row(
+        name, threads, rounds.size(), seconds, Report.round(s.samples() / seconds, 1), s, errors,
+        firstError);
   }
 
   static Sample run(String name, Caller caller, int threads, double warmupSeconds, double measureSeconds)
@@ -203,9 +201,5 @@ final class ClientComparison {
         c.call();
       }
     }
-  }
-
-  static void awaitQuiet() throws InterruptedException {
-    TimeUnit.MILLISECONDS.sleep(200);
   }
 }

@@ -1,9 +1,7 @@
 package org.openbitgo.accesstoken.bench;
 
 import java.util.Arrays;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 /**
  * Latency samples in nanoseconds, one growable array per thread (no sharing while recording);
@@ -37,31 +35,27 @@ final class Latencies {
       at += p.count;
     }
     Arrays.sort(all);
-    return new Summary(all);
+    return Summary.of(all);
   }
 
-  /** Percentiles of a sorted sample, in milliseconds. */
-  static final class Summary {
-    final int count;
-    final double meanMs;
-    final double p50Ms;
-    final double p90Ms;
-    final double p99Ms;
-    final double p999Ms;
-    final double maxMs;
+  /** Percentiles of a sorted sample, in milliseconds (4 decimals). */
+  record Summary(
+      int samples, double meanMs, double p50Ms, double p90Ms, double p99Ms, double p999Ms, double maxMs) {
 
-    Summary(long[] sorted) {
-      count = sorted.length;
+    static Summary of(long[] sorted) {
+      int count = sorted.length;
       double sum = 0;
       for (long v : sorted) {
         sum += v;
       }
-      meanMs = count == 0 ? Double.NaN : sum / count / 1e6;
-      p50Ms = percentile(sorted, 50);
-      p90Ms = percentile(sorted, 90);
-      p99Ms = percentile(sorted, 99);
-      p999Ms = percentile(sorted, 99.9);
-      maxMs = count == 0 ? Double.NaN : sorted[count - 1] / 1e6;
+      return new Summary(
+          count,
+          Report.round(count == 0 ? Double.NaN : sum / count / 1e6, 4),
+          percentile(sorted, 50),
+          percentile(sorted, 90),
+          percentile(sorted, 99),
+          percentile(sorted, 99.9),
+          count == 0 ? Double.NaN : sorted[count - 1] / 1e6);
     }
 
     /** Nearest-rank percentile. */
@@ -70,19 +64,7 @@ final class Latencies {
         return Double.NaN;
       }
       int rank = (int) Math.ceil(p / 100.0 * sorted.length);
-      return sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))] / 1e6;
-    }
-
-    Map<String, Object> toMap() {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("samples", count);
-      m.put("meanMs", Report.round(meanMs, 4));
-      m.put("p50Ms", Report.round(p50Ms, 4));
-      m.put("p90Ms", Report.round(p90Ms, 4));
-      m.put("p99Ms", Report.round(p99Ms, 4));
-      m.put("p999Ms", Report.round(p999Ms, 4));
-      m.put("maxMs", Report.round(maxMs, 4));
-      return m;
+      return Report.round(sorted[Math.max(0, Math.min(sorted.length - 1, rank - 1))] / 1e6, 4);
     }
   }
 }

@@ -59,27 +59,36 @@ final class LoadGenerator {
     final Map<Integer, Long> statuses = new TreeMap<>();
     String firstError;
 
-    Map<String, Object> toMap() {
-      Map<String, Object> m = new LinkedHashMap<>();
-      m.put("target", target);
-      m.put("connections", connections);
-      m.put("warmupSeconds", warmupSeconds);
-      m.put("measuredSeconds", Report.round(measuredSeconds, 3));
-      m.put("requestsPerSecond", Report.round(requestsPerSecond, 1));
-      m.put("latency", latency.toMap());
-      m.put("totalRequests", totalRequests);
-      m.put("connectionErrors", connectionErrors);
-      m.put("unexpectedStatuses", unexpectedStatuses);
-      m.put("serverErrors5xx", serverErrors5xx);
-      m.put("serverClosedConnections", serverClosedConnections);
-      m.put("sentByKind", sentByKind);
-      Map<String, Long> st = new LinkedHashMap<>();
-      statuses.forEach((k, v) -> st.put(String.valueOf(k), v));
-      m.put("statuses", st);
-      if (firstError != null) {
-        m.put("firstError", firstError);
-      }
-      return m;
+    /** This run as the report shows it, with the CPU and the 1-minute load average around it. */
+    Row row(Proc.Cpu cpu, double load1Min) {
+      return new Row(target, connections, warmupSeconds, measuredSeconds,
+          Report.round(requestsPerSecond, 1), latency, totalRequests, connectionErrors,
+          unexpectedStatuses, serverErrors5xx, serverClosedConnections, Map.copyOf(sentByKind),
+          Map.copyOf(statuses), firstError, cpu, load1Min);
+    }
+  }
+
+  /** One run in the report. */
+  record Row(
+      String target,
+      int connections,
+      double warmupSeconds,
+      double measuredSeconds,
+      double requestsPerSecond,
+      Latencies.Summary latency,
+      long totalRequests,
+      long connectionErrors,
+      long unexpectedStatuses,
+      long serverErrors5xx,
+      long serverClosedConnections,
+      Map<String, Long> sentByKind,
+      Map<Integer, Long> statuses,
+      String firstError,
+      Proc.Cpu cpu,
+      double load1MinAtEnd) {
+
+    long errors() {
+      return connectionErrors + unexpectedStatuses;
     }
   }
 

@@ -24,6 +24,31 @@ final class Proc {
     return -1;
   }
 
+  /** Threads of a process, -1 if unknown. */
+  static int threadCount(long pid) {
+    try (var tasks = Files.list(Path.of("/proc/" + pid + "/task"))) {
+      return (int) tasks.count();
+    } catch (IOException | RuntimeException e) {
+      return -1;
+    }
+  }
+
+  /** The {@code uptime} line: wall time, uptime and load averages, as the shell shows them. */
+  static String uptime() {
+    try {
+      Process p = new ProcessBuilder("uptime").redirectErrorStream(true).start();
+      String line = new String(p.getInputStream().readAllBytes()).strip();
+      p.waitFor();
+      return line;
+    } catch (IOException e) {
+      double[] l = loadAverage();
+      return "load average: " + l[0] + ", " + l[1] + ", " + l[2];
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return "?";
+    }
+  }
+
   /** utime + stime of a process (all its threads), in clock ticks. */
   static long cpuTicks(long pid) {
     try {
@@ -135,18 +160,24 @@ final class Proc {
       return t;
     }
 
-    /** {machine busy cores, our cores, other cores} averaged over the window. */
-    double[] finish() {
+    /** Cores in use, averaged over the window. */
+    Cpu finish() {
       long[] m = machineTicks();
       long busy = m[0] - machineStart[0];
       long total = m[1] - machineStart[1];
       long oursDelta = oursTicks() - oursStart;
       if (total <= 0) {
-        return new double[] {Double.NaN, Double.NaN, Double.NaN};
+        return new Cpu(Double.NaN, Double.NaN, Double.NaN);
       }
       double busyCores = (double) busy / total * cores;
       double ourCores = (double) oursDelta / total * cores;
-      return new double[] {busyCores, ourCores, Math.max(0, busyCores - ourCores)};
+      return new Cpu(
+          Report.round(busyCores, 2),
+          Report.round(ourCores, 2),
+          Report.round(Math.max(0, busyCores - ourCores), 2));
     }
   }
+
+  /** Cores busy on the whole machine, used by this benchmark (and its servers), used by others. */
+  record Cpu(double machineBusy, double thisBenchmark, double others) {}
 }

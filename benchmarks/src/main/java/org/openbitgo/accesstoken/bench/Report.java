@@ -7,7 +7,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Map;
 
 /** Writes the report: Markdown for people, JSON for tools. */
 final class Report {
@@ -29,7 +28,23 @@ final class Report {
     return String.format(Locale.ROOT, "%,." + digits + "f", v);
   }
 
-  static void writeJson(Path file, Map<String, Object> report) throws IOException {
+  static String f0(double v) {
+    return f(v, 0);
+  }
+
+  static String f1(double v) {
+    return f(v, 1);
+  }
+
+  static String f2(double v) {
+    return f(v, 2);
+  }
+
+  static String f3(double v) {
+    return f(v, 3);
+  }
+
+  static void writeJson(Path file, Object report) throws IOException {
     ObjectMapper m = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
     Files.createDirectories(file.getParent());
     Files.writeString(file, m.writeValueAsString(report) + "\n", StandardCharsets.UTF_8);

@@ -1,6 +1,5 @@
 package org.openbitgo.accesstoken.bench;
 
-import java.io.File;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.util.List;
@@ -28,7 +27,7 @@ final class ServerProcess implements AutoCloseable {
     this.startNanos = startNanos;
   }
 
-  static ServerProcess start(String name, String host, List<String> commandWithoutPort, List<String> portArgs, File log)
+  static ServerProcess start(String name, String host, List<String> commandWithoutPort, List<String> portArgs)
       throws IOException {
     int port = freePort();
     List<String> command = new java.util.ArrayList<>(commandWithoutPort);
@@ -36,7 +35,7 @@ final class ServerProcess implements AutoCloseable {
       command.add(a.replace("{port}", String.valueOf(port)));
     }
     ProcessBuilder pb = new ProcessBuilder(command).redirectErrorStream(true);
-    pb.redirectOutput(log == null ? ProcessBuilder.Redirect.DISCARD : ProcessBuilder.Redirect.to(log));
+    pb.redirectOutput(ProcessBuilder.Redirect.DISCARD);
     long t0 = System.nanoTime();
     Process p = pb.start();
     return new ServerProcess(name, host, port, p, t0);

@@ -28,7 +28,16 @@ public final class SpecValidators {
    * pact, which must not pin anything the contract never promised.
    */
   public static OpenApiInteractionValidator strict() {
-    return builder()
+    return strict(builder());
+  }
+
+  /** {@link #strict()} over the spec at {@code location} (a file path or URL, e.g. {@code -Dcontract.spec}). */
+  public static OpenApiInteractionValidator strict(String location) {
+    return strict(OpenApiInteractionValidator.createFor(location));
+  }
+
+  private static OpenApiInteractionValidator strict(OpenApiInteractionValidator.Builder builder) {
+    return builder
         .withLevelResolver(
             LevelResolver.create()
                 .withLevel("validation.request.body.schema.additionalProperties", ValidationReport.Level.ERROR)

@@ -1,36 +1,30 @@
 package org.openbitgo.accesstoken.stub;
 
-import jakarta.inject.Inject;
-import jakarta.inject.Provider;
-import jakarta.ws.rs.container.ContainerRequestContext;
 import org.openbitgo.accesstoken.server.generated.api.AccessTokenApi;
 import org.openbitgo.accesstoken.server.generated.model.AccessToken;
 import org.openbitgo.accesstoken.server.generated.model.CreateAccessTokenRequest;
 
 /**
- * The in-memory implementation of the generated {@link AccessTokenApi}. By the time this runs,
- * {@link BearerAuthFilter} has authenticated the caller and Jersey has checked the body against the
- * generated models' Bean Validation constraints; the remaining contract rules are checked here.
+ * The in-memory implementation of the generated {@link AccessTokenApi}, one per request (it knows
+ * its caller). By the time it runs, {@link BearerAuth} has authenticated the caller and {@link
+ * ContractValidation} has checked the request against the interface's Bean Validation
+ * constraints; the remaining contract rules are checked here.
  */
 final class AccessTokenResource implements AccessTokenApi {
 
   private final CreateAccessTokenRules rules;
   private final AccessTokenIssuer issuer;
+  private final BearerAuth.Caller caller;
 
-  @Inject private Provider<ContainerRequestContext> currentRequest;
-
-  AccessTokenResource(CreateAccessTokenRules rules, AccessTokenIssuer issuer) {
+  AccessTokenResource(CreateAccessTokenRules rules, AccessTokenIssuer issuer, BearerAuth.Caller caller) {
     this.rules = rules;
     this.issuer = issuer;
+    this.caller = caller;
   }
 
   @Override
   public AccessToken createAccessToken(CreateAccessTokenRequest request) {
     rules.check(request);
-    ContainerRequestContext context = currentRequest.get();
-    return issuer.issue(
-        request,
-        (String) context.getProperty(RequestAttributes.USER_ID),
-        (String) context.getProperty(RequestAttributes.CALLER_IP));
+    return issuer.issue(request, caller.userId(), caller.ipv4());
   }
 }

@@ -24,15 +24,13 @@ import org.openbitgo.accesstoken.contract.BaseUnitAmount;
  */
 final class JsonErrorDescriber {
 
-  /** The field reported when the fault is in the body as a whole rather than one field. */
-  static final String WHOLE_BODY = "body";
-
   private static final Pattern MISSING_PROPERTY =
       Pattern.compile("Missing required creator property '([^']+)'");
 
   private JsonErrorDescriber() {}
 
-  static Map<String, Object> describe(JsonProcessingException e) {
+  /** The 400 answer for a body Jackson could not read into the request model. */
+  static Answer describe(JsonProcessingException e) {
     String field = fieldOf(e);
     String message;
     if (e instanceof StreamConstraintsException) {
@@ -40,10 +38,10 @@ final class JsonErrorDescriber {
           "request body exceeds a JSON limit (nesting deeper than "
               + StubServerConfig.MAX_JSON_NESTING_DEPTH
               + " levels, or a value too long)";
-      field = WHOLE_BODY;
+      field = JsonPath.WHOLE_BODY;
     } else if (isDuplicateField(e)) {
       message = field + " appears more than once";
-    } else if (field.equals(WHOLE_BODY) && e instanceof MismatchedInputException) {
+    } else if (field.equals(JsonPath.WHOLE_BODY) && e instanceof MismatchedInputException) {
       message = "request body must be a JSON object";
     } else if (e instanceof JsonMappingException mapping
         && mapping.getOriginalMessage() != null
@@ -53,8 +51,8 @@ final class JsonErrorDescriber {
         && mismatch.getTargetType() != null) {
       message = field + " must be " + jsonTypeOf(mismatch.getTargetType());
     } else if (e instanceof JsonMappingException) {
-      message = (field.equals(WHOLE_BODY) ? "request body" : field) + " has an invalid value";
-    } else if (e instanceof StreamReadException && !field.equals(WHOLE_BODY)) {
+      message = (field.equals(JsonPath.WHOLE_BODY) ? "request body" : field) + " has an invalid value";
+    } else if (e instanceof StreamReadException && !field.equals(JsonPath.WHOLE_BODY)) {
       // e.g. a number too large for an int64 duration
       message = field + " has an invalid value";
     } else {
@@ -67,59 +65,50 @@ final class JsonErrorDescriber {
       context.put("line", location.getLineNr());
       context.put("column", location.getColumnNr());
     }
-    return Map.of("message", message, "context", context);
+    return PlatformErrors.of(400, message, context);
   }
 
   /** The JSON path of the failing value, e.g. {@code spendingLimits[0].txValueLimit}. */
   static String fieldOf(JsonProcessingException e) {
-    StringBuilder path = new StringBuilder();
+    JsonPath path = new JsonPath();
     if (e instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
       for (JsonMappingException.Reference reference : mapping.getPath()) {
         if (reference.getFieldName() != null) {
-          appendName(path, reference.getFieldName());
+          path.property(reference.getFieldName());
         } else if (reference.getIndex() >= 0) {
-          path.append('[').append(reference.getIndex()).append(']');
+          path.index(reference.getIndex());
         }
       }
     } else if (e.getProcessor() instanceof JsonParser parser
         && (!(e instanceof JsonParseException) || isDuplicateField(e))) {
       // stream-level failures carry no path, but the parser still knows where it was; a syntax
       // error (truncation, garbage) is a fault of the whole body, reported with line and column
-      Deque<String> segments = new ArrayDeque<>();
+      Deque<JsonStreamContext> contexts = new ArrayDeque<>();
       for (JsonStreamContext context = parser.getParsingContext();
           context != null && !context.inRoot();
           context = context.getParent()) {
-        if (context.inObject() && context.getCurrentName() != null) {
-          segments.push("." + context.getCurrentName());
-        } else if (context.inArray() && context.getCurrentIndex() >= 0) {
-          segments.push("[" + context.getCurrentIndex() + "]");
-        }
+        contexts.push(context);
       }
-      segments.forEach(path::append);
-      if (path.length() > 0 && path.charAt(0) == '.') {
-        path.deleteCharAt(0);
+      for (JsonStreamContext context : contexts) {
+        if (context.inObject() && context.getCurrentName() != null) {
+          path.property(context.getCurrentName());
+        } else if (context.inArray() && context.getCurrentIndex() >= 0) {
+          path.index(context.getCurrentIndex());
+        }
       }
     }
     if (e instanceof JsonMappingException mapping && mapping.getOriginalMessage() != null) {
       Matcher missing = MISSING_PROPERTY.matcher(mapping.getOriginalMessage());
       // Jackson's path may or may not already end with the missing property: add it once
-      if (missing.find() && !path.toString().endsWith(missing.group(1))) {
-        appendName(path, missing.group(1));
+      if (missing.find() && !path.endsWith(missing.group(1))) {
+        path.property(missing.group(1));
       }
     }
-    // a path starting with an index means the body itself was an array, not an object
-    return path.length() == 0 || path.charAt(0) == '[' ? WHOLE_BODY : path.toString();
+    return path.toString();
   }
 
   private static boolean isDuplicateField(JsonProcessingException e) {
     return e.getOriginalMessage() != null && e.getOriginalMessage().startsWith("Duplicate field");
-  }
-
-  private static void appendName(StringBuilder path, String name) {
-    if (path.length() > 0) {
-      path.append('.');
-    }
-    path.append(name);
   }
 
   /** How the contract's readers would name the JSON type a Java target expects. */

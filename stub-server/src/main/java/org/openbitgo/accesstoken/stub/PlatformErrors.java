@@ -1,33 +1,27 @@
 package org.openbitgo.accesstoken.stub;
 
-import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.openbitgo.accesstoken.server.generated.model.PlatformError;
 
 /**
  * Builds every error answer in the contract's {@code PlatformError} shape. The request id is
- * filled in by {@link ResponseFinishingFilter}, the one place that knows it.
+ * filled in when the answer is written, by the one place that knows it.
  */
 final class PlatformErrors {
 
-  /** Stands in until the response filter writes the real request id. */
+  /** Stands in until the answer is written with the real request id. */
   static final String PENDING_REQUEST_ID = "pending";
 
   private PlatformErrors() {}
 
-  static Response.ResponseBuilder builder(int status, String message, Map<String, ?> context) {
+  static Answer of(int status, String message, Map<String, ?> context) {
     PlatformError error = new PlatformError(message, PENDING_REQUEST_ID, new LinkedHashMap<>(context));
     error.setName(nameOf(status));
-    return Response.status(status).type(MediaType.APPLICATION_JSON_TYPE).entity(error);
+    return new Answer(status, Map.of(), error, false);
   }
 
-  static Response of(int status, String message, Map<String, ?> context) {
-    return builder(status, message, context).build();
-  }
-
-  static Response invalidRequest(String field, String message) {
+  static Answer invalidRequest(String field, String message) {
     return of(400, message, Map.of("field", field));
   }
 

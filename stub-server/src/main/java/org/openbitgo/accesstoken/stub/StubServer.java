@@ -1,26 +1,28 @@
 package org.openbitgo.accesstoken.stub;
 
+import io.netty.bootstrap.ServerBootstrap;
+import io.netty.channel.Channel;
+import io.netty.channel.ChannelInitializer;
+import io.netty.channel.ChannelOption;
+import io.netty.channel.EventLoopGroup;
+import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.socket.SocketChannel;
+import io.netty.channel.socket.nio.NioServerSocketChannel;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.timeout.IdleStateHandler;
+import io.netty.util.concurrent.DefaultThreadFactory;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.InetSocketAddress;
 import java.net.URI;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
-import java.util.logging.Level;
-import org.glassfish.grizzly.http.server.HttpServer;
-import org.glassfish.grizzly.http.server.NetworkListener;
-import org.glassfish.jersey.CommonProperties;
-import org.glassfish.jersey.grizzly2.httpserver.GrizzlyHttpServerFactory;
-import org.glassfish.jersey.jackson.JacksonFeature;
-import org.glassfish.jersey.server.ResourceConfig;
-import org.glassfish.jersey.server.ServerProperties;
-import org.glassfish.jersey.server.validation.ValidationFeature;
+import org.openbitgo.accesstoken.contract.ContractFacts;
 
 /**
  * A running stub server: the in-memory reference implementation of the contract, served over
- * HTTP by Jersey on Grizzly. Start one in a test with
+ * HTTP/1.1 by Netty. Start one in a test with
  *
  * <pre>{@code
  * try (StubServer server = StubServer.start(StubServerConfig.builder().port(0).build())) {
@@ -35,31 +37,58 @@ import org.glassfish.jersey.server.validation.ValidationFeature;
 public final class StubServer implements AutoCloseable {
 
   /** The one operation's path, relative to {@link #baseUri()}. */
-  public static final String ACCESS_TOKEN_PATH = "api/v2/user/accesstoken";
+  public static final String ACCESS_TOKEN_PATH = ContractFacts.OPERATION_PATH.substring(1);
+
+  /** A keep-alive connection with no traffic for this long is closed. */
+  static final int IDLE_SECONDS = 60;
 
   private final StubServerConfig config;
-  private final HttpServer httpServer;
+  private final StubRuntime runtime;
+  private final EventLoopGroup acceptor;
+  private final EventLoopGroup workers;
+  private final Channel listener;
   private final BearerTokenRegistry registry;
   private final InMemoryAccessTokenStore store;
   private final List<String> initialTokens;
   private final ProviderStates providerStates;
   private final URI baseUri;
 
-  private StubServer(
-      StubServerConfig config,
-      HttpServer httpServer,
-      BearerTokenRegistry registry,
-      InMemoryAccessTokenStore store,
-      List<String> initialTokens,
-      ProviderStates providerStates) {
+  private StubServer(StubServerConfig config, BearerTokenRegistry registry, InMemoryAccessTokenStore store,
+      List<String> initialTokens) {
     this.config = config;
-    this.httpServer = httpServer;
     this.registry = registry;
     this.store = store;
     this.initialTokens = List.copyOf(initialTokens);
-    this.providerStates = providerStates;
-    NetworkListener listener = httpServer.getListeners().iterator().next();
-    this.baseUri = URI.create("http://" + uriHost(config.host()) + ":" + listener.getPort() + "/");
+    this.providerStates = new ProviderStates(registry, this::reset);
+    this.runtime = new StubRuntime(config, registry, store, providerStates);
+    // one thread accepts; one event loop per core reads, answers and writes (no request blocks)
+    this.acceptor = new NioEventLoopGroup(1, new DefaultThreadFactory("stub-accept", true));
+    this.workers = new NioEventLoopGroup(
+        Runtime.getRuntime().availableProcessors(), new DefaultThreadFactory("stub-http", true));
+    io.netty.channel.ChannelFuture bound = new ServerBootstrap()
+        .group(acceptor, workers)
+        .channel(NioServerSocketChannel.class)
+        .option(ChannelOption.SO_BACKLOG, 1024)
+        .childOption(ChannelOption.TCP_NODELAY, true)
+        .childHandler(new ChannelInitializer<SocketChannel>() {
+          @Override
+          protected void initChannel(SocketChannel channel) {
+            channel.pipeline().addLast(
+                new IdleStateHandler(0, 0, IDLE_SECONDS),
+                new HttpServerCodec(),
+                new HttpExchangeHandler(runtime));
+          }
+        })
+        .bind(config.host(), config.port())
+        .awaitUninterruptibly();
+    if (!bound.isSuccess()) {
+      shutDownEventLoops();
+      throw new UncheckedIOException("could not listen on " + config.host() + ":" + config.port(),
+          bound.cause() instanceof IOException io ? io : new IOException(bound.cause()));
+    }
+    this.listener = bound.channel();
+    int port = ((InetSocketAddress) listener.localAddress()).getPort();
+    this.baseUri = URI.create("http://" + uriHost(config.host()) + ":" + port + "/");
   }
 
   /**
@@ -67,75 +96,13 @@ public final class StubServer implements AutoCloseable {
    * {@link #initialTokens()}).
    */
   public static StubServer start(StubServerConfig config) {
-    quietenJulLoggers();
     BearerTokenRegistry registry = new BearerTokenRegistry();
     List<String> initialTokens = new ArrayList<>(config.acceptedTokens());
     if (initialTokens.isEmpty()) {
       initialTokens.add(Secrets.newTokenSecret());
     }
     initialTokens.forEach(registry::accept);
-    InMemoryAccessTokenStore store = new InMemoryAccessTokenStore(config.maxStoredTokens());
-    ProviderStates providerStates =
-        new ProviderStates(registry, () -> resetToStart(registry, store, initialTokens));
-
-    ResourceConfig application = application(config, registry, store, providerStates);
-    URI bindUri = URI.create("http://" + uriHost(config.host()) + ":" + config.port() + "/");
-    HttpServer httpServer = GrizzlyHttpServerFactory.createHttpServer(bindUri, application, false);
-    httpServer
-        .getListeners()
-        .forEach(
-            listener -> {
-              listener.registerAddOn(new UpgradeIgnoringAddOn());
-              // Grizzly closes a keep-alive connection after 256 requests by default; load tests and
-              // long-lived clients would pay a reconnect for nothing.
-              listener.getKeepAlive().setMaxRequestsCount(-1);
-            });
-    try {
-      httpServer.start();
-    } catch (IOException e) {
-      httpServer.shutdownNow();
-      throw new UncheckedIOException(
-          "could not listen on " + config.host() + ":" + config.port(), e);
-    }
-    return new StubServer(config, httpServer, registry, store, initialTokens, providerStates);
-  }
-
-  private static ResourceConfig application(
-      StubServerConfig config,
-      BearerTokenRegistry registry,
-      InMemoryAccessTokenStore store,
-      ProviderStates providerStates) {
-    ResourceConfig application = new ResourceConfig();
-    // Only what is registered here runs: no feature sneaks in from the classpath (Jersey would
-    // otherwise auto-register Jackson's exception mappers, which answer in their own format).
-    application.property(CommonProperties.FEATURE_AUTO_DISCOVERY_DISABLE, true);
-    application.property(CommonProperties.METAINF_SERVICES_LOOKUP_DISABLE, true);
-    application.property(ServerProperties.WADL_FEATURE_DISABLE, true);
-    application.property(ServerProperties.BV_SEND_ERROR_IN_RESPONSE, false);
-    application.register(JacksonFeature.withoutExceptionMappers());
-    application.register(new ContractObjectMapperProvider());
-    application.register(ValidationFeature.class);
-
-    application.register(new RequestIntakeFilter(config.maxRequestBodyBytes()));
-    application.register(
-        new BearerAuthFilter(
-            registry,
-            store,
-            new FixedWindowRateLimiter(config.rateLimitPerMinute(), config.clock()),
-            config.clock()));
-    application.register(new ResponseFinishingFilter());
-    application.register(new AccessLogListener());
-    ErrorMappers.all().forEach(application::register);
-
-    application.register(
-        new AccessTokenResource(
-            new CreateAccessTokenRules(config.environment()),
-            new AccessTokenIssuer(config.environment(), store, config.clock())));
-    if (config.providerStatesEndpoint()) {
-      // test-only and opt-in: without the option the path does not exist (404)
-      application.register(new ProviderStateResource(providerStates));
-    }
-    return application;
+    return new StubServer(config, registry, new InMemoryAccessTokenStore(config.maxStoredTokens()), initialTokens);
   }
 
   /** Root of the server, e.g. {@code http://127.0.0.1:8080/}. */
@@ -184,7 +151,9 @@ public final class StubServer implements AutoCloseable {
 
   /** Back to the state after start: only {@link #initialTokens()} accepted, the store empty. */
   public void reset() {
-    resetToStart(registry, store, initialTokens);
+    registry.revokeAll();
+    initialTokens.forEach(registry::accept);
+    store.clear();
   }
 
   /**
@@ -195,48 +164,28 @@ public final class StubServer implements AutoCloseable {
     return providerStates;
   }
 
-  private static void resetToStart(
-      BearerTokenRegistry registry, InMemoryAccessTokenStore store, List<String> initialTokens) {
-    registry.revokeAll();
-    initialTokens.forEach(registry::accept);
-    store.clear();
-  }
-
   /** The created tokens (hashes of their secrets only), for assertions in tests. */
   public InMemoryAccessTokenStore store() {
     return store;
   }
 
-  /** Stops accepting connections, lets running requests finish (up to two seconds), and stops. */
+  /**
+   * Stops accepting connections, lets requests in progress finish (up to two seconds; answers
+   * then close their connection), and stops.
+   */
   @Override
   public void close() {
-    try {
-      httpServer.shutdown(2, TimeUnit.SECONDS).get(5, TimeUnit.SECONDS);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      httpServer.shutdownNow();
-    } catch (ExecutionException | TimeoutException e) {
-      httpServer.shutdownNow();
-    }
+    runtime.stop();
+    listener.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
+    shutDownEventLoops();
+  }
+
+  private void shutDownEventLoops() {
+    acceptor.shutdownGracefully(0, 2, TimeUnit.SECONDS);
+    workers.shutdownGracefully(100, 2_000, TimeUnit.MILLISECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
   }
 
   private static String uriHost(String host) {
     return host.contains(":") && !host.startsWith("[") ? "[" + host + "]" : host;
   }
-
-  /**
-   * Grizzly and Jersey log through java.util.logging; their INFO chatter (and Jersey's warnings
-   * about the generated interface's annotations) would drown the one-line-per-request log.
-   */
-  private static void quietenJulLoggers() {
-    for (java.util.logging.Logger logger : QUIETENED_JUL_LOGGERS) {
-      logger.setLevel(Level.SEVERE);
-    }
-  }
-
-  /** Held strongly: java.util.logging forgets the level of a logger that is garbage collected. */
-  private static final List<java.util.logging.Logger> QUIETENED_JUL_LOGGERS =
-      List.of(
-          java.util.logging.Logger.getLogger("org.glassfish"),
-          java.util.logging.Logger.getLogger("org.hibernate.validator"));
 }

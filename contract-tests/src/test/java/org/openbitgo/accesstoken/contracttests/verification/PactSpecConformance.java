@@ -10,12 +10,12 @@ import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.model.SimpleResponse;
-import com.atlassian.oai.validator.report.LevelResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.openbitgo.accesstoken.contract.SpecValidators;
 
 /**
  * Checks every interaction of a pact file against the OpenAPI spec, so a consumer expectation that
@@ -31,14 +31,7 @@ public final class PactSpecConformance {
   private final OpenApiInteractionValidator validator;
 
   public PactSpecConformance(String specLocation) {
-    this.validator =
-        OpenApiInteractionValidator.createFor(specLocation)
-            .withLevelResolver(
-                LevelResolver.create()
-                    .withLevel("validation.request.body.schema.additionalProperties", ValidationReport.Level.ERROR)
-                    .withLevel("validation.response.body.schema.additionalProperties", ValidationReport.Level.ERROR)
-                    .build())
-            .build();
+    this.validator = SpecValidators.strict(specLocation);
   }
 
   /** One line per violation, naming the interaction; empty when the whole pact conforms. */

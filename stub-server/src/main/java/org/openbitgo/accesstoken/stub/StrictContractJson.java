@@ -10,23 +10,17 @@ import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.type.LogicalType;
-import jakarta.ws.rs.ext.ContextResolver;
 import org.openbitgo.accesstoken.contract.ContractJson;
 
 /**
  * The contract's Jackson settings ({@link ContractJson}) made strict for a server: the stub must
  * reject what the schema rejects instead of quietly converting it.
  */
-final class ContractObjectMapperProvider implements ContextResolver<ObjectMapper> {
+final class StrictContractJson {
 
-  private final ObjectMapper mapper = strictContractMapper();
+  private StrictContractJson() {}
 
-  @Override
-  public ObjectMapper getContext(Class<?> type) {
-    return mapper;
-  }
-
-  static ObjectMapper strictContractMapper() {
+  static ObjectMapper newMapper() {
     JsonFactory factory =
         JsonFactory.builder()
             // deep nesting is a cheap way to exhaust a parser's stack: refuse it early

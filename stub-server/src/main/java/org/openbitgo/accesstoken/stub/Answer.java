@@ -1,0 +1,35 @@
+package org.openbitgo.accesstoken.stub;
+
+import java.util.Map;
+import org.openbitgo.accesstoken.server.generated.model.PlatformError;
+
+/**
+ * What the stub answers to one request: a status, the headers particular to it, and the JSON
+ * entity (an {@code AccessToken} or a {@code PlatformError}). The request id, {@code Cache-Control}
+ * and the framing headers are added when it is written.
+ *
+ * @param closeConnection true when the rest of the request cannot be trusted or was not read (the
+ *     connection is closed after the answer)
+ */
+record Answer(int status, Map<String, String> headers, Object entity, boolean closeConnection) {
+
+  static Answer ok(Object entity) {
+    return new Answer(200, Map.of(), entity, false);
+  }
+
+  /** The same answer, followed by closing the connection. */
+  Answer thenClose() {
+    return new Answer(status, headers, entity, true);
+  }
+
+  /** The same answer with one more header. */
+  Answer withHeader(String name, String value) {
+    java.util.Map<String, String> more = new java.util.LinkedHashMap<>(headers);
+    more.put(name, value);
+    return new Answer(status, Map.copyOf(more), entity, closeConnection);
+  }
+
+  boolean isError() {
+    return entity instanceof PlatformError;
+  }
+}

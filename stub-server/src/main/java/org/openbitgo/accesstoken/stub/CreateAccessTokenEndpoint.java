@@ -1,0 +1,52 @@
+package org.openbitgo.accesstoken.stub;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
+import java.io.CharConversionException;
+import java.io.IOException;
+import org.openbitgo.accesstoken.server.generated.model.CreateAccessTokenRequest;
+
+/**
+ * {@code POST /api/v2/user/accesstoken} once the caller is known and the body is read: the body
+ * read strictly into the generated model, the interface's Bean Validation constraints, the
+ * contract's other rules, and the new token.
+ */
+final class CreateAccessTokenEndpoint {
+
+  private final ObjectReader requestReader;
+  private final ContractValidation validation;
+  private final CreateAccessTokenRules rules;
+  private final AccessTokenIssuer issuer;
+
+  CreateAccessTokenEndpoint(ObjectMapper mapper, ContractValidation validation,
+      CreateAccessTokenRules rules, AccessTokenIssuer issuer) {
+    this.requestReader = mapper.readerFor(CreateAccessTokenRequest.class);
+    this.validation = validation;
+    this.rules = rules;
+    this.issuer = issuer;
+  }
+
+  Answer create(byte[] body, int length, BearerAuth.Caller caller) {
+    CreateAccessTokenRequest request;
+    try {
+      request = requestReader.readValue(body, 0, length);
+    } catch (JsonProcessingException e) {
+      return JsonErrorDescriber.describe(e);
+    } catch (CharConversionException e) {
+      return PlatformErrors.invalidRequest(JsonPath.WHOLE_BODY, "request body is not valid UTF-8 JSON");
+    } catch (IOException e) {
+      return PlatformErrors.invalidRequest(JsonPath.WHOLE_BODY, "request body is not valid JSON");
+    }
+    AccessTokenResource resource = new AccessTokenResource(rules, issuer, caller);
+    Answer invalid = validation.check(resource, request);
+    if (invalid != null) {
+      return invalid;
+    }
+    try {
+      return Answer.ok(resource.createAccessToken(request));
+    } catch (InvalidRequestException e) {
+      return PlatformErrors.invalidRequest(e.field(), e.getMessage());
+    }
+  }
+}

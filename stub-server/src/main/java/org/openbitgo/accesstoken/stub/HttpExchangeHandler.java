@@ -1,0 +1,285 @@
+package org.openbitgo.accesstoken.stub;
+
+import io.netty.buffer.ByteBuf;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.ChannelInboundHandlerAdapter;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpContent;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpHeaderValues;
+import io.netty.handler.codec.http.HttpHeaders;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpRequest;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.timeout.IdleStateEvent;
+import java.net.Inet4Address;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.openbitgo.accesstoken.contract.ContractFacts;
+import org.openbitgo.accesstoken.server.generated.model.PlatformError;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One HTTP/1.1 connection: each request's headers are checked first (size limit, path, method,
+ * media types, then the bearer token), its body is collected without holding a thread, and every
+ * answer is the contract's JSON. The connection stays open after any answer to a request whose
+ * body was read in full; it is closed only when the rest of the bytes cannot be trusted (framing
+ * errors, an over-limit body) or the client asked for it.
+ */
+final class HttpExchangeHandler extends ChannelInboundHandlerAdapter {
+
+  private static final Logger LOG = LoggerFactory.getLogger(HttpExchangeHandler.class);
+
+  /** A caller's own request id is reused only if it is short and harmless in a log line. */
+  private static final Pattern SAFE_REQUEST_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+
+  private static final String ALLOWED_METHODS = "POST, OPTIONS";
+
+  private final StubRuntime runtime;
+
+  // the request in progress on this connection
+  private HttpRequest head;
+  private String requestId;
+  private long startedNanos;
+  private Answer earlyAnswer;
+  private BearerAuth.Caller caller;
+  private boolean stateChange;
+  private byte[] body = new byte[0];
+  private int bodyLength;
+  private boolean closing;
+
+  HttpExchangeHandler(StubRuntime runtime) {
+    this.runtime = runtime;
+  }
+
+  @Override
+  public void channelRead(ChannelHandlerContext context, Object message) {
+    try {
+      if (closing) {
+        return; // the answer that closes the connection is on its way: ignore what follows
+      }
+      if (message instanceof HttpRequest request) {
+        begin(context, request);
+      }
+      if (message instanceof HttpContent content && head != null) {
+        if (content.decoderResult().isFailure()) {
+          finish(context, PlatformErrors.invalidRequest(JsonPath.WHOLE_BODY, "the request body is malformed")
+              .thenClose());
+          return;
+        }
+        if (earlyAnswer == null) {
+          append(content.content());
+          if (bodyLength > runtime.config().maxRequestBodyBytes()) {
+            finish(context, tooLarge());
+            return;
+          }
+        }
+        if (content instanceof LastHttpContent) {
+          finish(context, earlyAnswer != null ? earlyAnswer
+              : stateChange ? runtime.providerStateEndpoint().change(body, bodyLength)
+              : runtime.endpoint().create(body, bodyLength, caller));
+        }
+      }
+    } catch (RuntimeException e) {
+      // a bug in the stub: logged here, a bare 500 for the caller
+      LOG.error("unexpected failure while handling a request: {}", e.getClass().getName(), e);
+      if (head != null) {
+        finish(context, PlatformErrors.of(500, "internal error", Map.of()).thenClose());
+      } else {
+        context.close();
+      }
+    } finally {
+      io.netty.util.ReferenceCountUtil.release(message);
+    }
+  }
+
+  private void begin(ChannelHandlerContext context, HttpRequest request) {
+    head = request;
+    startedNanos = System.nanoTime();
+    String callerRequestId = request.headers().get(ContractFacts.REQUEST_ID_HEADER);
+    requestId = callerRequestId != null && SAFE_REQUEST_ID.matcher(callerRequestId).matches()
+        ? callerRequestId : Secrets.randomHex(8);
+    bodyLength = 0;
+    caller = null;
+    stateChange = false;
+    if (request.decoderResult().isFailure()) {
+      // the request line or headers could not be parsed: nothing after them can be trusted
+      finish(context, PlatformErrors.of(400, "the request is not valid HTTP/1.1", Map.of()).thenClose());
+      return;
+    }
+    earlyAnswer = checkHead(context, request);
+    if (earlyAnswer == null && HttpUtil.is100ContinueExpected(request)) {
+      context.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE));
+    }
+  }
+
+  /** The answer the headers alone decide, or null (then {@link #caller} is set) to read the body. */
+  private Answer checkHead(ChannelHandlerContext context, HttpRequest request) {
+    HttpHeaders headers = request.headers();
+    if (HttpUtil.getContentLength(request, -1L) > runtime.config().maxRequestBodyBytes()) {
+      return tooLarge();
+    }
+    String path = pathOf(request.uri());
+    if (runtime.providerStateEndpoint() != null && path.equals("/" + ProviderStateEndpoint.PATH)) {
+      return checkStateChangeHead(request);
+    }
+    if (!path.equals(ContractFacts.OPERATION_PATH)) {
+      return PlatformErrors.of(404, "no such resource; the only operation is POST " + ContractFacts.OPERATION_PATH,
+          Map.of());
+    }
+    boolean options = request.method().equals(HttpMethod.OPTIONS);
+    if (!options && !request.method().equals(HttpMethod.POST)) {
+      return PlatformErrors.of(405, "method not allowed; use POST", Map.of()).withHeader("Allow", ALLOWED_METHODS);
+    }
+    if (!options && !MediaTypes.isJson(headers.get(HttpHeaderNames.CONTENT_TYPE))) {
+      return PlatformErrors.of(415, "request body must be application/json", Map.of());
+    }
+    if (!options && !MediaTypes.acceptsJson(headers.getAll(HttpHeaderNames.ACCEPT))) {
+      return PlatformErrors.of(406, "the only response type is application/json", Map.of());
+    }
+    BearerAuth.Outcome auth = runtime.auth().authenticate(headers.get(HttpHeaderNames.AUTHORIZATION),
+        callerIpv4(context));
+    if (auth.refusal() != null) {
+      return auth.refusal();
+    }
+    if (options) {
+      return new Answer(200, Map.of("Allow", ALLOWED_METHODS), null, false);
+    }
+    caller = auth.caller();
+    return null;
+  }
+
+  /**
+   * The test-only state change: POST with any body (its JSON is judged when read), and no bearer
+   * token, since Pact verifiers send none to it.
+   */
+  private Answer checkStateChangeHead(HttpRequest request) {
+    if (!request.method().equals(HttpMethod.POST)) {
+      return PlatformErrors.of(405, "method not allowed; use POST", Map.of()).withHeader("Allow", "POST");
+    }
+    if (!MediaTypes.acceptsJson(request.headers().getAll(HttpHeaderNames.ACCEPT))) {
+      return PlatformErrors.of(406, "the only response type is application/json", Map.of());
+    }
+    stateChange = true;
+    return null;
+  }
+
+  private static String pathOf(String uri) {
+    String path = uri;
+    if (!path.startsWith("/")) {
+      // absolute form (a proxy's request): its path counts
+      int scheme = path.indexOf("://");
+      int slash = scheme < 0 ? -1 : path.indexOf('/', scheme + 3);
+      path = slash < 0 ? "" : path.substring(slash);
+    }
+    int end = path.indexOf('?');
+    return end < 0 ? path : path.substring(0, end);
+  }
+
+  private Answer tooLarge() {
+    int limit = runtime.config().maxRequestBodyBytes();
+    // the rest of the body is not read: the connection cannot carry another request
+    return PlatformErrors.of(413, "request body is larger than " + limit + " bytes", Map.of("limitBytes", limit))
+        .thenClose();
+  }
+
+  private void append(ByteBuf content) {
+    int readable = content.readableBytes();
+    if (bodyLength + readable > body.length) {
+      body = Arrays.copyOf(body, Math.max(bodyLength + readable, Math.min(body.length * 2 + 1024,
+          runtime.config().maxRequestBodyBytes() + 1)));
+    }
+    int copied = Math.min(readable, body.length - bodyLength);
+    content.readBytes(body, bodyLength, copied);
+    bodyLength += readable;
+  }
+
+  /** Answers the request in progress: its last bytes have arrived, or it must end now. */
+  private void finish(ChannelHandlerContext context, Answer answer) {
+    HttpRequest request = head;
+    boolean keepAlive = !answer.closeConnection() && HttpUtil.isKeepAlive(request) && !runtime.isStopping();
+    FullHttpResponse response = render(answer);
+    HttpHeaders headers = response.headers();
+    if (!keepAlive) {
+      headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
+      closing = true;
+    } else if (request.protocolVersion().equals(HttpVersion.HTTP_1_0)) {
+      headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
+    }
+    // logged before the answer leaves, so the line exists once the caller has read it
+    AccessLog.log(request.method().name(), request.uri(), answer.status(), requestId, startedNanos);
+    head = null;
+    earlyAnswer = null;
+    if (body.length > 4096) {
+      body = new byte[0]; // a large buffer is not kept for the life of the connection
+    }
+    if (keepAlive) {
+      context.writeAndFlush(response, context.voidPromise());
+    } else {
+      context.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
+    }
+  }
+
+  private FullHttpResponse render(Answer answer) {
+    if (answer.entity() instanceof PlatformError error) {
+      error.setRequestId(requestId);
+    }
+    byte[] json;
+    try {
+      json = answer.entity() == null ? new byte[0] : runtime.mapper().writeValueAsBytes(answer.entity());
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      LOG.error("could not write an answer: {}", e.getClass().getName(), e);
+      return render(PlatformErrors.of(500, "internal error", Map.of()));
+    }
+    FullHttpResponse response = new DefaultFullHttpResponse(
+        HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(answer.status()), Unpooled.wrappedBuffer(json));
+    HttpHeaders headers = response.headers();
+    if (answer.entity() != null) {
+      headers.set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON);
+    }
+    headers.setInt(HttpHeaderNames.CONTENT_LENGTH, json.length);
+    headers.set(ContractFacts.REQUEST_ID_HEADER, requestId);
+    // a 200 carries a secret
+    headers.set(HttpHeaderNames.CACHE_CONTROL, HttpHeaderValues.NO_STORE);
+    answer.headers().forEach(headers::set);
+    return response;
+  }
+
+  /**
+   * The caller's IPv4 address; the contract's {@code ip} is IPv4-only, so IPv6 loopback reads as
+   * 127.0.0.1 and any other IPv6 caller gets no {@code ip}.
+   */
+  private static String callerIpv4(ChannelHandlerContext context) {
+    if (!(context.channel().remoteAddress() instanceof InetSocketAddress remote)) {
+      return null;
+    }
+    InetAddress address = remote.getAddress();
+    if (address instanceof Inet4Address) {
+      return address.getHostAddress();
+    }
+    return address != null && address.isLoopbackAddress() ? "127.0.0.1" : null;
+  }
+
+  @Override
+  public void userEventTriggered(ChannelHandlerContext context, Object event) {
+    if (event instanceof IdleStateEvent) {
+      context.close(); // an idle keep-alive connection
+    }
+  }
+
+  @Override
+  public void exceptionCaught(ChannelHandlerContext context, Throwable cause) {
+    // a reset by the peer and the like: nothing to answer
+    context.close();
+  }
+}
