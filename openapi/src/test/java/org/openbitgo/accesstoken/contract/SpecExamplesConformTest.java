@@ -19,7 +19,8 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SpecExamplesConformTest {
 
   static final String PATH = "/api/v2/user/accesstoken";
-  static final OpenApiInteractionValidator VALIDATOR = SpecValidator.forSpec(SpecParseGateTest.SPEC.toString());
+  static final OpenApiInteractionValidator VALIDATOR =
+      OpenApiInteractionValidator.createFor(SpecParseGateTest.SPEC.toString()).build();
 
   @ParameterizedTest
   @ValueSource(strings = {"minimal", "full"})

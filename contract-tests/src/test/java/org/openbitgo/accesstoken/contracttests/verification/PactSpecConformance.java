@@ -10,8 +10,8 @@ import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleRequest;
 import com.atlassian.oai.validator.model.SimpleResponse;
+import com.atlassian.oai.validator.report.LevelResolver;
 import com.atlassian.oai.validator.report.ValidationReport;
-import org.openbitgo.accesstoken.contract.SpecValidator;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
@@ -31,7 +31,14 @@ public final class PactSpecConformance {
   private final OpenApiInteractionValidator validator;
 
   public PactSpecConformance(String specLocation) {
-    this.validator = SpecValidator.forSpec(specLocation);
+    this.validator =
+        OpenApiInteractionValidator.createFor(specLocation)
+            .withLevelResolver(
+                LevelResolver.create()
+                    .withLevel("validation.request.body.schema.additionalProperties", ValidationReport.Level.ERROR)
+                    .withLevel("validation.response.body.schema.additionalProperties", ValidationReport.Level.ERROR)
+                    .build())
+            .build();
   }
 
   /** One line per violation, naming the interaction; empty when the whole pact conforms. */
