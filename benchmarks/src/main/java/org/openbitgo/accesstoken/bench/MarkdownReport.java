@@ -5,7 +5,6 @@ import static org.openbitgo.accesstoken.bench.Report.f1;
 import static org.openbitgo.accesstoken.bench.Report.f2;
 import static org.openbitgo.accesstoken.bench.Report.f3;
 
-import java.util.List;
 import org.openbitgo.accesstoken.bench.BenchmarkReport.ServerStart;
 
 /** Renders a {@link BenchmarkReport} for people: one section per phase, the targets last. */

@@ -1,7 +1,7 @@
 package org.openbitgo.accesstoken.stub;
 
+import java.util.LinkedHashMap;
 import java.util.Map;
-import org.openbitgo.accesstoken.server.generated.model.PlatformError;
 
 /**
  * What the stub answers to one request: a status, the headers particular to it, and the JSON
@@ -24,12 +24,8 @@ record Answer(int status, Map<String, String> headers, Object entity, boolean cl
 
   /** The same answer with one more header. */
   Answer withHeader(String name, String value) {
-    java.util.Map<String, String> more = new java.util.LinkedHashMap<>(headers);
+    Map<String, String> more = new LinkedHashMap<>(headers);
     more.put(name, value);
     return new Answer(status, Map.copyOf(more), entity, closeConnection);
-  }
-
-  boolean isError() {
-    return entity instanceof PlatformError;
   }
 }
