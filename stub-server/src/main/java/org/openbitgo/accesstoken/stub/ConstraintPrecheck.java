@@ -136,7 +136,7 @@ final class ConstraintPrecheck {
     }
     if (annotation instanceof Size size) {
       return value -> value == null
-          || (value instanceof CharSequence text && within(text.length(), size))
+          || (value instanceof String text && CodePointSizeValidator.within(text, size.min(), size.max()))
           || (value instanceof Collection<?> collection && within(collection.size(), size));
     }
     if (annotation instanceof Min min) {

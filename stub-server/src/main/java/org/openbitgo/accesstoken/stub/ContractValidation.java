@@ -7,12 +7,15 @@ import jakarta.validation.Validation;
 import jakarta.validation.Validator;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
 import jakarta.validation.metadata.ParameterDescriptor;
 import java.lang.reflect.Method;
 import java.util.Comparator;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import org.hibernate.validator.HibernateValidator;
+import org.hibernate.validator.HibernateValidatorConfiguration;
+import org.hibernate.validator.cfg.ConstraintMapping;
 import org.hibernate.validator.messageinterpolation.ParameterMessageInterpolator;
 import org.openbitgo.accesstoken.server.generated.api.AccessTokenApi;
 import org.openbitgo.accesstoken.server.generated.model.CreateAccessTokenRequest;
@@ -58,8 +61,12 @@ final class ContractValidation {
 
   /** Hibernate Validator as the stub configures it. */
   static Validator newValidator() {
-    return Validation.byProvider(HibernateValidator.class)
-        .configure()
+    HibernateValidatorConfiguration configuration = Validation.byProvider(HibernateValidator.class).configure();
+    ConstraintMapping stringSizes = configuration.createConstraintMapping();
+    // a string's length in code points, as the spec's maxLength counts it
+    stringSizes.constraintDefinition(Size.class).validatedBy(CodePointSizeValidator.class);
+    return configuration
+        .addMapping(stringSizes)
         // the constraints' default messages use no expressions: no Expression Language needed
         .messageInterpolator(new ParameterMessageInterpolator())
         .buildValidatorFactory()

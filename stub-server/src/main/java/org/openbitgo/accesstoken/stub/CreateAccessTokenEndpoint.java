@@ -3,8 +3,6 @@ package org.openbitgo.accesstoken.stub;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
-import java.io.CharConversionException;
-import java.io.IOException;
 import org.openbitgo.accesstoken.server.generated.model.CreateAccessTokenRequest;
 
 /**
@@ -28,15 +26,15 @@ final class CreateAccessTokenEndpoint {
   }
 
   Answer create(byte[] body, int length, BearerAuth.Caller caller) {
+    String text = Utf8.decode(body, length);
+    if (text == null) {
+      return PlatformErrors.invalidRequest(JsonPath.WHOLE_BODY, "request body is not valid UTF-8 JSON");
+    }
     CreateAccessTokenRequest request;
     try {
-      request = requestReader.readValue(body, 0, length);
+      request = requestReader.readValue(text);
     } catch (JsonProcessingException e) {
       return JsonErrorDescriber.describe(e);
-    } catch (CharConversionException e) {
-      return PlatformErrors.invalidRequest(JsonPath.WHOLE_BODY, "request body is not valid UTF-8 JSON");
-    } catch (IOException e) {
-      return PlatformErrors.invalidRequest(JsonPath.WHOLE_BODY, "request body is not valid JSON");
     }
     AccessTokenResource resource = new AccessTokenResource(rules, issuer, caller);
     Answer invalid = validation.check(resource, request);

@@ -17,6 +17,8 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
+import io.netty.handler.codec.http.TooLongHttpHeaderException;
+import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.handler.timeout.IdleStateEvent;
 import java.net.Inet4Address;
 import java.net.InetAddress;
@@ -45,7 +47,15 @@ final class HttpExchangeHandler extends ChannelInboundHandlerAdapter {
 
   private static final String ALLOWED_METHODS = "POST, OPTIONS";
 
+  /** Netty's defaults, named: the longest request line and the largest header block read. */
+  static final int MAX_REQUEST_LINE_BYTES = 4096;
+  static final int MAX_HEADER_BYTES = 8192;
+
+  /** More header fields than this is not a client of this API (431). */
+  static final int MAX_HEADER_FIELDS = 100;
+
   private final StubRuntime runtime;
+  private final RequestDeadline deadline;
 
   // the request in progress on this connection
   private HttpRequest head;
@@ -58,8 +68,9 @@ final class HttpExchangeHandler extends ChannelInboundHandlerAdapter {
   private int bodyLength;
   private boolean closing;
 
-  HttpExchangeHandler(StubRuntime runtime) {
+  HttpExchangeHandler(StubRuntime runtime, RequestDeadline deadline) {
     this.runtime = runtime;
+    this.deadline = deadline;
   }
 
   @Override
@@ -114,7 +125,12 @@ final class HttpExchangeHandler extends ChannelInboundHandlerAdapter {
     stateChange = false;
     if (request.decoderResult().isFailure()) {
       // the request line or headers could not be parsed: nothing after them can be trusted
-      finish(context, PlatformErrors.of(400, "the request is not valid HTTP/1.1", Map.of()).thenClose());
+      finish(context, unparsable(request.decoderResult().cause()).thenClose());
+      return;
+    }
+    Answer refusal = refuseConnection(request);
+    if (refusal != null) {
+      finish(context, refusal.thenClose());
       return;
     }
     earlyAnswer = checkHead(context, request);
@@ -123,11 +139,53 @@ final class HttpExchangeHandler extends ChannelInboundHandlerAdapter {
     }
   }
 
+  /** The request line or the headers broke HTTP/1.1's grammar or the decoder's limits. */
+  private static Answer unparsable(Throwable cause) {
+    if (cause instanceof TooLongHttpHeaderException) {
+      return PlatformErrors.of(431, "the request's header fields are larger than " + MAX_HEADER_BYTES + " bytes",
+          Map.of("limitBytes", MAX_HEADER_BYTES));
+    }
+    if (cause instanceof TooLongHttpLineException) {
+      return PlatformErrors.of(414, "the request line is longer than " + MAX_REQUEST_LINE_BYTES + " bytes",
+          Map.of("limitBytes", MAX_REQUEST_LINE_BYTES));
+    }
+    // e.g. a Content-Length that is not one number, given twice, or next to Transfer-Encoding
+    return PlatformErrors.of(400, "the request is not valid HTTP/1.1", Map.of());
+  }
+
+  /**
+   * Requests this server never serves and whose connection it will not keep: a tunnel
+   * ({@code CONNECT}), HTTP/2's prior-knowledge preface ({@code PRI * HTTP/2.0}), another protocol
+   * version. Answered at once, without waiting for a body.
+   */
+  private static Answer refuseConnection(HttpRequest request) {
+    HttpVersion version = request.protocolVersion();
+    if (version.majorVersion() != 1 || version.minorVersion() > 1) {
+      return PlatformErrors.of(400, "only HTTP/1.1 is served", Map.of());
+    }
+    if (request.method().equals(HttpMethod.CONNECT)) {
+      return PlatformErrors.of(405, "method not allowed; use POST", Map.of()).withHeader("Allow", ALLOWED_METHODS);
+    }
+    return null;
+  }
+
   /** The answer the headers alone decide, or null (then {@link #caller} is set) to read the body. */
   private Answer checkHead(ChannelHandlerContext context, HttpRequest request) {
     HttpHeaders headers = request.headers();
     if (HttpUtil.getContentLength(request, -1L) > runtime.config().maxRequestBodyBytes()) {
       return tooLarge();
+    }
+    if (headers.size() > MAX_HEADER_FIELDS) {
+      return PlatformErrors.of(431, "the request has more than " + MAX_HEADER_FIELDS + " header fields",
+          Map.of("limit", MAX_HEADER_FIELDS));
+    }
+    // RFC 9112 section 3.2: an HTTP/1.1 request has exactly one Host
+    if (request.protocolVersion().equals(HttpVersion.HTTP_1_1) && headers.getAll(HttpHeaderNames.HOST).size() != 1) {
+      return PlatformErrors.of(400, "an HTTP/1.1 request needs exactly one Host header", Map.of("header", "Host"));
+    }
+    if (hasUserinfo(request.uri())) {
+      // RFC 9110 section 4.2.4: userinfo in an http URI is to be treated as an error
+      return PlatformErrors.of(400, "the request target must not carry userinfo (user@host)", Map.of());
     }
     String path = pathOf(request.uri());
     if (runtime.providerStateEndpoint() != null && path.equals("/" + ProviderStateEndpoint.PATH)) {
@@ -143,6 +201,9 @@ final class HttpExchangeHandler extends ChannelInboundHandlerAdapter {
     }
     if (!options && !MediaTypes.isJson(headers.get(HttpHeaderNames.CONTENT_TYPE))) {
       return PlatformErrors.of(415, "request body must be application/json", Map.of());
+    }
+    if (!options && !MediaTypes.isUtf8(headers.get(HttpHeaderNames.CONTENT_TYPE))) {
+      return PlatformErrors.of(415, "request body must be application/json in UTF-8", Map.of("charset", "utf-8"));
     }
     if (!options && !MediaTypes.acceptsJson(headers.getAll(HttpHeaderNames.ACCEPT))) {
       return PlatformErrors.of(406, "the only response type is application/json", Map.of());
@@ -172,6 +233,15 @@ final class HttpExchangeHandler extends ChannelInboundHandlerAdapter {
     }
     stateChange = true;
     return null;
+  }
+
+  private static boolean hasUserinfo(String uri) {
+    int scheme = uri.startsWith("/") ? -1 : uri.indexOf("://");
+    if (scheme < 0) {
+      return false;
+    }
+    int authorityEnd = uri.indexOf('/', scheme + 3);
+    return uri.substring(scheme + 3, authorityEnd < 0 ? uri.length() : authorityEnd).contains("@");
   }
 
   private static String pathOf(String uri) {
@@ -207,7 +277,9 @@ final class HttpExchangeHandler extends ChannelInboundHandlerAdapter {
   /** Answers the request in progress: its last bytes have arrived, or it must end now. */
   private void finish(ChannelHandlerContext context, Answer answer) {
     HttpRequest request = head;
-    boolean keepAlive = !answer.closeConnection() && HttpUtil.isKeepAlive(request) && !runtime.isStopping();
+    deadline.answered();
+    boolean keepAlive = request != null && !answer.closeConnection() && HttpUtil.isKeepAlive(request)
+        && !runtime.isStopping();
     FullHttpResponse response = render(answer);
     HttpHeaders headers = response.headers();
     if (!keepAlive) {
@@ -217,7 +289,8 @@ final class HttpExchangeHandler extends ChannelInboundHandlerAdapter {
       headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
     }
     // logged before the answer leaves, so the line exists once the caller has read it
-    AccessLog.log(request.method().name(), request.uri(), answer.status(), requestId, startedNanos);
+    AccessLog.log(request == null ? null : request.method().name(), request == null ? null : request.uri(),
+        answer.status(), requestId, startedNanos);
     head = null;
     earlyAnswer = null;
     if (body.length > 4096) {
@@ -274,6 +347,16 @@ final class HttpExchangeHandler extends ChannelInboundHandlerAdapter {
   public void userEventTriggered(ChannelHandlerContext context, Object event) {
     if (event instanceof IdleStateEvent) {
       context.close(); // an idle keep-alive connection
+    } else if (event == RequestDeadline.EXPIRED && !closing) {
+      if (head == null) {
+        // the headers are still incomplete: the answer is for a request not yet seen
+        startedNanos = System.nanoTime();
+        requestId = Secrets.randomHex(8);
+      }
+      finish(context, (runtime.isStopping()
+          ? PlatformErrors.of(503, "the server is shutting down; retry on a new connection", Map.of())
+          : PlatformErrors.of(408, "the request did not arrive within " + runtime.config().requestDeadline().toSeconds()
+              + " s", Map.of("limitSeconds", runtime.config().requestDeadline().toSeconds()))).thenClose());
     }
   }
 

@@ -14,6 +14,21 @@ final class MediaTypes {
     return contentType != null && mediaType(contentType).equalsIgnoreCase(JSON);
   }
 
+  /**
+   * Whether a JSON {@code Content-Type} allows the body to be UTF-8: no {@code charset}, or
+   * {@code charset=utf-8} (RFC 8259 section 8.1: JSON exchanged between systems is UTF-8).
+   */
+  static boolean isUtf8(String contentType) {
+    for (String parameter : contentType.split(";")) {
+      String p = parameter.trim();
+      if (p.regionMatches(true, 0, "charset=", 0, 8)) {
+        String charset = p.substring(8).trim().replace("\"", "");
+        return charset.equalsIgnoreCase("utf-8") || charset.equalsIgnoreCase("utf8");
+      }
+    }
+    return true;
+  }
+
   /** Whether {@code Accept} values (none means anything) admit {@code application/json}. */
   static boolean acceptsJson(List<String> acceptValues) {
     if (acceptValues.isEmpty()) {

@@ -33,10 +33,14 @@ final class PlatformErrors {
       case 404 -> "NotFound";
       case 405 -> "MethodNotAllowed";
       case 406 -> "NotAcceptable";
+      case 408 -> "RequestTimeout";
       case 413 -> "PayloadTooLarge";
+      case 414 -> "UriTooLong";
       case 415 -> "UnsupportedMediaType";
       case 429 -> "TooManyRequests";
+      case 431 -> "RequestHeaderFieldsTooLarge";
       case 500 -> "InternalError";
+      case 503 -> "ServiceUnavailable";
       default -> status >= 500 ? "InternalError" : "RequestFailed";
     };
   }

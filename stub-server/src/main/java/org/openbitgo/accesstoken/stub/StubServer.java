@@ -6,15 +6,19 @@ import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
+import io.netty.channel.group.ChannelGroup;
+import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
+import io.netty.util.concurrent.GlobalEventExecutor;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -42,11 +46,16 @@ public final class StubServer implements AutoCloseable {
   /** A keep-alive connection with no traffic for this long is closed. */
   static final int IDLE_SECONDS = 60;
 
+  /** How long {@link #close()} waits for the requests in progress before answering them 503. */
+  static final Duration STOP_GRACE = Duration.ofSeconds(2);
+
   private final StubServerConfig config;
   private final StubRuntime runtime;
   private final EventLoopGroup acceptor;
   private final EventLoopGroup workers;
   private final Channel listener;
+  /** Every open connection, for {@link #close()} to stop them one by one. */
+  private final ChannelGroup channels = new DefaultChannelGroup("stub-connections", GlobalEventExecutor.INSTANCE);
   private final BearerTokenRegistry registry;
   private final InMemoryAccessTokenStore store;
   private final List<String> initialTokens;
@@ -73,10 +82,14 @@ public final class StubServer implements AutoCloseable {
         .childHandler(new ChannelInitializer<SocketChannel>() {
           @Override
           protected void initChannel(SocketChannel channel) {
+            RequestDeadline deadline = new RequestDeadline(config.requestDeadline());
+            channels.add(channel);
             channel.pipeline().addLast(
                 new IdleStateHandler(0, 0, IDLE_SECONDS),
-                new HttpServerCodec(),
-                new HttpExchangeHandler(runtime));
+                deadline,
+                new HttpServerCodec(HttpExchangeHandler.MAX_REQUEST_LINE_BYTES, HttpExchangeHandler.MAX_HEADER_BYTES,
+                    8192),
+                new HttpExchangeHandler(runtime, deadline));
           }
         })
         .bind(config.host(), config.port())
@@ -170,13 +183,22 @@ public final class StubServer implements AutoCloseable {
   }
 
   /**
-   * Stops accepting connections, lets requests in progress finish (up to two seconds; answers
-   * then close their connection), and stops.
+   * Stops accepting connections and closes idle ones at once. A request in progress is still
+   * answered if it arrives whole within {@link #STOP_GRACE}; otherwise it gets a 503
+   * {@code PlatformError}. Every answer from then on closes its connection. Returns once every
+   * connection is closed.
    */
   @Override
   public void close() {
     runtime.stop();
     listener.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
+    for (Channel channel : channels) {
+      RequestDeadline deadline = channel.pipeline().get(RequestDeadline.class);
+      if (deadline != null) {
+        channel.eventLoop().execute(() -> deadline.stop(STOP_GRACE));
+      }
+    }
+    channels.newCloseFuture().awaitUninterruptibly(STOP_GRACE.toMillis() + 1_000);
     shutDownEventLoops();
   }
 

@@ -1,6 +1,7 @@
 package org.openbitgo.accesstoken.stub;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -23,6 +24,12 @@ public final class StubServerConfig {
   /** How many created tokens the store keeps; the oldest are forgotten first. */
   public static final int DEFAULT_MAX_STORED_TOKENS = 10_000;
 
+  /**
+   * How long one request may take to arrive whole, headers and body, counted from its first byte:
+   * a peer that trickles bytes is answered 408 and its connection closed.
+   */
+  public static final Duration DEFAULT_REQUEST_DEADLINE = Duration.ofSeconds(20);
+
   private final String host;
   private final int port;
   private final StubEnvironment environment;
@@ -32,6 +39,7 @@ public final class StubServerConfig {
   private final int rateLimitPerMinute;
   private final Clock clock;
   private final boolean providerStatesEndpoint;
+  private final Duration requestDeadline;
 
   private StubServerConfig(Builder builder) {
     this.host = builder.host;
@@ -43,6 +51,7 @@ public final class StubServerConfig {
     this.rateLimitPerMinute = builder.rateLimitPerMinute;
     this.clock = builder.clock;
     this.providerStatesEndpoint = builder.providerStatesEndpoint;
+    this.requestDeadline = builder.requestDeadline;
   }
 
   public static Builder builder() {
@@ -92,6 +101,11 @@ public final class StubServerConfig {
     return providerStatesEndpoint;
   }
 
+  /** See {@link #DEFAULT_REQUEST_DEADLINE}. */
+  public Duration requestDeadline() {
+    return requestDeadline;
+  }
+
   // No toString: the accepted tokens are secrets.
 
   /** Builder of {@link StubServerConfig}. */
@@ -105,6 +119,7 @@ public final class StubServerConfig {
     private int rateLimitPerMinute = 0;
     private Clock clock = Clock.systemUTC();
     private boolean providerStatesEndpoint = false;
+    private Duration requestDeadline = DEFAULT_REQUEST_DEADLINE;
 
     private Builder() {}
 
@@ -165,6 +180,15 @@ public final class StubServerConfig {
     /** The clock behind {@code created}/{@code expires}; fix it for reproducible responses. */
     public Builder clock(Clock clock) {
       this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    /** See {@link StubServerConfig#DEFAULT_REQUEST_DEADLINE}. */
+    public Builder requestDeadline(Duration deadline) {
+      if (deadline.isNegative() || deadline.isZero()) {
+        throw new IllegalArgumentException("requestDeadline must be positive, got " + deadline);
+      }
+      this.requestDeadline = deadline;
       return this;
     }
 

@@ -68,6 +68,19 @@ class ConstraintPrecheckTest {
         .isFalse();
   }
 
+  /** maxLength: 256 is 256 code points, as JSON Schema counts; Bean Validation's own @Size counts UTF-16 units. */
+  @Test
+  void bothCountAStringsLengthInCodePointsAsTheSpecDoes() {
+    String emoji = "\uD83D\uDE00";
+    CreateAccessTokenRequest longest = new CreateAccessTokenRequest(emoji.repeat(256));
+    CreateAccessTokenRequest tooLong = new CreateAccessTokenRequest(emoji.repeat(257));
+
+    assertThat(validator.validate(longest)).isEmpty();
+    assertThat(precheck.certainlyValid(longest)).isTrue();
+    assertThat(validator.validate(tooLong)).extracting(v -> v.getPropertyPath().toString()).containsExactly("label");
+    assertThat(precheck.certainlyValid(tooLong)).isFalse();
+  }
+
   @Test
   void leavesConstraintsItDoesNotKnowToHibernateValidator() {
     assertThat(precheck.certainlyValid(new WithAnEmail())).isFalse();

@@ -87,6 +87,15 @@ class ProviderStateEndpointTest {
     assertThat(createWith(withStates, STARTED_WITH)).as("still serving").isIn(200, 401);
   }
 
+  @Test
+  void onlyPostChangesAState() {
+    HttpResponse<String> response = StubHttp.send(java.net.http.HttpRequest.newBuilder(states(withStates)).GET().build());
+
+    assertThat(response.statusCode()).isEqualTo(405);
+    assertThat(response.headers().firstValue("Allow")).hasValue("POST");
+    assertThat(json(response).get("name").asText()).isEqualTo("MethodNotAllowed");
+  }
+
   private static JsonNode refused(HttpResponse<String> response) {
     assertThat(response.statusCode()).as(response::body).isEqualTo(400);
     assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));

@@ -1,0 +1,101 @@
+package org.openbitgo.accesstoken.stub;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * One TCP connection to a stub, spoken to byte by byte as a hostile peer would: no HTTP library
+ * in between to fix up or refuse what the test sends.
+ */
+final class RawHttp implements AutoCloseable {
+
+  /** A response as read off the wire; header names in lower case. */
+  record Response(int status, Map<String, List<String>> headers, String body) {
+    String header(String name) {
+      List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
+      return values == null ? null : values.get(0);
+    }
+  }
+
+  private final Socket socket;
+  private final InputStream in;
+
+  RawHttp(StubServer server, Duration readTimeout) {
+    try {
+      socket = new Socket("127.0.0.1", server.port());
+      socket.setSoTimeout((int) readTimeout.toMillis());
+      in = socket.getInputStream();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  RawHttp send(byte[] bytes) throws IOException {
+    socket.getOutputStream().write(bytes);
+    socket.getOutputStream().flush();
+    return this;
+  }
+
+  RawHttp send(String ascii) throws IOException {
+    return send(ascii.getBytes(StandardCharsets.ISO_8859_1));
+  }
+
+  /** Reads one response framed by Content-Length (every answer of the stub has one). */
+  Response read() throws IOException {
+    String statusLine = line();
+    if (statusLine == null) {
+      throw new IOException("the connection closed before a response");
+    }
+    int status = Integer.parseInt(statusLine.split(" ")[1]);
+    Map<String, List<String>> headers = new LinkedHashMap<>();
+    for (String line = line(); line != null && !line.isEmpty(); line = line()) {
+      int colon = line.indexOf(':');
+      headers.computeIfAbsent(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
+          .add(line.substring(colon + 1).trim());
+    }
+    int length = Integer.parseInt(headers.getOrDefault("content-length", List.of("0")).get(0));
+    byte[] body = in.readNBytes(length);
+    return new Response(status, headers, new String(body, StandardCharsets.UTF_8));
+  }
+
+  /** Whether the server closed the connection: end of stream (or a reset) before any further byte. */
+  boolean closedByServer() throws IOException {
+    try {
+      return in.read() == -1;
+    } catch (SocketTimeoutException e) {
+      return false;
+    } catch (IOException e) {
+      return true; // reset: closed with unread bytes of ours
+    }
+  }
+
+  private String line() throws IOException {
+    ByteArrayOutputStream line = new ByteArrayOutputStream();
+    int b;
+    while ((b = in.read()) != -1) {
+      if (b == '\n') {
+        byte[] bytes = line.toByteArray();
+        int end = bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
+        return new String(bytes, 0, end, StandardCharsets.ISO_8859_1);
+      }
+      line.write(b);
+    }
+    return line.size() == 0 ? null : line.toString(StandardCharsets.ISO_8859_1);
+  }
+
+  @Override
+  public void close() throws IOException {
+    socket.close();
+  }
+}
