@@ -57,7 +57,7 @@ public final class ReadmeSnippets {
             "no README code block is marked <!-- consumer-check: " + target + " -->");
       }
     }
-    snippets.checkVersions(readme, versions);
+    snippets.problems.addAll(versionProblems("README", readme, versions));
     if (!snippets.problems.isEmpty()) {
       throw new IllegalStateException(
           "The README's consumer snippets cannot be used:\n  - " + String.join("\n  - ", snippets.problems));
@@ -104,7 +104,12 @@ public final class ReadmeSnippets {
     return !path.isAbsolute() && path.normalize().equals(path) && !path.startsWith("..");
   }
 
-  private void checkVersions(String readme, Map<String, String> versions) {
+  /**
+   * The Maven dependencies in {@code readme} (named {@code name} in the problems) of a group in
+   * {@code versions} whose version is not the one this build uses.
+   */
+  static List<String> versionProblems(String name, String readme, Map<String, String> versions) {
+    List<String> problems = new ArrayList<>();
     Matcher dependency = DEPENDENCY.matcher(readme);
     while (dependency.find()) {
       String body = dependency.group(1);
@@ -114,10 +119,11 @@ public final class ReadmeSnippets {
       if (expected != null && version != null && !version.equals(expected)) {
         int line = 1 + (int) readme.substring(0, dependency.start()).chars().filter(c -> c == '\n').count();
         problems.add(
-            "README line " + line + ": " + group + ":" + element(body, "artifactId") + " " + version
+            name + " line " + line + ": " + group + ":" + element(body, "artifactId") + " " + version
                 + ", but this build uses " + expected);
       }
     }
+    return problems;
   }
 
   private static String element(String xml, String name) {
@@ -155,25 +161,54 @@ public final class ReadmeSnippets {
   }
 
   /**
-   * {@code README skeletonDir projectDir [require=<target>]... [version=<groupId>=<version>]...}
-   * — run by the build (exec-maven-plugin, {@code readme-consumer-project}).
+   * {@code README skeletonDir projectDir [require=<target>]... [version=<groupId>=<version>]...
+   * [versions-also-in=<directory>]...} — run by the build (exec-maven-plugin, {@code
+   * readme-consumer-project}). The READMEs of a {@code versions-also-in} directory (its own and
+   * each subdirectory's: the repository's and each module's) hold no marked blocks, but their Maven
+   * snippets must name the versions this build uses too.
    */
   public static void main(String[] args) throws IOException {
     Path readme = Path.of(args[0]);
     List<String> required = new ArrayList<>();
     Map<String, String> versions = new LinkedHashMap<>();
+    List<Path> otherReadmes = new ArrayList<>();
     for (String arg : List.of(args).subList(3, args.length)) {
       if (arg.startsWith("require=")) {
         required.add(arg.substring("require=".length()));
       } else if (arg.startsWith("version=")) {
         String[] pair = arg.substring("version=".length()).split("=", 2);
         versions.put(pair[0], pair[1]);
+      } else if (arg.startsWith("versions-also-in=")) {
+        otherReadmes.addAll(readmesOf(Path.of(arg.substring("versions-also-in=".length()))));
       } else {
         throw new IllegalArgumentException("unknown argument " + arg);
       }
     }
+    List<String> problems = new ArrayList<>();
+    for (Path other : otherReadmes) {
+      problems.addAll(versionProblems(other.toString(), read(other), versions));
+    }
+    if (!problems.isEmpty()) {
+      throw new IllegalStateException(
+          "A README names other versions than this build uses:\n  - " + String.join("\n  - ", problems));
+    }
     Map<String, String> snippets =
-        extract(Files.readString(readme, StandardCharsets.UTF_8).replace("\r\n", "\n"), required, versions);
+        extract(read(readme), required, versions);
     writeProject(snippets, Path.of(args[1]), Path.of(args[2]));
+  }
+
+  /** {@code root/README.md} and {@code root/<each directory>/README.md}, those that exist. */
+  static List<Path> readmesOf(Path root) throws IOException {
+    List<Path> readmes = new ArrayList<>();
+    readmes.add(root.resolve("README.md"));
+    try (Stream<Path> children = Files.list(root)) {
+      children.filter(Files::isDirectory).sorted().forEach(dir -> readmes.add(dir.resolve("README.md")));
+    }
+    readmes.removeIf(readme -> !Files.isRegularFile(readme));
+    return readmes;
+  }
+
+  private static String read(Path file) throws IOException {
+    return Files.readString(file, StandardCharsets.UTF_8).replace("\r\n", "\n");
   }
 }

@@ -1,6 +1,13 @@
 package org.openbitgo.accesstoken.contract;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -50,5 +57,37 @@ public final class ContractFacts {
    */
   public static final Pattern BEARER_TOKEN68 = Pattern.compile("[A-Za-z0-9\\-._~+/]+=*");
 
+  /** {@code info.version} as the spec writes it: two spaces in, under the top-level {@code info:}. */
+  private static final Pattern INFO_VERSION = Pattern.compile("^  version: *['\"]?([0-9A-Za-z.+-]+)['\"]? *$");
+
   private ContractFacts() {}
+
+  /**
+   * The contract's version, the spec's {@code info.version} (e.g. {@code 2.0.0}), read from the
+   * spec on the classpath so that it has one home. Read line by line rather than with a YAML
+   * parser, which the stub server's runtime does not carry; {@code ContractFactsTest} compares it
+   * with the parsed spec.
+   */
+  public static String contractVersion() {
+    try (InputStream spec = ContractFacts.class.getResourceAsStream(SPEC_RESOURCE)) {
+      if (spec == null) {
+        throw new IllegalStateException(SPEC_RESOURCE + " is not on the classpath");
+      }
+      BufferedReader lines = new BufferedReader(new InputStreamReader(spec, StandardCharsets.UTF_8));
+      boolean inInfo = false;
+      for (String line = lines.readLine(); line != null; line = lines.readLine()) {
+        if (!line.startsWith(" ") && !line.isBlank()) {
+          inInfo = line.equals("info:");
+        } else if (inInfo) {
+          Matcher version = INFO_VERSION.matcher(line);
+          if (version.matches()) {
+            return version.group(1);
+          }
+        }
+      }
+      throw new IllegalStateException(SPEC_RESOURCE + " has no info.version");
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
 }

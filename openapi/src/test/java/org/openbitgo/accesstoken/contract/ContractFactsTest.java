@@ -39,6 +39,13 @@ class ContractFactsTest {
   }
 
   @Test
+  void theContractVersionIsTheSpecsInfoVersion() {
+    assertThat(ContractFacts.contractVersion())
+        .isEqualTo(SpecExamples.spec().at("/info/version").asText())
+        .matches("\\d+\\.\\d+\\.\\d+");
+  }
+
+  @Test
   void bearerTokensAreToken68() {
     assertThat(ContractFacts.BEARER_TOKEN68.matcher("v2x0aF-._~+/==").matches()).isTrue();
     assertThat(ContractFacts.BEARER_TOKEN68.matcher("has space").matches()).isFalse();

@@ -16,7 +16,7 @@ public final class BearerTokenRegistry {
   /** RFC 6750's token68 syntax: what may follow {@code Bearer }. */
   static final Pattern TOKEN68 = ContractFacts.BEARER_TOKEN68;
 
-  private static final int MAX_TOKEN_LENGTH = 512;
+  static final int MAX_TOKEN_LENGTH = 512;
 
   private final Map<String, String> userIdByTokenHash = new ConcurrentHashMap<>();
 
