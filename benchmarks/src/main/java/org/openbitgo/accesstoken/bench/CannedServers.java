@@ -127,14 +127,17 @@ public final class CannedServers {
               org.eclipse.jetty.server.Request request,
               org.eclipse.jetty.server.Response response,
               Callback callback) {
-            Content.Source.asByteArrayAsync(request, 64 * 1024)
-                .whenComplete(
+            Content.Source.asByteArrayAsync(
+                request,
+                64 * 1024,
+                org.eclipse.jetty.util.Promise.Invocable.from(
+                    org.eclipse.jetty.util.thread.Invocable.InvocationType.NON_BLOCKING,
                     (body, failure) -> {
                       response.setStatus(200);
                       response.getHeaders().put("Content-Type", "application/json");
                       response.getHeaders().put("Content-Length", ANSWER.length);
                       response.write(true, ByteBuffer.wrap(ANSWER), callback);
-                    });
+                    }));
             return true;
           }
         });

@@ -125,9 +125,13 @@ final class RawServer implements AutoCloseable {
   }
 
   @Override
-  public void close() throws Exception {
+  public void close() throws IOException {
     closed.countDown();
     socket.close();
-    acceptor.join(2000);
+    try {
+      acceptor.join(2000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt(); // the caller's interrupt stays visible to it
+    }
   }
 }

@@ -102,6 +102,8 @@ public final class BaseUnitAmount {
   }
 
   static final class Writer extends StdSerializer<BaseUnitAmount> {
+    private static final long serialVersionUID = 1L; // Serializable only through Jackson's base class
+
     Writer() {
       super(BaseUnitAmount.class);
     }
@@ -118,6 +120,8 @@ public final class BaseUnitAmount {
   }
 
   static final class Reader extends StdDeserializer<BaseUnitAmount> {
+    private static final long serialVersionUID = 1L; // Serializable only through Jackson's base class
+
     Reader() {
       super(BaseUnitAmount.class);
     }

@@ -9,7 +9,6 @@ import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.ValidationReport;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.util.Iterator;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,8 +31,7 @@ class SpecExamplesConformTest {
     JsonNode responses =
         SpecExamples.spec().at("/paths/~1api~1v2~1user~1accesstoken/post/responses");
     int checked = 0;
-    for (Iterator<Map.Entry<String, JsonNode>> it = responses.fields(); it.hasNext(); ) {
-      Map.Entry<String, JsonNode> response = it.next();
+    for (Map.Entry<String, JsonNode> response : responses.properties()) {
       int status = response.getKey().equals("default") ? 500 : Integer.parseInt(response.getKey());
       for (JsonNode example : response.getValue().at("/content/application~1json/examples")) {
         assertThat(responseReport(status, example.get("value")).getMessages())

@@ -40,8 +40,8 @@ class SpecReadsLikeDocumentationTest {
     List<String> gaps = new ArrayList<>();
     spec
         .at("/components/schemas")
-        .fields()
-        .forEachRemaining(
+        .properties()
+        .forEach(
             schema -> {
               if (!schema.getValue().hasNonNull("description")) {
                 gaps.add(schema.getKey() + ": no description");
@@ -49,8 +49,8 @@ class SpecReadsLikeDocumentationTest {
               schema
                   .getValue()
                   .path("properties")
-                  .fields()
-                  .forEachRemaining(
+                  .properties()
+                  .forEach(
                       property -> {
                         String where = schema.getKey() + "." + property.getKey();
                         JsonNode value = property.getValue();

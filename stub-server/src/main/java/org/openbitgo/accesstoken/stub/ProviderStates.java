@@ -118,7 +118,7 @@ public final class ProviderStates {
   private static Map<String, Object> paramsOf(JsonNode params) {
     Map<String, Object> values = new LinkedHashMap<>();
     if (params != null && params.isObject()) {
-      params.fields().forEachRemaining(e -> values.put(e.getKey(), e.getValue().isTextual() ? e.getValue().asText() : e.getValue()));
+      params.properties().forEach(e -> values.put(e.getKey(), e.getValue().isTextual() ? e.getValue().asText() : e.getValue()));
     }
     return values;
   }

@@ -93,6 +93,8 @@ public final class CapturedLog implements SLF4JServiceProvider {
 
   /** A logger that appends "LEVEL name - message [throwable]" to the captured lines. */
   private static final class Line extends LegacyAbstractLogger {
+    private static final long serialVersionUID = 1L; // Serializable only through SLF4J's base class
+
 
     Line(String name) {
       this.name = name;
