@@ -5,6 +5,7 @@ import java.security.DrbgParameters;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
+import java.util.Arrays;
 import java.util.HexFormat;
 
 /** Random ids and secrets, and the one-way hash under which secrets are kept. */
@@ -15,7 +16,7 @@ final class Secrets {
    * one global lock, which made event-loop threads wait on each other. DRBG is a NIST SP 800-90A
    * generator seeded from the platform's entropy source, as strong and uncontended per thread.
    */
-  private static final ThreadLocal<SecureRandom> RANDOM = ThreadLocal.withInitial(Secrets::newRandom);
+  private static final ThreadLocal<RandomBytes> RANDOM = ThreadLocal.withInitial(RandomBytes::new);
   /** A digest is not thread-safe; looking one up per call (a provider search) cost as much as hashing. */
   private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(Secrets::newSha256);
   private static final HexFormat HEX = HexFormat.of();
@@ -25,7 +26,7 @@ final class Secrets {
   /** {@code bytes} random bytes as lower-case hex (two characters per byte). */
   static String randomHex(int bytes) {
     byte[] buffer = new byte[bytes];
-    RANDOM.get().nextBytes(buffer);
+    RANDOM.get().fill(buffer);
     return HEX.formatHex(buffer);
   }
 
@@ -48,13 +49,39 @@ final class Secrets {
     return HEX.formatHex(SHA_256.get().digest(value.getBytes(StandardCharsets.UTF_8)));
   }
 
-  private static SecureRandom newRandom() {
-    try {
-      // 256-bit strength: a token secret carries 256 random bits
-      return SecureRandom.getInstance("DRBG",
-          DrbgParameters.instantiation(256, DrbgParameters.Capability.RESEED_ONLY, null));
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every Java 9+ runtime has DRBG", e);
+  /**
+   * A thread's generator, drawn from in blocks: each call to a DRBG costs several SHA-256 rounds
+   * whatever its size, and a request needs three small values (request id, token id, secret). Every
+   * byte handed out is used once and then overwritten.
+   */
+  private static final class RandomBytes {
+    private final SecureRandom random;
+    private final byte[] block = new byte[1024];
+    private int next = block.length;
+
+    RandomBytes() {
+      try {
+        // 256-bit strength: a token secret carries 256 random bits
+        random = SecureRandom.getInstance("DRBG",
+            DrbgParameters.instantiation(256, DrbgParameters.Capability.RESEED_ONLY, null));
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException("every Java 9+ runtime has DRBG", e);
+      }
+    }
+
+    void fill(byte[] target) {
+      int filled = 0;
+      while (filled < target.length) {
+        if (next == block.length) {
+          random.nextBytes(block);
+          next = 0;
+        }
+        int count = Math.min(target.length - filled, block.length - next);
+        System.arraycopy(block, next, target, filled, count);
+        Arrays.fill(block, next, next + count, (byte) 0);
+        next += count;
+        filled += count;
+      }
     }
   }
 
