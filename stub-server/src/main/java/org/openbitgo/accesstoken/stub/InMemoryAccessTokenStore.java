@@ -20,7 +20,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class InMemoryAccessTokenStore {
 
   private final int capacity;
-  private final Map<String, StoredAccessToken> byId = new ConcurrentHashMap<>();
+  /** The one index: every request looks a token up by its hash, only tests and tools by id. */
   private final Map<String, StoredAccessToken> bySecretHash = new ConcurrentHashMap<>();
   private final Queue<StoredAccessToken> oldestFirst = new ConcurrentLinkedQueue<>();
   /** Records saved and not yet evicted: what decides eviction (a queue's size is a full walk). */
@@ -35,14 +35,12 @@ public final class InMemoryAccessTokenStore {
 
   /** Remembers a created token; its secret is passed only to be hashed. */
   public StoredAccessToken save(StoredAccessToken token) {
-    byId.put(token.id(), token);
     bySecretHash.put(token.secretSha256(), token);
     oldestFirst.add(token);
     if (held.incrementAndGet() > capacity) {
       StoredAccessToken eldest = oldestFirst.poll();
       if (eldest != null) {
         // only this record: a later one saved under the same key stays
-        byId.remove(eldest.id(), eldest);
         bySecretHash.remove(eldest.secretSha256(), eldest);
       }
       held.decrementAndGet();
@@ -60,8 +58,9 @@ public final class InMemoryAccessTokenStore {
     return Optional.ofNullable(bySecretHash.get(secretSha256)).filter(t -> t.expires().isAfter(now));
   }
 
+  /** The record with this id: a walk through every record held, for tests and tools. */
   public Optional<StoredAccessToken> findById(String id) {
-    return Optional.ofNullable(byId.get(id));
+    return oldestFirst.stream().filter(t -> t.id().equals(id)).findFirst();
   }
 
   /** A copy of every record held, oldest first. */
@@ -70,7 +69,7 @@ public final class InMemoryAccessTokenStore {
   }
 
   public int size() {
-    return byId.size();
+    return bySecretHash.size();
   }
 
   public int capacity() {
@@ -80,7 +79,6 @@ public final class InMemoryAccessTokenStore {
   /** Forgets every record; meant for quiet moments (a provider state between interactions). */
   public void clear() {
     oldestFirst.clear();
-    byId.clear();
     bySecretHash.clear();
     held.set(0);
   }
