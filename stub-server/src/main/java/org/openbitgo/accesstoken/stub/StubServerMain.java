@@ -3,7 +3,6 @@ package org.openbitgo.accesstoken.stub;
 import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
-import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -41,14 +40,14 @@ public final class StubServerMain {
   static final long STDOUT_FLUSH_MILLIS = 100;
 
   public static void main(String[] args) throws InterruptedException {
-    PeriodicallyFlushed stdout = bufferStandardOutput();
+    PrintStream stdout = bufferStandardOutput();
     configureLoggingDefaults();
     StubServerConfig config;
     try {
       config = parse(List.of(args));
     } catch (HelpRequested e) {
       System.out.print(USAGE);
-      stdout.flushNow();
+      System.out.flush();
       return;
     } catch (IllegalArgumentException e) {
       System.err.println("error: " + e.getMessage());
@@ -65,7 +64,7 @@ public final class StubServerMain {
                 () -> {
                   System.out.println("Stopping the access token stub server ...");
                   server.close();
-                  stdout.flushNow();
+                  stdout.flush();
                   stopped.countDown();
                 },
                 "stub-server-shutdown"));
@@ -141,16 +140,17 @@ public final class StubServerMain {
    * system call, which cost the stub about a third of its throughput. Standard output is buffered
    * instead and flushed every {@value #STDOUT_FLUSH_MILLIS} ms, and when the server stops.
    */
-  private static PeriodicallyFlushed bufferStandardOutput() {
-    PeriodicallyFlushed buffered = new PeriodicallyFlushed(
-        new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 64 * 1024));
+  private static PrintStream bufferStandardOutput() {
+    PrintStream buffered = new PrintStream(
+        new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 64 * 1024), false,
+        StandardCharsets.UTF_8);
     System.setOut(buffered);
     ScheduledExecutorService flusher = Executors.newSingleThreadScheduledExecutor(runnable -> {
       Thread thread = new Thread(runnable, "stdout-flush");
       thread.setDaemon(true);
       return thread;
     });
-    flusher.scheduleWithFixedDelay(buffered::flushNow, STDOUT_FLUSH_MILLIS, STDOUT_FLUSH_MILLIS,
+    flusher.scheduleWithFixedDelay(buffered::flush, STDOUT_FLUSH_MILLIS, STDOUT_FLUSH_MILLIS,
         TimeUnit.MILLISECONDS);
     return buffered;
   }
@@ -166,25 +166,6 @@ public final class StubServerMain {
   private static void setIfAbsent(String key, String value) {
     if (System.getProperty(key) == null) {
       System.setProperty(key, value);
-    }
-  }
-
-  /**
-   * Standard output flushed only by the timer and on the way out: slf4j-simple flushes after every
-   * line it writes, which made each access-log line a system call again.
-   */
-  private static final class PeriodicallyFlushed extends PrintStream {
-    PeriodicallyFlushed(OutputStream out) {
-      super(out, false, StandardCharsets.UTF_8);
-    }
-
-    @Override
-    public void flush() {
-      // only flushNow() reaches the file descriptor
-    }
-
-    void flushNow() {
-      super.flush();
     }
   }
 
