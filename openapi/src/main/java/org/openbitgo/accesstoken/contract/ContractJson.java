@@ -67,6 +67,13 @@ public final class ContractJson {
   }
 
   private static final class TimestampWriter extends StdSerializer<OffsetDateTime> {
+    /**
+     * A document tends to repeat its timestamps (an access token carries its creation and expiry
+     * twice each): the last two texts written on this thread are reused instead of formatted again.
+     */
+    private static final ThreadLocal<RecentTimestamps> RECENT =
+        ThreadLocal.withInitial(RecentTimestamps::new);
+
     TimestampWriter() {
       super(OffsetDateTime.class);
     }
@@ -74,7 +81,36 @@ public final class ContractJson {
     @Override
     public void serialize(OffsetDateTime value, JsonGenerator out, SerializerProvider provider)
         throws IOException {
-      out.writeString(formatTimestamp(value));
+      out.writeString(RECENT.get().format(value));
+    }
+  }
+
+  /** The texts of the two timestamps formatted last, replaced in turn. */
+  private static final class RecentTimestamps {
+    private OffsetDateTime first;
+    private String firstText;
+    private OffsetDateTime second;
+    private String secondText;
+    private boolean replaceFirst = true;
+
+    String format(OffsetDateTime value) {
+      // equal date-time and offset: the same UTC text
+      if (value.equals(first)) {
+        return firstText;
+      }
+      if (value.equals(second)) {
+        return secondText;
+      }
+      String text = formatTimestamp(value);
+      if (replaceFirst) {
+        first = value;
+        firstText = text;
+      } else {
+        second = value;
+        secondText = text;
+      }
+      replaceFirst = !replaceFirst;
+      return text;
     }
   }
 }

@@ -18,29 +18,38 @@ final class AccessLog {
     if (!LOG.isInfoEnabled()) {
       return;
     }
-    LOG.info("{} {} {} requestId={} {}ms", printable(method), printablePath(uri), status, requestId,
-        (System.nanoTime() - startedNanos) / 1_000_000);
+    // one string, built here: cheaper than SLF4J's placeholder formatting of five arguments
+    StringBuilder line = new StringBuilder(128);
+    appendPrintable(line, method);
+    line.append(' ');
+    appendPrintablePath(line, uri);
+    line.append(' ').append(status).append(" requestId=").append(requestId).append(' ')
+        .append((System.nanoTime() - startedNanos) / 1_000_000).append("ms");
+    LOG.info(line.toString());
   }
 
   /** The path without the query; only visible ASCII, capped so a long URL cannot flood the log. */
-  private static String printablePath(String uri) {
+  private static void appendPrintablePath(StringBuilder line, String uri) {
     if (uri == null) {
-      return "-";
+      line.append('-');
+      return;
     }
     int query = uri.indexOf('?');
-    return printable(query < 0 ? uri : uri.substring(0, query));
+    appendPrintable(line, query < 0 ? uri : uri.substring(0, query));
   }
 
-  private static String printable(String value) {
+  private static void appendPrintable(StringBuilder line, String value) {
     if (value == null) {
-      return "-";
+      line.append('-');
+      return;
     }
     int length = Math.min(value.length(), MAX_LOGGED_PATH);
-    StringBuilder clean = new StringBuilder(length + 3);
     for (int i = 0; i < length; i++) {
       char c = value.charAt(i);
-      clean.append(c >= 0x21 && c <= 0x7e ? c : '?');
+      line.append(c >= 0x21 && c <= 0x7e ? c : '?');
     }
-    return length < value.length() ? clean.append("...").toString() : clean.toString();
+    if (length < value.length()) {
+      line.append("...");
+    }
   }
 }
