@@ -31,8 +31,9 @@ import org.openjdk.jmh.runner.options.TimeValue;
  */
 public final class BenchmarkMain {
 
-  private static final String USAGE = "usage: [--quick] [--stub-args A] [--prism P | --no-prism] [--no-jmh]"
-      + " [--spec S] [--out DIR] | --drive PORT CONNECTIONS SECONDS";
+  private static final String USAGE =
+      "usage: [--quick] [--stub-args A] [--prism P | --no-prism] [--no-jmh]"
+          + " [--spec S] [--out DIR] | --drive PORT CONNECTIONS SECONDS";
 
   private final Settings settings;
   private final ServerRuns servers;
@@ -69,8 +70,17 @@ public final class BenchmarkMain {
           int port = Integer.parseInt(args[++i]);
           int connections = Integer.parseInt(args[++i]);
           double seconds = Double.parseDouble(args[++i]);
-          System.out.println(ServerRuns.describe(LoadGenerator.run("drive", ServerRuns.HOST, port, connections,
-              0, seconds, LoadGenerator.only(ServerRuns.validCreate(port))).row(null, Double.NaN)));
+          System.out.println(
+              ServerRuns.describe(
+                  LoadGenerator.run(
+                          "drive",
+                          ServerRuns.HOST,
+                          port,
+                          connections,
+                          0,
+                          seconds,
+                          LoadGenerator.only(ServerRuns.validCreate(port)))
+                      .row(null, Double.NaN)));
           return;
         }
         default -> {
@@ -91,7 +101,8 @@ public final class BenchmarkMain {
     Thread loadSampler = new Thread(() -> sampleLoad(done, load), "loadavg-sampler");
     loadSampler.setDaemon(true);
     loadSampler.start();
-    String started = OffsetDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+    String started =
+        OffsetDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
     log("Benchmarks (" + settings.mode() + "); " + uptimeAtStart);
 
     List<BenchmarkReport.StackRow> stacks = stacks();
@@ -112,18 +123,23 @@ public final class BenchmarkMain {
         notes.add("Prism was skipped (--no-prism): no Prism rows or ratios.");
       }
       for (int c : settings.connections()) {
-        LoadGenerator.Row s = servers.valid(stub, c, settings.warmupSeconds(), settings.measureSeconds());
+        LoadGenerator.Row s =
+            servers.valid(stub, c, settings.warmupSeconds(), settings.measureSeconds());
         if (c == Settings.HEADLINE_CONNECTIONS) {
           // the ceiling right after the stub, so that both meet the same background load
           ceiling = servers.valid(canned, c, settings.warmupSeconds(), settings.measureSeconds());
         }
-        LoadGenerator.Row p = prism == null ? null
-            : servers.valid(prism, c, settings.warmupSeconds(), settings.measureSeconds());
+        LoadGenerator.Row p =
+            prism == null
+                ? null
+                : servers.valid(prism, c, settings.warmupSeconds(), settings.measureSeconds());
         throughput.add(new BenchmarkReport.ThroughputRow(c, s, p));
       }
       stubRss = Report.round(stub.rssKiB() / 1024.0, 1);
       prismRss = prism == null ? null : Report.round(prism.rssKiB() / 1024.0, 1);
-      client = new ClientPhase(settings).run(URI.create("http://" + ServerRuns.HOST + ":" + stub.port + "/"));
+      client =
+          new ClientPhase(settings)
+              .run(URI.create("http://" + ServerRuns.HOST + ":" + stub.port + "/"));
     }
     BenchmarkReport.Soak soak = new SoakPhase(settings, servers, out).run();
     List<BenchmarkReport.JmhRow> jmhRows = jmh ? jmh() : List.of();
@@ -132,49 +148,86 @@ public final class BenchmarkMain {
     }
 
     done.set(true);
-    BenchmarkReport report = new BenchmarkReport(started, Report.round((System.nanoTime() - runStart) / 1e9, 1),
-        machine(uptimeAtStart, load), settings, stacks, startup.startup(), startup.firstSeconds(), throughput,
-        ceiling, new BenchmarkReport.ResidentMemory(stubRss, prismRss), soak, client, jmhRows,
-        Targets.judge(startup.startup(), startup.firstSeconds(), throughput, ceiling, soak, client), notes);
+    BenchmarkReport report =
+        new BenchmarkReport(
+            started,
+            Report.round((System.nanoTime() - runStart) / 1e9, 1),
+            machine(uptimeAtStart, load),
+            settings,
+            stacks,
+            startup.startup(),
+            startup.firstSeconds(),
+            throughput,
+            ceiling,
+            new BenchmarkReport.ResidentMemory(stubRss, prismRss),
+            soak,
+            client,
+            jmhRows,
+            Targets.judge(
+                startup.startup(), startup.firstSeconds(), throughput, ceiling, soak, client),
+            notes);
     String markdown = MarkdownReport.render(report);
     Report.writeJson(out.resolve("benchmark-report.json"), report);
     Report.writeMarkdown(out.resolve("benchmark-report.md"), markdown);
-    log("Report: " + out.resolve("benchmark-report.md") + " and " + out.resolve("benchmark-report.json"));
+    log(
+        "Report: "
+            + out.resolve("benchmark-report.md")
+            + " and "
+            + out.resolve("benchmark-report.json"));
     System.out.println();
     System.out.println(markdown);
   }
 
-  /** A canned-response server per candidate stack: startup, memory, and ceiling at 32 connections. */
+  /**
+   * A canned-response server per candidate stack: startup, memory, and ceiling at 32 connections.
+   */
   private List<BenchmarkReport.StackRow> stacks() throws Exception {
     List<BenchmarkReport.StackRow> rows = new ArrayList<>();
     for (String stack : CannedServers.STACKS) {
       try (ServerProcess canned = servers.startCanned(stack)) {
         BenchmarkReport.ServerStart start = ServerRuns.started(canned);
-        rows.add(new BenchmarkReport.StackRow(stack, start, servers.valid(canned, Settings.HEADLINE_CONNECTIONS,
-            settings.warmupSeconds(), settings.measureSeconds() / 2)));
+        rows.add(
+            new BenchmarkReport.StackRow(
+                stack,
+                start,
+                servers.valid(
+                    canned,
+                    Settings.HEADLINE_CONNECTIONS,
+                    settings.warmupSeconds(),
+                    settings.measureSeconds() / 2)));
       }
     }
     return rows;
   }
 
   private List<BenchmarkReport.JmhRow> jmh() throws Exception {
-    log("JMH (" + settings.jmhWarmupIterations() + " x 1 s warm-up, " + settings.jmhMeasurementIterations()
-        + " x 1 s measurement, 1 fork) ...");
+    log(
+        "JMH ("
+            + settings.jmhWarmupIterations()
+            + " x 1 s warm-up, "
+            + settings.jmhMeasurementIterations()
+            + " x 1 s measurement, 1 fork) ...");
     List<BenchmarkReport.JmhRow> rows = new ArrayList<>();
-    for (RunResult r : new Runner(new OptionsBuilder()
-        .include(JsonBenchmarks.class.getName() + "\\.")
-        .forks(1)
-        .warmupIterations(settings.jmhWarmupIterations())
-        .warmupTime(TimeValue.seconds(1))
-        .measurementIterations(settings.jmhMeasurementIterations())
-        .measurementTime(TimeValue.seconds(1))
-        .jvmArgsAppend("-Xms256m", "-Xmx256m")
-        .output(out.resolve("jmh.log").toString())
-        .build()).run()) {
+    for (RunResult r :
+        new Runner(
+                new OptionsBuilder()
+                    .include(JsonBenchmarks.class.getName() + "\\.")
+                    .forks(1)
+                    .warmupIterations(settings.jmhWarmupIterations())
+                    .warmupTime(TimeValue.seconds(1))
+                    .measurementIterations(settings.jmhMeasurementIterations())
+                    .measurementTime(TimeValue.seconds(1))
+                    .jvmArgsAppend("-Xms256m", "-Xmx256m")
+                    .output(out.resolve("jmh.log").toString())
+                    .build())
+            .run()) {
       String name = r.getParams().getBenchmark();
-      rows.add(new BenchmarkReport.JmhRow(name.substring(name.lastIndexOf('.') + 1),
-          Report.round(r.getPrimaryResult().getScore(), 1), Report.round(r.getPrimaryResult().getScoreError(), 1),
-          r.getPrimaryResult().getScoreUnit()));
+      rows.add(
+          new BenchmarkReport.JmhRow(
+              name.substring(name.lastIndexOf('.') + 1),
+              Report.round(r.getPrimaryResult().getScore(), 1),
+              Report.round(r.getPrimaryResult().getScoreError(), 1),
+              r.getPrimaryResult().getScoreUnit()));
     }
     rows.sort(Comparator.comparing(BenchmarkReport.JmhRow::benchmark));
     return rows;
@@ -201,12 +254,23 @@ public final class BenchmarkMain {
       mean = load.stream().mapToDouble(Double::doubleValue).average().orElse(Double.NaN);
       max = load.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN);
     }
-    return new BenchmarkReport.Machine(Runtime.getRuntime().availableProcessors(), Proc.cpuModel(),
+    return new BenchmarkReport.Machine(
+        Runtime.getRuntime().availableProcessors(),
+        Proc.cpuModel(),
         Report.round(Proc.memTotalKiB() / 1024.0 / 1024.0, 1),
-        Proc.osPrettyName() + " (" + System.getProperty("os.name") + " " + System.getProperty("os.version") + ", "
-            + System.getProperty("os.arch") + ")",
+        Proc.osPrettyName()
+            + " ("
+            + System.getProperty("os.name")
+            + " "
+            + System.getProperty("os.version")
+            + ", "
+            + System.getProperty("os.arch")
+            + ")",
         System.getProperty("java.vm.name") + " " + System.getProperty("java.runtime.version"),
-        uptimeAtStart, Proc.uptime(), Report.round(mean, 2), Report.round(max, 2));
+        uptimeAtStart,
+        Proc.uptime(),
+        Report.round(mean, 2),
+        Report.round(max, 2));
   }
 
   static void log(String s) {

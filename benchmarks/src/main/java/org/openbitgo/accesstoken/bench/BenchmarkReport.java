@@ -39,8 +39,12 @@ record BenchmarkReport(
   record StackRow(String stack, ServerStart start, LoadGenerator.Row canned) {}
 
   /** Fresh stub processes (median of the runs) and Prism's. */
-  record Startup(String stubCommand, List<ServerStart> stubRuns, double stubMedianMs,
-      double stubMedianRssMiB, ServerStart prism) {}
+  record Startup(
+      String stubCommand,
+      List<ServerStart> stubRuns,
+      double stubMedianMs,
+      double stubMedianRssMiB,
+      ServerStart prism) {}
 
   /** Stub and Prism at one concurrency, measured back to back. */
   record ThroughputRow(int connections, LoadGenerator.Row stub, LoadGenerator.Row prism) {}
@@ -72,11 +76,18 @@ record BenchmarkReport(
   }
 
   /** From the stub's GC log: heap in use after collections, and the committed heap. */
-  record GcWindows(int collections, double afterGcFirstMiB, double afterGcLastMiB,
-      double committedFirstMiB, double committedLastMiB) {}
+  record GcWindows(
+      int collections,
+      double afterGcFirstMiB,
+      double afterGcLastMiB,
+      double committedFirstMiB,
+      double committedLastMiB) {}
 
   /** The client variants at one thread count. */
-  record ClientRow(int threads, List<ClientComparison.Row> variants, double feignToPlain,
+  record ClientRow(
+      int threads,
+      List<ClientComparison.Row> variants,
+      double feignToPlain,
       double feignToPlainWithJackson) {}
 
   record JmhRow(String benchmark, double score, double error, String unit) {}

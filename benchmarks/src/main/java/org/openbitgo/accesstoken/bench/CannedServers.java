@@ -42,7 +42,8 @@ import org.glassfish.grizzly.http.server.Response;
 public final class CannedServers {
 
   /** The stacks measured; {@code netty} is the one the stub runs on. */
-  static final java.util.List<String> STACKS = java.util.List.of("netty", "grizzly", "jetty", "jdk");
+  static final java.util.List<String> STACKS =
+      java.util.List.of("netty", "grizzly", "jetty", "jdk");
 
   private static final byte[] ANSWER = Payloads.FULL_RESPONSE.getBytes(StandardCharsets.UTF_8);
 
@@ -56,13 +57,16 @@ public final class CannedServers {
       case "grizzly" -> grizzly(host, port);
       case "jetty" -> jetty(host, port);
       case "jdk" -> jdk(host, port);
-      default -> throw new IllegalArgumentException("unknown stack " + args[0] + "; one of " + STACKS);
+      default ->
+          throw new IllegalArgumentException("unknown stack " + args[0] + "; one of " + STACKS);
     }
     // some stacks run on daemon threads only: the process lives until it is stopped
     Thread.currentThread().join();
   }
 
-  /** Netty's HTTP/1.1 codec and a body aggregator on one event loop per core, as the stub uses it. */
+  /**
+   * Netty's HTTP/1.1 codec and a body aggregator on one event loop per core, as the stub uses it.
+   */
   private static void netty(String host, int port) throws InterruptedException {
     new ServerBootstrap()
         .group(new NioEventLoopGroup(1), new NioEventLoopGroup())
@@ -72,20 +76,27 @@ public final class CannedServers {
             new ChannelInitializer<SocketChannel>() {
               @Override
               protected void initChannel(SocketChannel channel) {
-                channel.pipeline().addLast(
-                    new HttpServerCodec(),
-                    new HttpObjectAggregator(64 * 1024),
-                    new SimpleChannelInboundHandler<FullHttpRequest>() {
-                      @Override
-                      protected void channelRead0(ChannelHandlerContext context, FullHttpRequest request) {
-                        FullHttpResponse answer = new DefaultFullHttpResponse(
-                            HttpVersion.HTTP_1_1, HttpResponseStatus.OK, Unpooled.wrappedBuffer(ANSWER));
-                        answer.headers()
-                            .set(HttpHeaderNames.CONTENT_TYPE, "application/json")
-                            .setInt(HttpHeaderNames.CONTENT_LENGTH, ANSWER.length);
-                        context.writeAndFlush(answer);
-                      }
-                    });
+                channel
+                    .pipeline()
+                    .addLast(
+                        new HttpServerCodec(),
+                        new HttpObjectAggregator(64 * 1024),
+                        new SimpleChannelInboundHandler<FullHttpRequest>() {
+                          @Override
+                          protected void channelRead0(
+                              ChannelHandlerContext context, FullHttpRequest request) {
+                            FullHttpResponse answer =
+                                new DefaultFullHttpResponse(
+                                    HttpVersion.HTTP_1_1,
+                                    HttpResponseStatus.OK,
+                                    Unpooled.wrappedBuffer(ANSWER));
+                            answer
+                                .headers()
+                                .set(HttpHeaderNames.CONTENT_TYPE, "application/json")
+                                .setInt(HttpHeaderNames.CONTENT_LENGTH, ANSWER.length);
+                            context.writeAndFlush(answer);
+                          }
+                        });
               }
             })
         .bind(host, port)
@@ -98,18 +109,20 @@ public final class CannedServers {
     NetworkListener listener = new NetworkListener("canned", host, port);
     listener.getKeepAlive().setMaxRequestsCount(-1);
     server.addListener(listener);
-    server.getServerConfiguration().addHttpHandler(
-        new HttpHandler() {
-          @Override
-          public void service(Request request, Response response) throws Exception {
-            request.getInputStream().readAllBytes();
-            response.setStatus(200);
-            response.setContentType("application/json");
-            response.setContentLength(ANSWER.length);
-            response.getOutputStream().write(ANSWER);
-          }
-        },
-        "/");
+    server
+        .getServerConfiguration()
+        .addHttpHandler(
+            new HttpHandler() {
+              @Override
+              public void service(Request request, Response response) throws Exception {
+                request.getInputStream().readAllBytes();
+                response.setStatus(200);
+                response.setContentType("application/json");
+                response.setContentLength(ANSWER.length);
+                response.getOutputStream().write(ANSWER);
+              }
+            },
+            "/");
     server.start();
   }
 
@@ -144,7 +157,9 @@ public final class CannedServers {
     server.start();
   }
 
-  /** The JDK's com.sun.net.httpserver, with TCP_NODELAY (else every answer waits for a delayed ACK). */
+  /**
+   * The JDK's com.sun.net.httpserver, with TCP_NODELAY (else every answer waits for a delayed ACK).
+   */
   private static void jdk(String host, int port) throws Exception {
     System.setProperty("sun.net.httpserver.nodelay", "true");
     com.sun.net.httpserver.HttpServer server =
@@ -158,7 +173,8 @@ public final class CannedServers {
           exchange.getResponseBody().write(ANSWER);
           exchange.close();
         });
-    server.setExecutor(Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors() * 2));
+    server.setExecutor(
+        Executors.newFixedThreadPool(Runtime.getRuntime().availableProcessors() * 2));
     server.start();
   }
 }

@@ -38,16 +38,15 @@ final class ClientComparison {
 
     Variants(URI baseUri) throws Exception {
       model = mapper.readValue(Payloads.FULL_REQUEST, CreateAccessTokenRequest.class);
-      feign = AccessTokenClient.builder()
-          .baseUrl(baseUri)
-          .accessToken(Payloads.BEARER_TOKEN)
-          .build();
+      feign =
+          AccessTokenClient.builder().baseUrl(baseUri).accessToken(Payloads.BEARER_TOKEN).build();
       // the same transport settings AccessTokenClient gives its HttpClient
-      plain = HttpClient.newBuilder()
-          .version(HttpClient.Version.HTTP_1_1)
-          .connectTimeout(Duration.ofSeconds(10))
-          .followRedirects(HttpClient.Redirect.NEVER)
-          .build();
+      plain =
+          HttpClient.newBuilder()
+              .version(HttpClient.Version.HTTP_1_1)
+              .connectTimeout(Duration.ofSeconds(10))
+              .followRedirects(HttpClient.Redirect.NEVER)
+              .build();
       endpoint = baseUri.resolve(Payloads.PATH.substring(1));
       // exactly the bytes Feign's JacksonEncoder writes for the same model
       byte[] body = mapper.writeValueAsBytes(model);
@@ -84,7 +83,9 @@ final class ClientComparison {
       };
     }
 
-    /** Plain HttpClient plus the same Jackson work Feign does (encode model, decode AccessToken). */
+    /**
+     * Plain HttpClient plus the same Jackson work Feign does (encode model, decode AccessToken).
+     */
     Caller plainWithJackson() {
       return () -> {
         HttpRequest req = plainRequest(mapper.writeValueAsBytes(model));
@@ -101,7 +102,8 @@ final class ClientComparison {
   }
 
   /** Raw outcome of one timed run. */
-  record Sample(List<Latencies> latencies, long errors, String firstError, double measuredSeconds) {}
+  record Sample(
+      List<Latencies> latencies, long errors, String firstError, double measuredSeconds) {}
 
   /** One variant's rounds merged: a row of the report. */
   record Row(
@@ -130,11 +132,18 @@ final class ClientComparison {
     }
     Latencies.Summary s = Latencies.summarize(all);
     return new Row(
-        name, threads, rounds.size(), seconds, Report.round(s.samples() / seconds, 1), s, errors,
+        name,
+        threads,
+        rounds.size(),
+        seconds,
+        Report.round(s.samples() / seconds, 1),
+        s,
+        errors,
         firstError);
   }
 
-  static Sample run(String name, Caller caller, int threads, double warmupSeconds, double measureSeconds)
+  static Sample run(
+      String name, Caller caller, int threads, double warmupSeconds, double measureSeconds)
       throws InterruptedException {
     List<Latencies> lat = new ArrayList<>();
     long[] errors = new long[threads];
@@ -148,31 +157,34 @@ final class ClientComparison {
       Latencies l = new Latencies();
       lat.add(l);
       int idx = i;
-      Thread t = new Thread(() -> {
-        try {
-          go.await();
-          while (true) {
-            long t0 = System.nanoTime();
-            if (t0 >= end) {
-              break;
-            }
-            try {
-              caller.call();
-            } catch (Exception e) {
-              errors[idx]++;
-              firstError.compareAndSet(null, e.toString());
-              Thread.sleep(10);
-              continue;
-            }
-            long t1 = System.nanoTime();
-            if (t1 >= windowStart && t1 <= end) {
-              l.record(t1 - t0);
-            }
-          }
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
-        }
-      }, "client-" + name + "-" + i);
+      Thread t =
+          new Thread(
+              () -> {
+                try {
+                  go.await();
+                  while (true) {
+                    long t0 = System.nanoTime();
+                    if (t0 >= end) {
+                      break;
+                    }
+                    try {
+                      caller.call();
+                    } catch (Exception e) {
+                      errors[idx]++;
+                      firstError.compareAndSet(null, e.toString());
+                      Thread.sleep(10);
+                      continue;
+                    }
+                    long t1 = System.nanoTime();
+                    if (t1 >= windowStart && t1 <= end) {
+                      l.record(t1 - t0);
+                    }
+                  }
+                } catch (InterruptedException e) {
+                  Thread.currentThread().interrupt();
+                }
+              },
+              "client-" + name + "-" + i);
       t.setDaemon(true);
       ts.add(t);
       t.start();

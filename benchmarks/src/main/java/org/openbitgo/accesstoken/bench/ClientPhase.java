@@ -19,7 +19,9 @@ final class ClientPhase {
 
   List<BenchmarkReport.ClientRow> run(URI stub) throws Exception {
     ClientComparison.Variants variants = new ClientComparison.Variants(stub);
-    ClientComparison.Caller[] callers = {variants.plain(), variants.feign(), variants.plainWithJackson()};
+    ClientComparison.Caller[] callers = {
+      variants.plain(), variants.feign(), variants.plainWithJackson()
+    };
     ClientComparison.smoke(callers);
     List<BenchmarkReport.ClientRow> rows = new ArrayList<>();
     for (int threads : settings.clientThreads()) {
@@ -32,21 +34,38 @@ final class ClientPhase {
       }
       for (int round = 0; round < settings.clientRounds(); round++) {
         for (int v = 0; v < callers.length; v++) {
-          samples.get(v).add(ClientComparison.run(NAMES[v], callers[v], threads, 0, settings.clientMeasureSeconds()));
+          samples
+              .get(v)
+              .add(
+                  ClientComparison.run(
+                      NAMES[v], callers[v], threads, 0, settings.clientMeasureSeconds()));
         }
       }
       List<ClientComparison.Row> variantRows = new ArrayList<>();
       for (int v = 0; v < callers.length; v++) {
         ClientComparison.Row row = ClientComparison.summarize(NAMES[v], threads, samples.get(v));
         variantRows.add(row);
-        BenchmarkMain.log("  client " + row.client() + " x" + threads + ": " + row.requestsPerSecond()
-            + " req/s, p50 " + row.latency().p50Ms() + " ms, errors " + row.errors());
+        BenchmarkMain.log(
+            "  client "
+                + row.client()
+                + " x"
+                + threads
+                + ": "
+                + row.requestsPerSecond()
+                + " req/s, p50 "
+                + row.latency().p50Ms()
+                + " ms, errors "
+                + row.errors());
       }
       double plain = variantRows.get(0).requestsPerSecond();
       double feign = variantRows.get(1).requestsPerSecond();
       double jackson = variantRows.get(2).requestsPerSecond();
-      rows.add(new BenchmarkReport.ClientRow(threads, variantRows, Report.round(feign / plain, 3),
-          Report.round(feign / jackson, 3)));
+      rows.add(
+          new BenchmarkReport.ClientRow(
+              threads,
+              variantRows,
+              Report.round(feign / plain, 3),
+              Report.round(feign / jackson, 3)));
     }
     return rows;
   }

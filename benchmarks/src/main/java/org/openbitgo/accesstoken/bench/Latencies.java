@@ -40,7 +40,13 @@ final class Latencies {
 
   /** Percentiles of a sorted sample, in milliseconds (4 decimals). */
   record Summary(
-      int samples, double meanMs, double p50Ms, double p90Ms, double p99Ms, double p999Ms, double maxMs) {
+      int samples,
+      double meanMs,
+      double p50Ms,
+      double p90Ms,
+      double p99Ms,
+      double p999Ms,
+      double maxMs) {
 
     static Summary of(long[] sorted) {
       int count = sorted.length;

@@ -61,10 +61,23 @@ final class LoadGenerator {
 
     /** This run as the report shows it, with the CPU and the 1-minute load average around it. */
     Row row(Proc.Cpu cpu, double load1Min) {
-      return new Row(target, connections, warmupSeconds, measuredSeconds,
-          Report.round(requestsPerSecond, 1), latency, totalRequests, connectionErrors,
-          unexpectedStatuses, serverErrors5xx, serverClosedConnections, Map.copyOf(sentByKind),
-          Map.copyOf(statuses), firstError, cpu, load1Min);
+      return new Row(
+          target,
+          connections,
+          warmupSeconds,
+          measuredSeconds,
+          Report.round(requestsPerSecond, 1),
+          latency,
+          totalRequests,
+          connectionErrors,
+          unexpectedStatuses,
+          serverErrors5xx,
+          serverClosedConnections,
+          Map.copyOf(sentByKind),
+          Map.copyOf(statuses),
+          firstError,
+          cpu,
+          load1Min);
     }
   }
 
@@ -95,8 +108,14 @@ final class LoadGenerator {
   private LoadGenerator() {}
 
   static Result run(
-      String target, String host, int port, int connections, double warmupSeconds,
-      double measureSeconds, Mix mix) throws InterruptedException {
+      String target,
+      String host,
+      int port,
+      int connections,
+      double warmupSeconds,
+      double measureSeconds,
+      Mix mix)
+      throws InterruptedException {
     List<Worker> workers = new ArrayList<>();
     for (int i = 0; i < connections; i++) {
       workers.add(new Worker(i, host, port, mix));
@@ -121,7 +140,10 @@ final class LoadGenerator {
     go.countDown();
     for (Thread t : threads) {
       // a request in flight at the deadline may take up to the read timeout
-      long waitMs = Math.max(1, (end - System.nanoTime()) / 1_000_000) + RawHttpConnection.READ_TIMEOUT_MS + 5_000;
+      long waitMs =
+          Math.max(1, (end - System.nanoTime()) / 1_000_000)
+              + RawHttpConnection.READ_TIMEOUT_MS
+              + 5_000;
       t.join(waitMs);
       if (t.isAlive()) {
         t.interrupt();

@@ -34,22 +34,46 @@ final class MarkdownReport {
 
   private void header() {
     BenchmarkReport.Machine m = report.machine();
-    md.append("# Benchmark report (").append(settings.mode()).append(" run)\n\n")
-        .append("Generated ").append(report.generatedAt()).append(" in ").append(report.durationSeconds())
-        .append(" s by `bash benchmarks/run.sh").append(settings.mode().equals("quick") ? " --quick" : "")
+    md.append("# Benchmark report (")
+        .append(settings.mode())
+        .append(" run)\n\n")
+        .append("Generated ")
+        .append(report.generatedAt())
+        .append(" in ")
+        .append(report.durationSeconds())
+        .append(" s by `bash benchmarks/run.sh")
+        .append(settings.mode().equals("quick") ? " --quick" : "")
         .append("`.\n\n| machine | |\n|---|---|\n")
-        .append("| cores | ").append(m.cores()).append(" (").append(m.cpuModel()).append(") |\n")
-        .append("| memory | ").append(m.memoryGiB()).append(" GiB |\n")
-        .append("| OS | ").append(m.os()).append(" |\n")
-        .append("| Java | ").append(m.java()).append(" |\n")
-        .append("| `uptime` at start | ").append(m.uptimeAtStart()).append(" |\n")
-        .append("| `uptime` at end | ").append(m.uptimeAtEnd()).append(" |\n")
-        .append("| 1-min load average during the run | mean ").append(m.mean1MinLoad()).append(", max ")
-        .append(m.max1MinLoad()).append(" |\n\n")
-        .append("The load average counts this benchmark's own processes too. In every table, \"CPU\" is"
-            + " cores used by this benchmark (load generator and servers) / by other processes (other"
-            + " builds on the machine) during that measurement, and \"load\" the 1-minute load average"
-            + " at its end.\n\n");
+        .append("| cores | ")
+        .append(m.cores())
+        .append(" (")
+        .append(m.cpuModel())
+        .append(") |\n")
+        .append("| memory | ")
+        .append(m.memoryGiB())
+        .append(" GiB |\n")
+        .append("| OS | ")
+        .append(m.os())
+        .append(" |\n")
+        .append("| Java | ")
+        .append(m.java())
+        .append(" |\n")
+        .append("| `uptime` at start | ")
+        .append(m.uptimeAtStart())
+        .append(" |\n")
+        .append("| `uptime` at end | ")
+        .append(m.uptimeAtEnd())
+        .append(" |\n")
+        .append("| 1-min load average during the run | mean ")
+        .append(m.mean1MinLoad())
+        .append(", max ")
+        .append(m.max1MinLoad())
+        .append(" |\n\n")
+        .append(
+            "The load average counts this benchmark's own processes too. In every table, \"CPU\" is"
+                + " cores used by this benchmark (load generator and servers) / by other processes (other"
+                + " builds on the machine) during that measurement, and \"load\" the 1-minute load average"
+                + " at its end.\n\n");
   }
 
   private void stacks() {
@@ -57,19 +81,37 @@ final class MarkdownReport {
       return;
     }
     md.append("## HTTP stacks: canned-response servers\n\n")
-        .append("Each server reads the request body and answers 200 with the stub's full JSON answer, no"
-            + " application work: the ceiling of each stack the stub could run on, measured at ")
-        .append(Settings.HEADLINE_CONNECTIONS).append(" connections after ").append(f0(settings.warmupSeconds()))
+        .append(
+            "Each server reads the request body and answers 200 with the stub's full JSON answer, no"
+                + " application work: the ceiling of each stack the stub could run on, measured at ")
+        .append(Settings.HEADLINE_CONNECTIONS)
+        .append(" connections after ")
+        .append(f0(settings.warmupSeconds()))
         .append(" s of warm-up. The stub runs on Netty.\n\n")
-        .append("| stack | start → first 200 ms | RSS MiB | threads | req/s | p50 ms | p99 ms | CPU | load |\n")
+        .append(
+            "| stack | start → first 200 ms | RSS MiB | threads | req/s | p50 ms | p99 ms | CPU | load |\n")
         .append("|---|---:|---:|---:|---:|---:|---:|---|---:|\n");
     for (BenchmarkReport.StackRow row : report.stacks()) {
       LoadGenerator.Row r = row.canned();
-      md.append("| ").append(row.stack()).append(" | ").append(f0(row.start().startupMs())).append(" | ")
-          .append(row.start().rssMiB()).append(" | ").append(row.start().threads()).append(" | ")
-          .append(f0(r.requestsPerSecond())).append(" | ").append(f3(r.latency().p50Ms())).append(" | ")
-          .append(f3(r.latency().p99Ms())).append(" | ").append(cpu(r)).append(" | ")
-          .append(f2(r.load1MinAtEnd())).append(" |\n");
+      md.append("| ")
+          .append(row.stack())
+          .append(" | ")
+          .append(f0(row.start().startupMs()))
+          .append(" | ")
+          .append(row.start().rssMiB())
+          .append(" | ")
+          .append(row.start().threads())
+          .append(" | ")
+          .append(f0(r.requestsPerSecond()))
+          .append(" | ")
+          .append(f3(r.latency().p50Ms()))
+          .append(" | ")
+          .append(f3(r.latency().p99Ms()))
+          .append(" | ")
+          .append(cpu(r))
+          .append(" | ")
+          .append(f2(r.load1MinAtEnd()))
+          .append(" |\n");
     }
     md.append("\n");
   }
@@ -77,37 +119,68 @@ final class MarkdownReport {
   private void startup() {
     BenchmarkReport.Startup s = report.startup();
     md.append("## Startup, memory and the first seconds\n\n")
-        .append("Stub command: `").append(s.stubCommand()).append("`, stdout discarded. Process start →"
-            + " first 200 to a valid create (polled every 5 ms), RSS (`VmRSS`) right then.\n\n")
+        .append("Stub command: `")
+        .append(s.stubCommand())
+        .append(
+            "`, stdout discarded. Process start →"
+                + " first 200 to a valid create (polled every 5 ms), RSS (`VmRSS`) right then.\n\n")
         .append("| process | start → first 200 ms | RSS MiB | threads |\n|---|---:|---:|---:|\n");
     for (ServerStart run : s.stubRuns()) {
-      md.append("| ").append(run.server()).append(" | ").append(f0(run.startupMs())).append(" | ")
-          .append(run.rssMiB()).append(" | ").append(run.threads()).append(" |\n");
+      md.append("| ")
+          .append(run.server())
+          .append(" | ")
+          .append(f0(run.startupMs()))
+          .append(" | ")
+          .append(run.rssMiB())
+          .append(" | ")
+          .append(run.threads())
+          .append(" |\n");
     }
-    md.append("| **stub, median** | **").append(f0(s.stubMedianMs())).append("** | **")
-        .append(s.stubMedianRssMiB()).append("** | |\n");
+    md.append("| **stub, median** | **")
+        .append(f0(s.stubMedianMs()))
+        .append("** | **")
+        .append(s.stubMedianRssMiB())
+        .append("** | |\n");
     if (s.prism() != null) {
-      md.append("| Prism | ").append(f0(s.prism().startupMs())).append(" | ").append(s.prism().rssMiB())
-          .append(" | ").append(s.prism().threads()).append(" |\n");
+      md.append("| Prism | ")
+          .append(f0(s.prism().startupMs()))
+          .append(" | ")
+          .append(s.prism().rssMiB())
+          .append(" | ")
+          .append(s.prism().threads())
+          .append(" |\n");
     }
     LoadGenerator.Row first = report.firstSeconds();
     if (first != null) {
-      md.append("\n**The first seconds**: the first stub process above, loaded with valid creates at ")
-          .append(first.connections()).append(" connections from the moment of its first 200, ")
-          .append(f0(first.measuredSeconds())).append(" s measured, no warm-up:\n\n")
-          .append(loadHeader()).append(loadRow("stub, cold", first)).append("\n");
+      md.append(
+              "\n**The first seconds**: the first stub process above, loaded with valid creates at ")
+          .append(first.connections())
+          .append(" connections from the moment of its first 200, ")
+          .append(f0(first.measuredSeconds()))
+          .append(" s measured, no warm-up:\n\n")
+          .append(loadHeader())
+          .append(loadRow("stub, cold", first))
+          .append("\n");
     }
   }
 
   private void throughput() {
     md.append("## Warm: stub vs Prism, valid create requests\n\n")
-        .append("Closed loop, one raw-socket HTTP/1.1 keep-alive connection per thread, the spec's `full`"
-            + " request (").append(Payloads.FULL_REQUEST.length()).append(" bytes). ")
-        .append(f0(settings.serverWarmupSeconds())).append(" s of unmeasured load per server process, then per row ")
-        .append(f0(settings.warmupSeconds())).append(" s warm-up + ").append(f0(settings.measureSeconds()))
-        .append(" s measured; stub and Prism alternate per concurrency. The ceiling is the canned-response"
-            + " Netty server (its own process, warmed the same way), measured between the stub's and Prism's "
-            + Settings.HEADLINE_CONNECTIONS + "-connection rows.\n\n")
+        .append(
+            "Closed loop, one raw-socket HTTP/1.1 keep-alive connection per thread, the spec's `full`"
+                + " request (")
+        .append(Payloads.FULL_REQUEST.length())
+        .append(" bytes). ")
+        .append(f0(settings.serverWarmupSeconds()))
+        .append(" s of unmeasured load per server process, then per row ")
+        .append(f0(settings.warmupSeconds()))
+        .append(" s warm-up + ")
+        .append(f0(settings.measureSeconds()))
+        .append(
+            " s measured; stub and Prism alternate per concurrency. The ceiling is the canned-response"
+                + " Netty server (its own process, warmed the same way), measured between the stub's and Prism's "
+                + Settings.HEADLINE_CONNECTIONS
+                + "-connection rows.\n\n")
         .append(loadHeader());
     for (BenchmarkReport.ThroughputRow row : report.throughput()) {
       md.append(loadRow("stub", row.stub()));
@@ -121,14 +194,23 @@ final class MarkdownReport {
     md.append("\n| connections | throughput stub / Prism | p99 Prism / stub |\n|---:|---:|---:|\n");
     for (BenchmarkReport.ThroughputRow row : report.throughput()) {
       if (row.prism() != null) {
-        md.append("| ").append(row.connections()).append(" | **")
-            .append(f1(row.stub().requestsPerSecond() / row.prism().requestsPerSecond())).append("×** | ")
-            .append(f1(row.prism().latency().p99Ms() / row.stub().latency().p99Ms())).append("× |\n");
+        md.append("| ")
+            .append(row.connections())
+            .append(" | **")
+            .append(f1(row.stub().requestsPerSecond() / row.prism().requestsPerSecond()))
+            .append("×** | ")
+            .append(f1(row.prism().latency().p99Ms() / row.stub().latency().p99Ms()))
+            .append("× |\n");
       }
     }
     BenchmarkReport.ResidentMemory rss = report.residentMemory();
-    md.append("\nRSS after these runs: stub ").append(rss.stubAfterThroughputMiB()).append(" MiB")
-        .append(rss.prismAfterThroughputMiB() == null ? "" : ", Prism " + rss.prismAfterThroughputMiB() + " MiB")
+    md.append("\nRSS after these runs: stub ")
+        .append(rss.stubAfterThroughputMiB())
+        .append(" MiB")
+        .append(
+            rss.prismAfterThroughputMiB() == null
+                ? ""
+                : ", Prism " + rss.prismAfterThroughputMiB() + " MiB")
         .append(".\n\n");
   }
 
@@ -138,33 +220,82 @@ final class MarkdownReport {
       return;
     }
     LoadGenerator.Row r = s.run();
-    md.append("## Soak: ").append(r.connections()).append(" connections, ").append(f0(r.measuredSeconds()))
+    md.append("## Soak: ")
+        .append(r.connections())
+        .append(" connections, ")
+        .append(f0(r.measuredSeconds()))
         .append(" s, mixed requests\n\n")
-        .append("A fresh stub; first ").append(f0(s.warmup().measuredSeconds())).append(" s of the same load"
-            + " unmeasured (").append(s.warmup().totalRequests()).append(" requests, errors ")
-        .append(s.warmup().errors()).append(", 5xx ").append(s.warmup().serverErrors5xx())
-        .append("). Per connection, of every 10 requests 8 are valid creates (200), 1 an invalid body (400,"
-            + " six kinds in turn), 1 an unknown or missing bearer token (401).\n\n| | value |\n|---|---|\n")
-        .append("| requests | ").append(r.totalRequests()).append(" (").append(f0(r.requestsPerSecond()))
-        .append(" req/s; p50 ").append(r.latency().p50Ms()).append(" ms, p99 ").append(r.latency().p99Ms())
-        .append(" ms) |\n| statuses | ").append(r.statuses()).append(" |\n")
-        .append("| connection errors / unexpected statuses / 5xx | **").append(r.connectionErrors()).append(" / ")
-        .append(r.unexpectedStatuses()).append(" / ").append(r.serverErrors5xx()).append("** |\n")
-        .append("| connections closed by the server | ").append(r.serverClosedConnections()).append(" |\n")
-        .append("| RSS, mean of the first / last ").append(f0(settings.soakRssWindowSeconds())).append(" s | ")
-        .append(s.rssFirstWindowMiB()).append(" / ").append(s.rssLastWindowMiB()).append(" MiB: **×")
-        .append(s.rssLastToFirst()).append("** (").append(s.rssFlat() ? "flat" : "NOT flat").append("); peak ")
-        .append(s.rssPeakMiB()).append(" MiB |\n");
+        .append("A fresh stub; first ")
+        .append(f0(s.warmup().measuredSeconds()))
+        .append(" s of the same load" + " unmeasured (")
+        .append(s.warmup().totalRequests())
+        .append(" requests, errors ")
+        .append(s.warmup().errors())
+        .append(", 5xx ")
+        .append(s.warmup().serverErrors5xx())
+        .append(
+            "). Per connection, of every 10 requests 8 are valid creates (200), 1 an invalid body (400,"
+                + " six kinds in turn), 1 an unknown or missing bearer token (401).\n\n| | value |\n|---|---|\n")
+        .append("| requests | ")
+        .append(r.totalRequests())
+        .append(" (")
+        .append(f0(r.requestsPerSecond()))
+        .append(" req/s; p50 ")
+        .append(r.latency().p50Ms())
+        .append(" ms, p99 ")
+        .append(r.latency().p99Ms())
+        .append(" ms) |\n| statuses | ")
+        .append(r.statuses())
+        .append(" |\n")
+        .append("| connection errors / unexpected statuses / 5xx | **")
+        .append(r.connectionErrors())
+        .append(" / ")
+        .append(r.unexpectedStatuses())
+        .append(" / ")
+        .append(r.serverErrors5xx())
+        .append("** |\n")
+        .append("| connections closed by the server | ")
+        .append(r.serverClosedConnections())
+        .append(" |\n")
+        .append("| RSS, mean of the first / last ")
+        .append(f0(settings.soakRssWindowSeconds()))
+        .append(" s | ")
+        .append(s.rssFirstWindowMiB())
+        .append(" / ")
+        .append(s.rssLastWindowMiB())
+        .append(" MiB: **×")
+        .append(s.rssLastToFirst())
+        .append("** (")
+        .append(s.rssFlat() ? "flat" : "NOT flat")
+        .append("); peak ")
+        .append(s.rssPeakMiB())
+        .append(" MiB |\n");
     if (s.heap() != null) {
-      md.append("| Java heap after young GCs, first / last window (committed) | ").append(s.heap().afterGcFirstMiB())
-          .append(" / ").append(s.heap().afterGcLastMiB()).append(" MiB (").append(s.heap().committedFirstMiB())
-          .append(" / ").append(s.heap().committedLastMiB()).append(" MiB; ").append(s.heap().collections())
+      md.append("| Java heap after young GCs, first / last window (committed) | ")
+          .append(s.heap().afterGcFirstMiB())
+          .append(" / ")
+          .append(s.heap().afterGcLastMiB())
+          .append(" MiB (")
+          .append(s.heap().committedFirstMiB())
+          .append(" / ")
+          .append(s.heap().committedLastMiB())
+          .append(" MiB; ")
+          .append(s.heap().collections())
           .append(" collections) |\n");
     }
     md.append("| live heap after a full GC (`jcmd GC.run`): after warm-up / after soak | ")
-        .append(s.liveHeapAfterWarmupMiB()).append(" / ").append(s.liveHeapAfterSoakMiB()).append(" MiB |\n")
-        .append("| CPU / load | ").append(cpu(r)).append(" / ").append(f2(r.load1MinAtEnd())).append(" |\n\n")
-        .append("RSS every second (MiB): ").append(s.rssEverySecondMiB()).append("\n\n");
+        .append(s.liveHeapAfterWarmupMiB())
+        .append(" / ")
+        .append(s.liveHeapAfterSoakMiB())
+        .append(" MiB |\n")
+        .append("| CPU / load | ")
+        .append(cpu(r))
+        .append(" / ")
+        .append(f2(r.load1MinAtEnd()))
+        .append(" |\n\n")
+        .append("RSS every second (MiB): ")
+        .append(s.rssEverySecondMiB())
+        .append("\n\n");
   }
 
   private void client() {
@@ -172,23 +303,45 @@ final class MarkdownReport {
       return;
     }
     md.append("## Client: Feign `AccessTokenClient` vs plain `java.net.http.HttpClient`\n\n")
-        .append("Same stub process, same body bytes and headers, both HTTP/1.1 with a connection pool; ")
-        .append(f0(settings.clientWarmupSeconds())).append(" s warm-up per variant, then ")
-        .append(settings.clientRounds()).append(" rounds in which the variants take turns, ")
-        .append(f0(settings.clientMeasureSeconds())).append(" s each. \"plain + Jackson\" also encodes the"
-            + " model and decodes `AccessToken` as Feign does.\n\n")
-        .append("| threads | client | req/s | p50 ms | p99 ms | errors |\n|---:|---|---:|---:|---:|---:|\n");
+        .append(
+            "Same stub process, same body bytes and headers, both HTTP/1.1 with a connection pool; ")
+        .append(f0(settings.clientWarmupSeconds()))
+        .append(" s warm-up per variant, then ")
+        .append(settings.clientRounds())
+        .append(" rounds in which the variants take turns, ")
+        .append(f0(settings.clientMeasureSeconds()))
+        .append(
+            " s each. \"plain + Jackson\" also encodes the"
+                + " model and decodes `AccessToken` as Feign does.\n\n")
+        .append(
+            "| threads | client | req/s | p50 ms | p99 ms | errors |\n|---:|---|---:|---:|---:|---:|\n");
     for (BenchmarkReport.ClientRow row : report.client()) {
       for (ClientComparison.Row v : row.variants()) {
-        md.append("| ").append(row.threads()).append(" | ").append(v.client()).append(" | ")
-            .append(f0(v.requestsPerSecond())).append(" | ").append(v.latency().p50Ms()).append(" | ")
-            .append(v.latency().p99Ms()).append(" | ").append(v.errors()).append(" |\n");
+        md.append("| ")
+            .append(row.threads())
+            .append(" | ")
+            .append(v.client())
+            .append(" | ")
+            .append(f0(v.requestsPerSecond()))
+            .append(" | ")
+            .append(v.latency().p50Ms())
+            .append(" | ")
+            .append(v.latency().p99Ms())
+            .append(" | ")
+            .append(v.errors())
+            .append(" |\n");
       }
     }
-    md.append("\n| threads | Feign / plain (bytes) | Feign / plain + Jackson |\n|---:|---:|---:|\n");
+    md.append(
+        "\n| threads | Feign / plain (bytes) | Feign / plain + Jackson |\n|---:|---:|---:|\n");
     for (BenchmarkReport.ClientRow row : report.client()) {
-      md.append("| ").append(row.threads()).append(" | **").append(f3(row.feignToPlain())).append("** | ")
-          .append(f3(row.feignToPlainWithJackson())).append(" |\n");
+      md.append("| ")
+          .append(row.threads())
+          .append(" | **")
+          .append(f3(row.feignToPlain()))
+          .append("** | ")
+          .append(f3(row.feignToPlainWithJackson()))
+          .append(" |\n");
     }
     md.append("\n");
   }
@@ -197,13 +350,24 @@ final class MarkdownReport {
     if (report.jmh().isEmpty()) {
       return;
     }
-    md.append("## JSON (JMH)\n\n1 fork, ").append(settings.jmhWarmupIterations()).append(" × 1 s warm-up, ")
-        .append(settings.jmhMeasurementIterations()).append(" × 1 s measurement, average time, one thread."
-            + " \"model\" = generated client models with `ContractJson.newObjectMapper()`; \"tree\" = a plain"
-            + " `ObjectMapper` and `JsonNode` of the same JSON.\n\n| benchmark | score ± error | unit |\n|---|---:|---|\n");
+    md.append("## JSON (JMH)\n\n1 fork, ")
+        .append(settings.jmhWarmupIterations())
+        .append(" × 1 s warm-up, ")
+        .append(settings.jmhMeasurementIterations())
+        .append(
+            " × 1 s measurement, average time, one thread."
+                + " \"model\" = generated client models with `ContractJson.newObjectMapper()`; \"tree\" = a plain"
+                + " `ObjectMapper` and `JsonNode` of the same JSON.\n\n| benchmark | score ± error | unit |\n|---|---:|---|\n");
     for (BenchmarkReport.JmhRow r : report.jmh()) {
-      md.append("| ").append(r.benchmark()).append(" | ").append(f1(r.score())).append(" ± ")
-          .append(f1(r.error())).append(" | ").append(r.unit()).append(" |\n");
+      md.append("| ")
+          .append(r.benchmark())
+          .append(" | ")
+          .append(f1(r.score()))
+          .append(" ± ")
+          .append(f1(r.error()))
+          .append(" | ")
+          .append(r.unit())
+          .append(" |\n");
     }
     md.append("\n");
   }
@@ -211,8 +375,13 @@ final class MarkdownReport {
   private void targets() {
     md.append("## Targets\n\n| target | met? | measured |\n|---|---|---|\n");
     for (BenchmarkReport.Target t : report.targets()) {
-      md.append("| ").append(t.target()).append(" | ").append(t.met() ? "yes" : "**NO**").append(" | ")
-          .append(t.measured()).append(" |\n");
+      md.append("| ")
+          .append(t.target())
+          .append(" | ")
+          .append(t.met() ? "yes" : "**NO**")
+          .append(" | ")
+          .append(t.measured())
+          .append(" |\n");
     }
     if (!report.notes().isEmpty()) {
       md.append("\n## Notes\n\n");
@@ -226,10 +395,27 @@ final class MarkdownReport {
   }
 
   private static String loadRow(String server, LoadGenerator.Row r) {
-    return "| " + server + " | " + r.connections() + " | " + f0(r.requestsPerSecond()) + " | "
-        + f3(r.latency().p50Ms()) + " | " + f3(r.latency().p99Ms()) + " | " + f3(r.latency().p999Ms())
-        + " | " + r.errors() + " | " + r.serverClosedConnections() + " | " + cpu(r) + " | "
-        + f2(r.load1MinAtEnd()) + " |\n";
+    return "| "
+        + server
+        + " | "
+        + r.connections()
+        + " | "
+        + f0(r.requestsPerSecond())
+        + " | "
+        + f3(r.latency().p50Ms())
+        + " | "
+        + f3(r.latency().p99Ms())
+        + " | "
+        + f3(r.latency().p999Ms())
+        + " | "
+        + r.errors()
+        + " | "
+        + r.serverClosedConnections()
+        + " | "
+        + cpu(r)
+        + " | "
+        + f2(r.load1MinAtEnd())
+        + " |\n";
   }
 
   private static String cpu(LoadGenerator.Row r) {

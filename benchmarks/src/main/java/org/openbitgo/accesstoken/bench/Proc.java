@@ -90,7 +90,9 @@ final class Proc {
   static double[] loadAverage() {
     try {
       String[] f = Files.readString(Path.of("/proc/loadavg")).trim().split("\\s+");
-      return new double[] {Double.parseDouble(f[0]), Double.parseDouble(f[1]), Double.parseDouble(f[2])};
+      return new double[] {
+        Double.parseDouble(f[0]), Double.parseDouble(f[1]), Double.parseDouble(f[2])
+      };
     } catch (IOException | RuntimeException e) {
       return new double[] {Double.NaN, Double.NaN, Double.NaN};
     }
@@ -143,6 +145,7 @@ final class Proc {
   static final class CpuWindow {
     /** This JVM and its descendants: the servers under test it started (and JMH forks). */
     private final List<ProcessHandle> ours = List.of(ProcessHandle.current());
+
     private final long[] machineStart;
     private final long oursStart;
     private final int cores = Runtime.getRuntime().availableProcessors();

@@ -16,6 +16,7 @@ final class ServerProcess implements AutoCloseable {
   final int port;
   final Process process;
   final long startNanos;
+
   /** Process start to the first 200 answer to a valid create request; -1 if none came. */
   double startupMillis = -1;
 
@@ -27,7 +28,8 @@ final class ServerProcess implements AutoCloseable {
     this.startNanos = startNanos;
   }
 
-  static ServerProcess start(String name, String host, List<String> commandWithoutPort, List<String> portArgs)
+  static ServerProcess start(
+      String name, String host, List<String> commandWithoutPort, List<String> portArgs)
       throws IOException {
     int port = freePort();
     List<String> command = new java.util.ArrayList<>(commandWithoutPort);
@@ -45,12 +47,14 @@ final class ServerProcess implements AutoCloseable {
    * Sends a valid create request every 5 ms until one gets 200; records the time since process
    * start. Bounded by {@code timeoutSeconds}.
    */
-  ServerProcess awaitFirst200(byte[] validRequest, double timeoutSeconds) throws IOException, InterruptedException {
+  ServerProcess awaitFirst200(byte[] validRequest, double timeoutSeconds)
+      throws IOException, InterruptedException {
     long deadline = startNanos + (long) (timeoutSeconds * 1e9);
     String last = "no attempt";
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
-        throw new IOException(name + " exited with status " + process.exitValue() + " before answering");
+        throw new IOException(
+            name + " exited with status " + process.exitValue() + " before answering");
       }
       try (RawHttpConnection c = new RawHttpConnection(host, port)) {
         int status = c.exchange(validRequest);
@@ -64,7 +68,8 @@ final class ServerProcess implements AutoCloseable {
       }
       Thread.sleep(5);
     }
-    throw new IOException(name + " gave no 200 within " + timeoutSeconds + " s (last: " + last + ")");
+    throw new IOException(
+        name + " gave no 200 within " + timeoutSeconds + " s (last: " + last + ")");
   }
 
   long pid() {

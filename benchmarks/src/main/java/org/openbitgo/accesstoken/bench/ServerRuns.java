@@ -33,7 +33,8 @@ final class ServerRuns {
     return List.of(javaBin, "@" + stubArgs, "--host", HOST, "--token", Payloads.BEARER_TOKEN);
   }
 
-  ServerProcess startStub(String name, List<String> extraJvmFlags) throws IOException, InterruptedException {
+  ServerProcess startStub(String name, List<String> extraJvmFlags)
+      throws IOException, InterruptedException {
     List<String> command = new ArrayList<>(stubCommand());
     command.addAll(1, extraJvmFlags);
     return awaitFirst200(ServerProcess.start(name, HOST, command, List.of("--port", "{port}")), 60);
@@ -50,57 +51,97 @@ final class ServerRuns {
         ServerProcess.start("prism", HOST, command, List.of("-p", "{port}", spec.toString())), 90);
   }
 
-  /** A canned-response server of {@link CannedServers} on {@code stack}, from this harness's jar. */
+  /**
+   * A canned-response server of {@link CannedServers} on {@code stack}, from this harness's jar.
+   */
   ServerProcess startCanned(String stack) throws IOException, InterruptedException {
     List<String> command = List.of(javaBin, "-cp", ownJar(), CannedServers.class.getName(), stack);
-    return awaitFirst200(ServerProcess.start("canned " + stack, HOST, command, List.of("{port}")), 60);
+    return awaitFirst200(
+        ServerProcess.start("canned " + stack, HOST, command, List.of("{port}")), 60);
   }
 
   String prismVersion() {
     try {
-      Path pkg = prism.toAbsolutePath().getParent().getParent()
-          .resolve("@stoplight/prism-cli/package.json");
-      return new com.fasterxml.jackson.databind.ObjectMapper().readTree(Files.readString(pkg))
-          .path("version").asText("?");
+      Path pkg =
+          prism
+              .toAbsolutePath()
+              .getParent()
+              .getParent()
+              .resolve("@stoplight/prism-cli/package.json");
+      return new com.fasterxml.jackson.databind.ObjectMapper()
+          .readTree(Files.readString(pkg))
+          .path("version")
+          .asText("?");
     } catch (IOException | RuntimeException e) {
       return "?";
     }
   }
 
   static BenchmarkReport.ServerStart started(ServerProcess server) {
-    return new BenchmarkReport.ServerStart(server.name, Report.round(server.startupMillis, 1),
-        Report.round(server.rssKiB() / 1024.0, 1), Proc.threadCount(server.pid()));
+    return new BenchmarkReport.ServerStart(
+        server.name,
+        Report.round(server.startupMillis, 1),
+        Report.round(server.rssKiB() / 1024.0, 1),
+        Proc.threadCount(server.pid()));
   }
 
-  /** Valid creates at 8 connections, not measured: the server's JIT (or V8) compiles its hot paths. */
+  /**
+   * Valid creates at 8 connections, not measured: the server's JIT (or V8) compiles its hot paths.
+   */
   void warmUp(ServerProcess server) throws InterruptedException {
-    BenchmarkMain.log(describe(LoadGenerator.run(server.name + " warm-up", HOST, server.port, 8, 0,
-        settings.serverWarmupSeconds(), LoadGenerator.only(validCreate(server.port)))
-        .row(null, Double.NaN)));
+    BenchmarkMain.log(
+        describe(
+            LoadGenerator.run(
+                    server.name + " warm-up",
+                    HOST,
+                    server.port,
+                    8,
+                    0,
+                    settings.serverWarmupSeconds(),
+                    LoadGenerator.only(validCreate(server.port)))
+                .row(null, Double.NaN)));
   }
 
   /** Valid creates: {@code warmupSeconds} unmeasured, then {@code measureSeconds} measured. */
-  LoadGenerator.Row valid(ServerProcess server, int connections, double warmupSeconds, double measureSeconds)
+  LoadGenerator.Row valid(
+      ServerProcess server, int connections, double warmupSeconds, double measureSeconds)
       throws InterruptedException {
     Proc.CpuWindow cpu = new Proc.CpuWindow();
-    LoadGenerator.Result result = LoadGenerator.run(server.name, HOST, server.port, connections,
-        warmupSeconds, measureSeconds, LoadGenerator.only(validCreate(server.port)));
+    LoadGenerator.Result result =
+        LoadGenerator.run(
+            server.name,
+            HOST,
+            server.port,
+            connections,
+            warmupSeconds,
+            measureSeconds,
+            LoadGenerator.only(validCreate(server.port)));
     LoadGenerator.Row row = result.row(cpu.finish(), Proc.loadAverage()[0]);
     BenchmarkMain.log(describe(row));
     return row;
   }
 
   static LoadGenerator.RequestKind validCreate(int port) {
-    return new LoadGenerator.RequestKind("valid create",
-        Payloads.rawPost(HOST, port, "Bearer " + Payloads.BEARER_TOKEN, Payloads.FULL_REQUEST), 200);
+    return new LoadGenerator.RequestKind(
+        "valid create",
+        Payloads.rawPost(HOST, port, "Bearer " + Payloads.BEARER_TOKEN, Payloads.FULL_REQUEST),
+        200);
   }
 
   static String describe(LoadGenerator.Row r) {
-    return String.format(java.util.Locale.ROOT,
+    return String.format(
+        java.util.Locale.ROOT,
         "  %-20s x%-3d %10.1f req/s  p50 %.3f ms  p99 %.3f ms  errors %d  closed-by-server %d%s%s",
-        r.target(), r.connections(), r.requestsPerSecond(), r.latency().p50Ms(), r.latency().p99Ms(),
-        r.errors(), r.serverClosedConnections(),
-        r.cpu() == null ? "" : "  cpu ours " + r.cpu().thisBenchmark() + " others " + r.cpu().others(),
+        r.target(),
+        r.connections(),
+        r.requestsPerSecond(),
+        r.latency().p50Ms(),
+        r.latency().p99Ms(),
+        r.errors(),
+        r.serverClosedConnections(),
+        r.cpu() == null
+            ? ""
+            : "  cpu ours " + r.cpu().thisBenchmark() + " others " + r.cpu().others(),
         r.firstError() == null ? "" : "  first error: " + r.firstError());
   }
 
@@ -116,7 +157,8 @@ final class ServerRuns {
 
   private static String ownJar() {
     try {
-      return Path.of(CannedServers.class.getProtectionDomain().getCodeSource().getLocation().toURI())
+      return Path.of(
+              CannedServers.class.getProtectionDomain().getCodeSource().getLocation().toURI())
           .toString();
     } catch (URISyntaxException e) {
       throw new IllegalStateException(e);

@@ -24,13 +24,41 @@ record Settings(
 
   static Settings full() {
     return new Settings(
-        "full", 20, 5, 10, new int[] {1, 8, HEADLINE_CONNECTIONS}, 3, 10, 3, 5, 2,
-        new int[] {1, 8}, 64, 60, 10, 5, 5);
+        "full",
+        20,
+        5,
+        10,
+        new int[] {1, 8, HEADLINE_CONNECTIONS},
+        3,
+        10,
+        3,
+        5,
+        2,
+        new int[] {1, 8},
+        64,
+        60,
+        10,
+        5,
+        5);
   }
 
   static Settings quick() {
     return new Settings(
-        "quick", 3, 1, 2, new int[] {1, 8, HEADLINE_CONNECTIONS}, 1, 3, 1, 1, 2,
-        new int[] {1, 8}, 64, 10, 3, 1, 2);
+        "quick",
+        3,
+        1,
+        2,
+        new int[] {1, 8, HEADLINE_CONNECTIONS},
+        1,
+        3,
+        1,
+        1,
+        2,
+        new int[] {1, 8},
+        64,
+        10,
+        3,
+        1,
+        2);
   }
 }

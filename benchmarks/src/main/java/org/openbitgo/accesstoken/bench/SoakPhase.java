@@ -19,8 +19,10 @@ final class SoakPhase {
   /** Resident memory is flat when the last window is within this fraction of the first. */
   static final double RSS_FLAT_TOLERANCE = 0.15;
 
-  private static final Pattern PAUSE = Pattern.compile("^\\[(\\d+[.,]\\d+)s\\].*Pause.*?(\\d+)M->(\\d+)M\\((\\d+)M\\)");
-  private static final Pattern FULL_PAUSE = Pattern.compile("Pause Full.*?(\\d+)M->(\\d+)M\\((\\d+)M\\)");
+  private static final Pattern PAUSE =
+      Pattern.compile("^\\[(\\d+[.,]\\d+)s\\].*Pause.*?(\\d+)M->(\\d+)M\\((\\d+)M\\)");
+  private static final Pattern FULL_PAUSE =
+      Pattern.compile("Pause Full.*?(\\d+)M->(\\d+)M\\((\\d+)M\\)");
 
   private final Settings settings;
   private final ServerRuns servers;
@@ -35,11 +37,20 @@ final class SoakPhase {
   BenchmarkReport.Soak run() throws IOException, InterruptedException {
     Files.deleteIfExists(gcLog);
     // GC logging only observes (it changes no GC setting): it tells heap growth from a leak
-    try (ServerProcess stub = servers.startStub("stub soak", List.of("-Xlog:gc:file=" + gcLog + ":uptime"))) {
+    try (ServerProcess stub =
+        servers.startStub("stub soak", List.of("-Xlog:gc:file=" + gcLog + ":uptime"))) {
       LoadGenerator.Mix mix = mix(stub.port);
       // the same mix, unmeasured: the windows then compare steady state with steady state
-      LoadGenerator.Row warmup = LoadGenerator.run("stub soak warm-up", ServerRuns.HOST, stub.port,
-          settings.soakConnections(), 0, settings.serverWarmupSeconds(), mix).row(null, Double.NaN);
+      LoadGenerator.Row warmup =
+          LoadGenerator.run(
+                  "stub soak warm-up",
+                  ServerRuns.HOST,
+                  stub.port,
+                  settings.soakConnections(),
+                  0,
+                  settings.serverWarmupSeconds(),
+                  mix)
+              .row(null, Double.NaN);
       double rssAfterWarmup = stub.rssKiB() / 1024.0;
       Double liveAfterWarmup = liveHeapMiB(stub);
 
@@ -50,9 +61,16 @@ final class SoakPhase {
       sampler.setDaemon(true);
       sampler.start();
       Proc.CpuWindow cpu = new Proc.CpuWindow();
-      LoadGenerator.Row run = LoadGenerator.run("stub soak", ServerRuns.HOST, stub.port,
-          settings.soakConnections(), 0, settings.soakSeconds(), mix)
-          .row(cpu.finish(), Proc.loadAverage()[0]);
+      LoadGenerator.Row run =
+          LoadGenerator.run(
+                  "stub soak",
+                  ServerRuns.HOST,
+                  stub.port,
+                  settings.soakConnections(),
+                  0,
+                  settings.soakSeconds(),
+                  mix)
+              .row(cpu.finish(), Proc.loadAverage()[0]);
       stop.set(true);
       sampler.join(5000);
       // the live set, by a full GC after the soak (outside the measured window): what a leak grows
@@ -69,13 +87,28 @@ final class SoakPhase {
       int soakEnd = Math.min(series.size(), (int) settings.soakSeconds());
       double last = mean(series.subList(Math.max(0, soakEnd - window), soakEnd));
       double ratio = last / first;
-      BenchmarkReport.Soak soak = new BenchmarkReport.Soak(warmup, run, Report.round(rssAfterWarmup, 1),
-          Report.round(first, 1), Report.round(last, 1), Report.round(ratio, 3),
-          Math.abs(ratio - 1) <= RSS_FLAT_TOLERANCE,
-          series.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN), series,
-          gcWindows(soakStartUptime), liveAfterWarmup, liveAfterSoak);
-      BenchmarkMain.log("  soak: " + ServerRuns.describe(run).strip() + ", RSS first " + soak.rssFirstWindowMiB()
-          + " MiB, last " + soak.rssLastWindowMiB() + " MiB");
+      BenchmarkReport.Soak soak =
+          new BenchmarkReport.Soak(
+              warmup,
+              run,
+              Report.round(rssAfterWarmup, 1),
+              Report.round(first, 1),
+              Report.round(last, 1),
+              Report.round(ratio, 3),
+              Math.abs(ratio - 1) <= RSS_FLAT_TOLERANCE,
+              series.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN),
+              series,
+              gcWindows(soakStartUptime),
+              liveAfterWarmup,
+              liveAfterSoak);
+      BenchmarkMain.log(
+          "  soak: "
+              + ServerRuns.describe(run).strip()
+              + ", RSS first "
+              + soak.rssFirstWindowMiB()
+              + " MiB, last "
+              + soak.rssLastWindowMiB()
+              + " MiB");
       return soak;
     }
   }
@@ -86,13 +119,26 @@ final class SoakPhase {
     List<LoadGenerator.RequestKind> kinds = new ArrayList<>();
     kinds.add(ServerRuns.validCreate(port));
     for (int i = 0; i < Payloads.INVALID_BODIES.length; i++) {
-      kinds.add(new LoadGenerator.RequestKind("invalid body " + (i + 1),
-          Payloads.rawPost(ServerRuns.HOST, port, bearer, Payloads.INVALID_BODIES[i]), 400));
+      kinds.add(
+          new LoadGenerator.RequestKind(
+              "invalid body " + (i + 1),
+              Payloads.rawPost(ServerRuns.HOST, port, bearer, Payloads.INVALID_BODIES[i]),
+              400));
     }
-    kinds.add(new LoadGenerator.RequestKind("unknown bearer token",
-        Payloads.rawPost(ServerRuns.HOST, port, "Bearer not-" + Payloads.BEARER_TOKEN, Payloads.FULL_REQUEST), 401));
-    kinds.add(new LoadGenerator.RequestKind("no Authorization header",
-        Payloads.rawPost(ServerRuns.HOST, port, null, Payloads.FULL_REQUEST), 401));
+    kinds.add(
+        new LoadGenerator.RequestKind(
+            "unknown bearer token",
+            Payloads.rawPost(
+                ServerRuns.HOST,
+                port,
+                "Bearer not-" + Payloads.BEARER_TOKEN,
+                Payloads.FULL_REQUEST),
+            401));
+    kinds.add(
+        new LoadGenerator.RequestKind(
+            "no Authorization header",
+            Payloads.rawPost(ServerRuns.HOST, port, null, Payloads.FULL_REQUEST),
+            401));
     int invalidBodies = Payloads.INVALID_BODIES.length;
     List<LoadGenerator.RequestKind> all = List.copyOf(kinds);
     return new LoadGenerator.Mix() {
@@ -134,14 +180,19 @@ final class SoakPhase {
     }
   }
 
-  /** Heap still in use after a full GC ({@code jcmd PID GC.run}): the live set. Null without jcmd. */
+  /**
+   * Heap still in use after a full GC ({@code jcmd PID GC.run}): the live set. Null without jcmd.
+   */
   private Double liveHeapMiB(ServerProcess server) throws InterruptedException, IOException {
     Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
     if (!Files.isExecutable(jcmd)) {
       return null;
     }
-    Process p = new ProcessBuilder(jcmd.toString(), String.valueOf(server.pid()), "GC.run")
-        .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+    Process p =
+        new ProcessBuilder(jcmd.toString(), String.valueOf(server.pid()), "GC.run")
+            .redirectErrorStream(true)
+            .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+            .start();
     if (!p.waitFor(30, TimeUnit.SECONDS)) {
       p.destroyForcibly();
       return null;
@@ -157,7 +208,10 @@ final class SoakPhase {
     return live;
   }
 
-  /** From "[12.3s] GC(4) Pause Young ... 25M->3M(32M) 3.4ms": after-GC and committed heap per window. */
+  /**
+   * From "[12.3s] GC(4) Pause Young ... 25M->3M(32M) 3.4ms": after-GC and committed heap per
+   * window.
+   */
   private BenchmarkReport.GcWindows gcWindows(double soakStartUptime) throws IOException {
     List<double[]> gcs = new ArrayList<>(); // {secondsIntoSoak, afterMiB, committedMiB}
     for (String line : Files.readAllLines(gcLog)) {
@@ -172,8 +226,8 @@ final class SoakPhase {
     double window = settings.soakRssWindowSeconds();
     double[] first = windowStats(gcs, 0, window);
     double[] last = windowStats(gcs, settings.soakSeconds() - window, settings.soakSeconds() + 1);
-    return new BenchmarkReport.GcWindows(gcs.size(), Report.round(first[0], 1), Report.round(last[0], 1),
-        first[1], last[1]);
+    return new BenchmarkReport.GcWindows(
+        gcs.size(), Report.round(first[0], 1), Report.round(last[0], 1), first[1], last[1]);
   }
 
   /** {mean heap after GC, max committed} of the collections in [from, to). */

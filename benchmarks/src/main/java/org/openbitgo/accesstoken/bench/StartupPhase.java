@@ -29,7 +29,9 @@ final class StartupPhase {
         runs.add(start);
         BenchmarkMain.log("  " + start);
         if (i == 0) {
-          firstSeconds = servers.valid(stub, Settings.HEADLINE_CONNECTIONS, 0, settings.firstSecondsMeasured());
+          firstSeconds =
+              servers.valid(
+                  stub, Settings.HEADLINE_CONNECTIONS, 0, settings.firstSecondsMeasured());
         }
       }
     }
@@ -40,12 +42,14 @@ final class StartupPhase {
         BenchmarkMain.log("  " + prism + " (Prism " + servers.prismVersion() + ")");
       }
     }
-    BenchmarkReport.Startup startup = new BenchmarkReport.Startup(
-        String.join(" ", servers.stubCommand()).replace(Payloads.BEARER_TOKEN, "T") + " --port P",
-        runs,
-        median(runs.stream().map(BenchmarkReport.ServerStart::startupMs).toList()),
-        median(runs.stream().map(BenchmarkReport.ServerStart::rssMiB).toList()),
-        prism);
+    BenchmarkReport.Startup startup =
+        new BenchmarkReport.Startup(
+            String.join(" ", servers.stubCommand()).replace(Payloads.BEARER_TOKEN, "T")
+                + " --port P",
+            runs,
+            median(runs.stream().map(BenchmarkReport.ServerStart::startupMs).toList()),
+            median(runs.stream().map(BenchmarkReport.ServerStart::rssMiB).toList()),
+            prism);
     return new Result(startup, firstSeconds);
   }
 

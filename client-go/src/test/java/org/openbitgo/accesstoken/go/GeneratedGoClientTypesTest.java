@@ -49,7 +49,11 @@ class GeneratedGoClientTypesTest {
     String source = Files.readString(client.resolve("model_base_unit_amount.go"));
     Matcher struct = Pattern.compile("type BaseUnitAmount struct \\{([^}]*)}").matcher(source);
     assertThat(struct.find()).as("BaseUnitAmount struct in %s", client).isTrue();
-    return Pattern.compile("\\w+ \\*(\\w+)").matcher(struct.group(1)).results().map(m -> m.group(1)).toList();
+    return Pattern.compile("\\w+ \\*(\\w+)")
+        .matcher(struct.group(1))
+        .results()
+        .map(m -> m.group(1))
+        .toList();
   }
 
   static String scopeFieldType(Path client) throws IOException {
@@ -61,14 +65,16 @@ class GeneratedGoClientTypesTest {
 
   static List<String> int32Uses(Path client) throws IOException {
     try (var files = Files.list(client)) {
-      return files.filter(f -> f.getFileName().toString().startsWith("model_"))
-          .filter(f -> {
-            try {
-              return Files.readString(f).contains("int32");
-            } catch (IOException e) {
-              throw new java.io.UncheckedIOException(e);
-            }
-          })
+      return files
+          .filter(f -> f.getFileName().toString().startsWith("model_"))
+          .filter(
+              f -> {
+                try {
+                  return Files.readString(f).contains("int32");
+                } catch (IOException e) {
+                  throw new java.io.UncheckedIOException(e);
+                }
+              })
           .map(f -> f.getFileName().toString())
           .toList();
     }

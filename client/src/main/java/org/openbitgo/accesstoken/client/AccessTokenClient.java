@@ -1,6 +1,5 @@
 package org.openbitgo.accesstoken.client;
 
-import org.openbitgo.accesstoken.contract.ContractFacts;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import feign.Feign;
 import feign.InvocationHandlerFactory;
@@ -21,6 +20,7 @@ import org.openbitgo.accesstoken.client.generated.ApiResponseDecoder;
 import org.openbitgo.accesstoken.client.generated.api.AccessTokenApi;
 import org.openbitgo.accesstoken.client.generated.model.AccessToken;
 import org.openbitgo.accesstoken.client.generated.model.CreateAccessTokenRequest;
+import org.openbitgo.accesstoken.contract.ContractFacts;
 import org.openbitgo.accesstoken.contract.ContractJson;
 
 /**
@@ -34,8 +34,8 @@ import org.openbitgo.accesstoken.contract.ContractJson;
  * AccessToken created = client.createAccessToken(request);
  * }</pre>
  *
- * <p>{@link #api()} is the generated Feign interface itself, wired with bearer auth, the
- * contract's JSON settings, typed errors, safe retries and redacting logs.
+ * <p>{@link #api()} is the generated Feign interface itself, wired with bearer auth, the contract's
+ * JSON settings, typed errors, safe retries and redacting logs.
  */
 public final class AccessTokenClient {
 
@@ -76,7 +76,9 @@ public final class AccessTokenClient {
     return "AccessTokenClient" + description;
   }
 
-  /** Builds an {@link AccessTokenClient}; only the environment (or base URL) and token are required. */
+  /**
+   * Builds an {@link AccessTokenClient}; only the environment (or base URL) and token are required.
+   */
   public static final class Builder {
 
     private URI baseUrl;
@@ -135,8 +137,8 @@ public final class AccessTokenClient {
 
     /**
      * Time allowed for a whole call, from invocation to the last byte of the answer, retries and
-     * the waits between them included; default 60 s. A server that sends headers and then stalls
-     * or trickles the body cannot hold a call longer than this; when it passes, the call throws a
+     * the waits between them included; default 60 s. A server that sends headers and then stalls or
+     * trickles the body cannot hold a call longer than this; when it passes, the call throws a
      * {@link BitGoTransportException} caused by an {@link java.net.http.HttpTimeoutException}, and
      * a retry whose wait would end after it is not attempted.
      */
@@ -155,8 +157,8 @@ public final class AccessTokenClient {
     }
 
     /**
-     * Attempts in total for requests that are safe to retry (429, connection refused); default 3.
-     * 1 disables retries.
+     * Attempts in total for requests that are safe to retry (429, connection refused); default 3. 1
+     * disables retries.
      */
     public Builder maxAttempts(int maxAttempts) {
       if (maxAttempts < 1) {
@@ -202,7 +204,9 @@ public final class AccessTokenClient {
       return this;
     }
 
-    /** For tests: the monotonic time, in nanoseconds, against which the call deadline is measured. */
+    /**
+     * For tests: the monotonic time, in nanoseconds, against which the call deadline is measured.
+     */
     Builder ticker(LongSupplier ticker) {
       this.ticker = Objects.requireNonNull(ticker, "ticker");
       return this;
@@ -228,7 +232,8 @@ public final class AccessTokenClient {
               // to wherever a Location header points.
               .followRedirects(HttpClient.Redirect.NEVER)
               .build();
-      RequestInterceptor bearerAuth = template -> template.header("Authorization", "Bearer " + token);
+      RequestInterceptor bearerAuth =
+          template -> template.header("Authorization", "Bearer " + token);
 
       AccessTokenApi api =
           Feign.builder()
@@ -251,7 +256,8 @@ public final class AccessTokenClient {
               .logLevel(logLevel)
               .invocationHandlerFactory(
                   (target, dispatch) ->
-                      deadline.around(new InvocationHandlerFactory.Default().create(target, dispatch)))
+                      deadline.around(
+                          new InvocationHandlerFactory.Default().create(target, dispatch)))
               .target(AccessTokenApi.class, url);
       return new AccessTokenClient(api, describe(url));
     }
@@ -307,7 +313,8 @@ public final class AccessTokenClient {
       if (baseUrl == null) {
         throw new IllegalStateException("set environment(...) or baseUrl(...)");
       }
-      String scheme = baseUrl.getScheme() == null ? "" : baseUrl.getScheme().toLowerCase(Locale.ROOT);
+      String scheme =
+          baseUrl.getScheme() == null ? "" : baseUrl.getScheme().toLowerCase(Locale.ROOT);
       if (!scheme.equals("https") && !scheme.equals("http")) {
         throw new IllegalArgumentException("baseUrl must be an http(s) URL, got " + baseUrl);
       }
@@ -315,7 +322,9 @@ public final class AccessTokenClient {
         // never echo it: it is a credential
         throw new IllegalArgumentException("baseUrl must not carry user info (user:password@)");
       }
-      if (baseUrl.getHost() == null || baseUrl.getQuery() != null || baseUrl.getFragment() != null) {
+      if (baseUrl.getHost() == null
+          || baseUrl.getQuery() != null
+          || baseUrl.getFragment() != null) {
         throw new IllegalArgumentException(
             "baseUrl must have a host and no query or fragment, got " + baseUrl);
       }
@@ -346,7 +355,8 @@ public final class AccessTokenClient {
     private static Duration requirePositiveMillis(Duration value, String name) {
       Objects.requireNonNull(value, name);
       if (value.toMillis() < 1 || value.toMillis() > Integer.MAX_VALUE) {
-        throw new IllegalArgumentException(name + " must be between 1 ms and ~24 days, got " + value);
+        throw new IllegalArgumentException(
+            name + " must be between 1 ms and ~24 days, got " + value);
       }
       return value;
     }

@@ -11,8 +11,8 @@ import java.util.Optional;
  * documented error body ({@code PlatformError}) when there is one and the raw text when there is
  * not.
  *
- * <p>The message ends with the request id (quote it to BitGo support) and never contains the
- * access token: the raw body is redacted before it gets here.
+ * <p>The message ends with the request id (quote it to BitGo support) and never contains the access
+ * token: the raw body is redacted before it gets here.
  */
 public final class BitGoApiException extends RuntimeException {
 
@@ -51,9 +51,7 @@ public final class BitGoApiException extends RuntimeException {
     this.error = error;
     this.requestId = requestId;
     this.context =
-        context == null
-            ? Map.of()
-            : Collections.unmodifiableMap(new LinkedHashMap<>(context));
+        context == null ? Map.of() : Collections.unmodifiableMap(new LinkedHashMap<>(context));
     this.responseBody = responseBody == null ? "" : responseBody;
     this.retryAfter = retryAfter;
   }
@@ -120,7 +118,10 @@ public final class BitGoApiException extends RuntimeException {
                   ? raw
                   : raw.substring(0, MAX_RAW_TEXT_IN_MESSAGE) + "…");
     }
-    return message.append(" (requestId: ").append(requestId == null ? "none" : requestId).append(')')
+    return message
+        .append(" (requestId: ")
+        .append(requestId == null ? "none" : requestId)
+        .append(')')
         .toString();
   }
 }

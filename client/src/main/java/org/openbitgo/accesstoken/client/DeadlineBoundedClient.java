@@ -29,9 +29,9 @@ import java.util.concurrent.TimeoutException;
 /**
  * Feign's transport over {@link HttpClient}, bounded as a whole: each attempt, from sending to the
  * last byte of the body, ends by the call's deadline, and a body larger than {@link
- * #MAX_BODY_BYTES} is refused. Feign's own {@code Http2Client} bounds only the wait for headers
- * (a body that stalls or trickles holds the caller forever), parses {@code Content-Length} itself
- * with an unchecked exception, and inflates compressed bodies nobody asked for.
+ * #MAX_BODY_BYTES} is refused. Feign's own {@code Http2Client} bounds only the wait for headers (a
+ * body that stalls or trickles holds the caller forever), parses {@code Content-Length} itself with
+ * an unchecked exception, and inflates compressed bodies nobody asked for.
  *
  * <p>Every failure leaves as an {@link IOException} (so Feign's retryer sees it) whose message and
  * causes have the secrets redacted: the JDK quotes a peer's invalid status line or header verbatim.
@@ -66,7 +66,8 @@ final class DeadlineBoundedClient implements Client {
     }
     CompletableFuture<HttpResponse<byte[]>> exchange;
     try {
-      exchange = http.sendAsync(toHttpRequest(request, options, remaining), info -> new LimitedBody());
+      exchange =
+          http.sendAsync(toHttpRequest(request, options, remaining), info -> new LimitedBody());
     } catch (RuntimeException refused) {
       throw redacted(refused, request);
     }
@@ -75,7 +76,8 @@ final class DeadlineBoundedClient implements Client {
       answer = exchange.get(remaining.toNanos(), TimeUnit.NANOSECONDS);
     } catch (TimeoutException late) {
       exchange.cancel(true); // aborts the exchange and closes its connection
-      throw new HttpTimeoutException(deadline.describe() + " passed before the answer was complete");
+      throw new HttpTimeoutException(
+          deadline.describe() + " passed before the answer was complete");
     } catch (InterruptedException interrupted) {
       exchange.cancel(true);
       Thread.currentThread().interrupt();
@@ -94,7 +96,8 @@ final class DeadlineBoundedClient implements Client {
         .build();
   }
 
-  private static HttpRequest toHttpRequest(Request request, Request.Options options, Duration remaining) {
+  private static HttpRequest toHttpRequest(
+      Request request, Request.Options options, Duration remaining) {
     Duration readTimeout = Duration.ofMillis(options.readTimeoutMillis());
     HttpRequest.Builder builder =
         HttpRequest.newBuilder(URI.create(request.url()))
@@ -105,12 +108,14 @@ final class DeadlineBoundedClient implements Client {
                 request.body() == null
                     ? HttpRequest.BodyPublishers.noBody()
                     : HttpRequest.BodyPublishers.ofByteArray(request.body()));
-    request.headers().forEach(
-        (name, values) -> {
-          if (!SET_BY_THE_JDK.contains(name)) {
-            values.forEach(value -> builder.header(name, value));
-          }
-        });
+    request
+        .headers()
+        .forEach(
+            (name, values) -> {
+              if (!SET_BY_THE_JDK.contains(name)) {
+                values.forEach(value -> builder.header(name, value));
+              }
+            });
     if (request.headers().keySet().stream().noneMatch("Accept"::equalsIgnoreCase)) {
       builder.header("Accept", "*/*");
     }

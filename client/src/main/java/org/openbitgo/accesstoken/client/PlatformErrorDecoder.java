@@ -1,6 +1,5 @@
 package org.openbitgo.accesstoken.client;
 
-import org.openbitgo.accesstoken.contract.ContractFacts;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import feign.Response;
@@ -17,6 +16,7 @@ import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
 import java.util.Collection;
 import org.openbitgo.accesstoken.client.generated.model.PlatformError;
+import org.openbitgo.accesstoken.contract.ContractFacts;
 
 /**
  * Turns every non-2xx answer into a {@link BitGoApiException}, reading the documented {@code
@@ -30,7 +30,8 @@ final class PlatformErrorDecoder implements ErrorDecoder {
 
   static final String REQUEST_ID_HEADER = ContractFacts.REQUEST_ID_HEADER;
   static final String RETRY_AFTER_HEADER = "Retry-After";
-  private static final java.util.regex.Pattern SECONDS = java.util.regex.Pattern.compile("[-+]?\\d+");
+  private static final java.util.regex.Pattern SECONDS =
+      java.util.regex.Pattern.compile("[-+]?\\d+");
 
   private final ObjectMapper mapper;
   private final SecretRedactor redactor;

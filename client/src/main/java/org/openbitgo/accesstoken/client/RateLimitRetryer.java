@@ -98,7 +98,9 @@ final class RateLimitRetryer implements Retryer {
 
   private Duration delayBefore(RetryableException e) {
     // The typed exception already holds Retry-After as a duration: no deadline round trip.
-    if (isRateLimited(e) && e.getCause() instanceof BitGoApiException api && api.retryAfter().isPresent()) {
+    if (isRateLimited(e)
+        && e.getCause() instanceof BitGoApiException api
+        && api.retryAfter().isPresent()) {
       return api.retryAfter().get();
     }
     // "Equal jitter": half the exponential delay is fixed, the other half random, so concurrent

@@ -21,7 +21,11 @@ class AccessTokenClientBuilderTest {
   @ValueSource(strings = {"", " ", "\t\n"})
   void refusesABlankToken(String token) {
     assertThatThrownBy(
-            () -> AccessTokenClient.builder().environment(BitGoEnvironment.TEST).accessToken(token).build())
+            () ->
+                AccessTokenClient.builder()
+                    .environment(BitGoEnvironment.TEST)
+                    .accessToken(token)
+                    .build())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessage("accessToken must not be blank");
   }
@@ -30,7 +34,11 @@ class AccessTokenClientBuilderTest {
   void refusesATokenThatWouldCorruptTheHeaderWithoutEchoingIt() {
     String injected = CALLER_TOKEN + "\r\nX-Evil: 1";
     assertThatThrownBy(
-            () -> AccessTokenClient.builder().environment(BitGoEnvironment.TEST).accessToken(injected).build())
+            () ->
+                AccessTokenClient.builder()
+                    .environment(BitGoEnvironment.TEST)
+                    .accessToken(injected)
+                    .build())
         .isInstanceOf(IllegalArgumentException.class)
         .message()
         .doesNotContain(CALLER_TOKEN);
@@ -49,14 +57,19 @@ class AccessTokenClientBuilderTest {
     JsonNode servers = SpecExamples.spec().path("servers");
     assertThat(servers.path(0).path("description").asText()).startsWith("Test");
     assertThat(servers.path(1).path("description").asText()).startsWith("Production");
-    assertThat(BitGoEnvironment.TEST.baseUrl()).isEqualTo(URI.create(servers.path(0).path("url").asText()));
-    assertThat(BitGoEnvironment.PRODUCTION.baseUrl()).isEqualTo(URI.create(servers.path(1).path("url").asText()));
+    assertThat(BitGoEnvironment.TEST.baseUrl())
+        .isEqualTo(URI.create(servers.path(0).path("url").asText()));
+    assertThat(BitGoEnvironment.PRODUCTION.baseUrl())
+        .isEqualTo(URI.create(servers.path(1).path("url").asText()));
   }
 
   @Test
   void theBuilderUsesTheChosenEnvironment() {
     assertThat(
-            AccessTokenClient.builder().environment(BitGoEnvironment.PRODUCTION).accessToken(CALLER_TOKEN).build()
+            AccessTokenClient.builder()
+                .environment(BitGoEnvironment.PRODUCTION)
+                .accessToken(CALLER_TOKEN)
+                .build()
                 .toString())
         .contains("baseUrl=https://app.bitgo.com,");
   }
@@ -64,7 +77,11 @@ class AccessTokenClientBuilderTest {
   @Test
   void refusesPlainHttpToANonLoopbackHostUnlessAllowed() {
     assertThatThrownBy(
-            () -> AccessTokenClient.builder().baseUrl("http://stub.internal:8080").accessToken(CALLER_TOKEN).build())
+            () ->
+                AccessTokenClient.builder()
+                    .baseUrl("http://stub.internal:8080")
+                    .accessToken(CALLER_TOKEN)
+                    .build())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("plain http");
 
@@ -76,7 +93,12 @@ class AccessTokenClientBuilderTest {
                 .build()
                 .toString())
         .contains("baseUrl=http://stub.internal:8080,");
-    assertThat(AccessTokenClient.builder().baseUrl("http://localhost:8080").accessToken(CALLER_TOKEN).build().toString())
+    assertThat(
+            AccessTokenClient.builder()
+                .baseUrl("http://localhost:8080")
+                .accessToken(CALLER_TOKEN)
+                .build()
+                .toString())
         .as("plain http to loopback needs no opt-in")
         .contains("baseUrl=http://localhost:8080");
   }
@@ -85,10 +107,12 @@ class AccessTokenClientBuilderTest {
   void refusesUnusableSettings() {
     AccessTokenClient.Builder builder = AccessTokenClient.builder();
     assertThatThrownBy(() -> builder.maxAttempts(0)).isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> builder.readTimeout(Duration.ZERO)).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> builder.readTimeout(Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> builder.connectTimeout(Duration.ofMillis(-1)))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> builder.baseUrl("ftp://app.bitgo.com").accessToken(CALLER_TOKEN).build())
+    assertThatThrownBy(
+            () -> builder.baseUrl("ftp://app.bitgo.com").accessToken(CALLER_TOKEN).build())
         .isInstanceOf(IllegalArgumentException.class);
   }
 }

@@ -61,7 +61,8 @@ class AccessTokenClientTest {
         .doesNotContain("null")
         .doesNotContain("E+");
     JsonNode json = new ObjectMapper().readTree(request.body());
-    assertThat(json.fieldNames()).toIterable()
+    assertThat(json.fieldNames())
+        .toIterable()
         .containsExactlyInAnyOrder("label", "scope", "duration", "ipRestrict", "spendingLimits");
     assertThat(containsNull(json)).isFalse();
   }
@@ -95,14 +96,17 @@ class AccessTokenClientTest {
 
   @Test
   void reusesThePooledConnectionAcrossCalls() {
-    server.reply(200, CREATED_JSON, "Content-Type", JSON).reply(200, CREATED_JSON, "Content-Type", JSON);
+    server
+        .reply(200, CREATED_JSON, "Content-Type", JSON)
+        .reply(200, CREATED_JSON, "Content-Type", JSON);
     AccessTokenClient client = clientFor(server).build();
 
     client.createAccessToken(treasuryBotRequest());
     client.createAccessToken(treasuryBotRequest());
 
-    assertThat(server.received()).extracting(StubHttpServer.Received::clientPort).containsOnly(
-        server.received().get(0).clientPort());
+    assertThat(server.received())
+        .extracting(StubHttpServer.Received::clientPort)
+        .containsOnly(server.received().get(0).clientPort());
   }
 
   @Test
@@ -204,7 +208,8 @@ class AccessTokenClientTest {
     assertThat(e.status()).isEqualTo(503);
     assertThat(e.responseBody()).isEmpty();
     assertThat(e.requestId()).isNull();
-    assertThat(e.getMessage()).isEqualTo("BitGo API error: HTTP 503 with an empty body (requestId: none)");
+    assertThat(e.getMessage())
+        .isEqualTo("BitGo API error: HTTP 503 with an empty body (requestId: none)");
   }
 
   @ParameterizedTest(name = "HTTP {0} on create is not retried")
@@ -223,7 +228,10 @@ class AccessTokenClientTest {
         catchThrowableOfType(
             BitGoApiException.class,
             () ->
-                clientFor(server).sleeper(sleeper).maxAttempts(5).build()
+                clientFor(server)
+                    .sleeper(sleeper)
+                    .maxAttempts(5)
+                    .build()
                     .createAccessToken(treasuryBotRequest()));
 
     assertThat(e.status()).isEqualTo(status);
@@ -244,7 +252,8 @@ class AccessTokenClientTest {
         .reply(200, CREATED_JSON, "Content-Type", JSON);
     RecordingSleeper sleeper = new RecordingSleeper();
 
-    AccessToken token = clientFor(server).sleeper(sleeper).build().createAccessToken(treasuryBotRequest());
+    AccessToken token =
+        clientFor(server).sleeper(sleeper).build().createAccessToken(treasuryBotRequest());
 
     assertThat(token.getId()).isEqualTo("59cd72485007a239fb00282ed480da1f");
     assertThat(server.received()).hasSize(2);
@@ -255,7 +264,11 @@ class AccessTokenClientTest {
   void retryAfterAsAnHttpDateIsHonouredToo() {
     // Fixtures.FIXED_CLOCK reads 2026-11-27T10:15:30Z
     server
-        .reply(429, "{\"error\":\"slow down\",\"requestId\":\"r\"}", "Retry-After", "Fri, 27 Nov 2026 10:15:32 GMT")
+        .reply(
+            429,
+            "{\"error\":\"slow down\",\"requestId\":\"r\"}",
+            "Retry-After",
+            "Fri, 27 Nov 2026 10:15:32 GMT")
         .reply(200, CREATED_JSON, "Content-Type", JSON);
     RecordingSleeper sleeper = new RecordingSleeper();
 
@@ -268,7 +281,8 @@ class AccessTokenClientTest {
   @Test
   void rateLimitedEveryTimeGivesUpAfterMaxAttemptsWithBackoffAndJitter() {
     for (int i = 0; i < 4; i++) {
-      server.reply(429, "{\"error\":\"slow down\",\"requestId\":\"r-" + i + "\"}", "Content-Type", JSON);
+      server.reply(
+          429, "{\"error\":\"slow down\",\"requestId\":\"r-" + i + "\"}", "Content-Type", JSON);
     }
     RecordingSleeper sleeper = new RecordingSleeper();
 
@@ -303,7 +317,8 @@ class AccessTokenClientTest {
     BitGoApiException e =
         catchThrowableOfType(
             BitGoApiException.class,
-            () -> clientFor(server).sleeper(sleeper).build().createAccessToken(treasuryBotRequest()));
+            () ->
+                clientFor(server).sleeper(sleeper).build().createAccessToken(treasuryBotRequest()));
 
     assertThat(e.retryAfter()).contains(Duration.ofHours(1));
     assertThat(server.received()).hasSize(1);
@@ -325,6 +340,7 @@ class AccessTokenClientTest {
     if (node.isNull()) {
       return true;
     }
-    return StreamSupport.stream(node.spliterator(), false).anyMatch(AccessTokenClientTest::containsNull);
+    return StreamSupport.stream(node.spliterator(), false)
+        .anyMatch(AccessTokenClientTest::containsNull);
   }
 }

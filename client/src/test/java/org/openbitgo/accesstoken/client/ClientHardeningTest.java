@@ -23,15 +23,19 @@ class ClientHardeningTest {
   @ValueSource(
       strings = {
         "<html><body>token " + CREATED_SECRET + "</body></html>",
-        "{\"id\":\"59cd72485007a239fb00282ed480da1f\",\"token\":\"" + CREATED_SECRET + "\",\"isExtensible\":",
+        "{\"id\":\"59cd72485007a239fb00282ed480da1f\",\"token\":\""
+            + CREATED_SECRET
+            + "\",\"isExtensible\":",
         "{\"id\":\"59cd72485007a239fb00282ed480da1f\",\"isExtensible\":\"" + CREATED_SECRET + "\"}"
       })
   void anUnreadableSuccessIsATransportErrorWithoutAnySecret(String body) throws Exception {
-    try (StubHttpServer server = StubHttpServer.start().reply(200, body, "Content-Type", "application/json")) {
+    try (StubHttpServer server =
+        StubHttpServer.start().reply(200, body, "Content-Type", "application/json")) {
       BitGoTransportException e =
           catchThrowableOfType(
               BitGoTransportException.class,
-              () -> clientFor(server).build().createAccessToken(treasuryBotRequest().otp("0000000")));
+              () ->
+                  clientFor(server).build().createAccessToken(treasuryBotRequest().otp("0000000")));
 
       assertThat(e.requestMayHaveBeenSent()).isTrue();
       assertThat(e.getMessage()).contains("HTTP 200").contains("could not be read");
@@ -46,13 +50,24 @@ class ClientHardeningTest {
   void aTokenEchoedWithJsonEscapesIsRedactedEverywhere() throws Exception {
     String escaped = SLASHED_TOKEN.replace("/", "\\/");
     String body =
-        "{\"name\":\"Unauthorized\",\"error\":\"unknown token " + escaped + "\",\"requestId\":\"r-1\","
-            + "\"context\":{\"token\":\"" + escaped + "\",\"seen\":[\"" + escaped + "\"]}}";
-    try (StubHttpServer server = StubHttpServer.start().reply(401, body, "Content-Type", "application/json")) {
+        "{\"name\":\"Unauthorized\",\"error\":\"unknown token "
+            + escaped
+            + "\",\"requestId\":\"r-1\","
+            + "\"context\":{\"token\":\""
+            + escaped
+            + "\",\"seen\":[\""
+            + escaped
+            + "\"]}}";
+    try (StubHttpServer server =
+        StubHttpServer.start().reply(401, body, "Content-Type", "application/json")) {
       BitGoApiException e =
           catchThrowableOfType(
               BitGoApiException.class,
-              () -> clientFor(server).accessToken(SLASHED_TOKEN).build().createAccessToken(treasuryBotRequest()));
+              () ->
+                  clientFor(server)
+                      .accessToken(SLASHED_TOKEN)
+                      .build()
+                      .createAccessToken(treasuryBotRequest()));
 
       assertThat(e.status()).isEqualTo(401);
       assertThat(e.requestId()).isEqualTo("r-1");
@@ -71,15 +86,23 @@ class ClientHardeningTest {
         "http://10.0.0.5:8080"
       })
   void refusesPlainHttpToAnythingButLoopback(String url) {
-    assertThatThrownBy(() -> AccessTokenClient.builder().baseUrl(url).accessToken(CALLER_TOKEN).build())
+    assertThatThrownBy(
+            () -> AccessTokenClient.builder().baseUrl(url).accessToken(CALLER_TOKEN).build())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("plain http");
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"http://127.0.0.1:8080", "http://127.1.2.3", "http://localhost:9", "http://[::1]:8080"})
+  @ValueSource(
+      strings = {
+        "http://127.0.0.1:8080",
+        "http://127.1.2.3",
+        "http://localhost:9",
+        "http://[::1]:8080"
+      })
   void acceptsPlainHttpToLoopback(String url) {
-    assertThat(AccessTokenClient.builder().baseUrl(url).accessToken(CALLER_TOKEN).build().toString())
+    assertThat(
+            AccessTokenClient.builder().baseUrl(url).accessToken(CALLER_TOKEN).build().toString())
         .contains("baseUrl=" + url);
   }
 
@@ -98,7 +121,12 @@ class ClientHardeningTest {
 
   @Test
   void refusesATokenTooShortToRedact() {
-    assertThatThrownBy(() -> AccessTokenClient.builder().baseUrl("http://127.0.0.1:1").accessToken("abc").build())
+    assertThatThrownBy(
+            () ->
+                AccessTokenClient.builder()
+                    .baseUrl("http://127.0.0.1:1")
+                    .accessToken("abc")
+                    .build())
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageNotContaining("abc");
   }

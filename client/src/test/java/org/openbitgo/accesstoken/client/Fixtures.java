@@ -13,12 +13,15 @@ import org.openbitgo.accesstoken.contract.BaseUnitAmount;
 final class Fixtures {
 
   /** The caller's token (sent as Bearer); it must never show up in logs or messages. */
-  static final String CALLER_TOKEN = "v2xcaller0123456789abcdef0123456789abcdef0123456789abcdef0123";
+  static final String CALLER_TOKEN =
+      "v2xcaller0123456789abcdef0123456789abcdef0123456789abcdef0123";
 
   /** The secret of the token BitGo creates; it must never show up in logs or messages. */
-  static final String ISSUED_TOKEN = "v2xissued9876543210fedcba9876543210fedcba9876543210fedcba9876";
+  static final String ISSUED_TOKEN =
+      "v2xissued9876543210fedcba9876543210fedcba9876543210fedcba9876";
 
-  static final Clock FIXED_CLOCK = Clock.fixed(Instant.parse("2026-11-27T10:15:30Z"), ZoneOffset.UTC);
+  static final Clock FIXED_CLOCK =
+      Clock.fixed(Instant.parse("2026-11-27T10:15:30Z"), ZoneOffset.UTC);
 
   static final String CREATED_JSON =
       """
@@ -67,7 +70,8 @@ final class Fixtures {
                 new SpendingLimit()
                     .coin("eth")
                     .txValueLimit(
-                        BaseUnitAmount.ofNumber(new BigInteger("123456789012345678901234567890")))));
+                        BaseUnitAmount.ofNumber(
+                            new BigInteger("123456789012345678901234567890")))));
   }
 
   static AccessTokenClient.Builder clientFor(StubHttpServer server) {

@@ -36,8 +36,13 @@ class HostilePeerTest {
       throws Exception {
     try (StubHttpServer server =
         StubHttpServer.start()
-            .reply(502, "<html>Bad gateway</html>", "Content-Type", "text/html",
-                "X-Request-Id", encoding.encode(CALLER_TOKEN))) {
+            .reply(
+                502,
+                "<html>Bad gateway</html>",
+                "Content-Type",
+                "text/html",
+                "X-Request-Id",
+                encoding.encode(CALLER_TOKEN))) {
       Attack attack = attack(clientFor(server));
 
       BitGoApiException e = attack.failure(BitGoApiException.class);
@@ -52,7 +57,8 @@ class HostilePeerTest {
   @EnumSource(SecretEncodings.class)
   void aTokenEchoedInAnInvalidStatusLineIsRedacted(SecretEncodings encoding) throws Exception {
     try (RawServer server =
-        new RawServer("HTTP/1.1 " + encoding.encode(CALLER_TOKEN) + "\r\nContent-Length: 0\r\n\r\n")) {
+        new RawServer(
+            "HTTP/1.1 " + encoding.encode(CALLER_TOKEN) + "\r\nContent-Length: 0\r\n\r\n")) {
       Attack attack = attack(rawClientFor(server));
 
       BitGoTransportException e = attack.failure(BitGoTransportException.class);
@@ -93,8 +99,12 @@ class HostilePeerTest {
       throws Exception {
     String echoed = encoding.encode(OTP);
     String body =
-        "{\"name\":\"InvalidOtp\",\"error\":\"otp " + echoed + " is wrong\",\"requestId\":\"r-otp\","
-            + "\"context\":{\"hint\":\"you sent " + echoed + "\"}}";
+        "{\"name\":\"InvalidOtp\",\"error\":\"otp "
+            + echoed
+            + " is wrong\",\"requestId\":\"r-otp\","
+            + "\"context\":{\"hint\":\"you sent "
+            + echoed
+            + "\"}}";
     try (StubHttpServer server =
         StubHttpServer.start()
             .reply(401, body, "Content-Type", "application/json", "X-Request-Id", echoed)) {
@@ -113,7 +123,8 @@ class HostilePeerTest {
   void aContentLengthThatIsNotANumberIsATypedErrorWithoutTheValue(String contentLength)
       throws Exception {
     try (RawServer server =
-        new RawServer("HTTP/1.1 400 Bad Request\r\nContent-Length: " + contentLength + "\r\n\r\n{}")) {
+        new RawServer(
+            "HTTP/1.1 400 Bad Request\r\nContent-Length: " + contentLength + "\r\n\r\n{}")) {
       Attack attack = attack(rawClientFor(server));
 
       BitGoTransportException e = attack.failure(BitGoTransportException.class);
@@ -127,14 +138,16 @@ class HostilePeerTest {
   void aRetryAfterBeyondMaxBackoffIsThrownAtOnceHoweverLarge(String retryAfter) throws Exception {
     try (StubHttpServer server =
         StubHttpServer.start()
-            .reply(429, "{\"error\":\"slow down\",\"requestId\":\"r-429\"}", "Retry-After", retryAfter)
+            .reply(
+                429, "{\"error\":\"slow down\",\"requestId\":\"r-429\"}", "Retry-After", retryAfter)
             .reply(200, CREATED_JSON, "Content-Type", "application/json")) {
       RecordingSleeper sleeper = new RecordingSleeper();
       Attack attack = attack(clientFor(server).sleeper(sleeper).maxBackoff(Duration.ofSeconds(30)));
 
       BitGoApiException e = attack.failure(BitGoApiException.class);
       assertThat(e.isRateLimited()).isTrue();
-      assertThat(e.retryAfter()).hasValueSatisfying(wait -> assertThat(wait).isGreaterThan(Duration.ofSeconds(30)));
+      assertThat(e.retryAfter())
+          .hasValueSatisfying(wait -> assertThat(wait).isGreaterThan(Duration.ofSeconds(30)));
       assertThat(sleeper.delays()).isEmpty();
       assertThat(server.received()).hasSize(1);
     }
@@ -149,14 +162,18 @@ class HostilePeerTest {
         "hold:Content-Encoding: gzip\r\nContent-Length: 600"
       })
   void aBodyThatStallsAfterTheHeadersCannotOutliveTheCallDeadline(String script) throws Exception {
-    RawServer.Then then = script.startsWith("hold:") ? RawServer.Then.HOLD_OPEN : RawServer.Then.TRICKLE;
+    RawServer.Then then =
+        script.startsWith("hold:") ? RawServer.Then.HOLD_OPEN : RawServer.Then.TRICKLE;
     String head = script.substring(script.indexOf(':') + 1);
     String body = head.contains("chunked") ? "400\r\n{\"id\":" : "{\"id\":";
     try (RawServer server =
         new RawServer(
-            "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n" + head + "\r\n\r\n" + body, then)) {
+            "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n" + head + "\r\n\r\n" + body,
+            then)) {
       AccessTokenClient.Builder builder =
-          rawClientFor(server).readTimeout(Duration.ofSeconds(5)).callTimeout(Duration.ofMillis(500));
+          rawClientFor(server)
+              .readTimeout(Duration.ofSeconds(5))
+              .callTimeout(Duration.ofMillis(500));
 
       // Generous bound: it only keeps a regression from hanging the build for the server's 60 s.
       Attack attack = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> attack(builder));
@@ -165,7 +182,9 @@ class HostilePeerTest {
       assertThat(e.getCause()).isInstanceOf(HttpTimeoutException.class);
       assertThat(e.getMessage()).contains("call deadline of 500 ms");
       assertThat(e.requestMayHaveBeenSent()).isTrue();
-      assertThat(server.clientHungUpWithin(10)).as("the client closes the stalled connection").isTrue();
+      assertThat(server.clientHungUpWithin(10))
+          .as("the client closes the stalled connection")
+          .isTrue();
       attack.assertNoSecretAnywhere();
     }
   }
@@ -174,7 +193,8 @@ class HostilePeerTest {
   void theCallDeadlineSpansRetriesAndIsNeverSleptPast() throws Exception {
     try (StubHttpServer server = StubHttpServer.start()) {
       for (int i = 0; i < 5; i++) {
-        server.reply(429, "{\"error\":\"slow down\",\"requestId\":\"r-" + i + "\"}", "Retry-After", "2");
+        server.reply(
+            429, "{\"error\":\"slow down\",\"requestId\":\"r-" + i + "\"}", "Retry-After", "2");
       }
       AtomicLong nanos = new AtomicLong();
       RecordingSleeper sleeper = new RecordingSleeper();
@@ -184,10 +204,11 @@ class HostilePeerTest {
               .callTimeout(Duration.ofSeconds(3))
               .ticker(nanos::get)
               // the only time that passes is the time the retryer sleeps
-              .sleeper(delay -> {
-                sleeper.sleep(delay);
-                nanos.addAndGet(delay.toNanos());
-              });
+              .sleeper(
+                  delay -> {
+                    sleeper.sleep(delay);
+                    nanos.addAndGet(delay.toNanos());
+                  });
 
       Attack attack = attack(builder);
 
@@ -251,5 +272,4 @@ class HostilePeerTest {
       SecretEncodings.assertHoldsNone(everything, CALLER_TOKEN, OTP);
     }
   }
-
 }

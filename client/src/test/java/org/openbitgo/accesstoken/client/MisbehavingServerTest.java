@@ -38,14 +38,18 @@ class MisbehavingServerTest {
           catchThrowableOfType(
               BitGoTransportException.class,
               () ->
-                  rawClientFor(server).sleeper(sleeper).maxAttempts(5).build()
+                  rawClientFor(server)
+                      .sleeper(sleeper)
+                      .maxAttempts(5)
+                      .build()
                       .createAccessToken(treasuryBotRequest()));
 
       assertThat(e.requestMayHaveBeenSent()).isTrue();
       assertThat(e.attempts()).isEqualTo(1);
       assertThat(e.getCause()).isInstanceOf(IOException.class);
       assertThat(e.getMessage())
-          .startsWith("POST " + server.baseUrl() + "/api/v2/user/accesstoken failed without an HTTP answer")
+          .startsWith(
+              "POST " + server.baseUrl() + "/api/v2/user/accesstoken failed without an HTTP answer")
           .contains("Not retried: the request may have reached BitGo");
       assertThat(server.requestsRead()).isEqualTo(1);
       assertThat(server.lastRequest()).contains("Authorization: Bearer " + CALLER_TOKEN);
@@ -86,7 +90,8 @@ class MisbehavingServerTest {
             call -> {
               // The server comes up while the client backs off after the refused connection.
               lateServer.set(
-                  StubHttpServer.startOn(port).reply(200, CREATED_JSON, "Content-Type", "application/json"));
+                  StubHttpServer.startOn(port)
+                      .reply(200, CREATED_JSON, "Content-Type", "application/json"));
             });
     try {
       AccessToken token =
@@ -128,7 +133,9 @@ class MisbehavingServerTest {
     assertThat(e.getCause()).isInstanceOf(ConnectException.class);
     assertThat(e.requestMayHaveBeenSent()).isFalse();
     assertThat(e.attempts()).isEqualTo(3);
-    assertThat(e.getMessage()).contains("failed before the request was sent").contains("after 3 attempt(s)");
+    assertThat(e.getMessage())
+        .contains("failed before the request was sent")
+        .contains("after 3 attempt(s)");
     assertThat(sleeper.delays()).hasSize(2);
   }
 

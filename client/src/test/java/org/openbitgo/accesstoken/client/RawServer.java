@@ -17,8 +17,8 @@ import java.util.regex.Pattern;
 
 /**
  * A raw socket server on loopback (port 0) that answers with bytes no well-behaved HTTP server
- * would send: reads one whole request (headers and Content-Length body), writes the scripted
- * bytes, then closes, holds the connection open, or trickles one more byte every 100 ms.
+ * would send: reads one whole request (headers and Content-Length body), writes the scripted bytes,
+ * then closes, holds the connection open, or trickles one more byte every 100 ms.
  */
 final class RawServer implements AutoCloseable {
 

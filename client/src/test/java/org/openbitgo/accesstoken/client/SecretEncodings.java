@@ -25,7 +25,10 @@ enum SecretEncodings {
       case JSON_UNICODE_ESCAPED, JSON_UNICODE_MIXED -> {
         for (int i = 0; i < secret.length(); i++) {
           char c = secret.charAt(i);
-          out.append(this == JSON_UNICODE_MIXED && i % 2 == 1 ? String.valueOf(c) : "\\u%04x".formatted((int) c));
+          out.append(
+              this == JSON_UNICODE_MIXED && i % 2 == 1
+                  ? String.valueOf(c)
+                  : "\\u%04x".formatted((int) c));
         }
       }
       case PERCENT_ENCODED, PERCENT_ENCODED_LOWER_CASE -> {

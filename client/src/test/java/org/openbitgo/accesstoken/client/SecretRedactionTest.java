@@ -40,11 +40,20 @@ class SecretRedactionTest {
     // 429 then 200 (the body holds the issued token), then a 400 echoing both secrets back.
     server
         .reply(429, "{\"error\":\"slow down\",\"requestId\":\"r-1\"}", "Retry-After", "0")
-        .reply(200, CREATED_JSON, "Content-Type", "application/json", "Set-Cookie", "session=" + ISSUED_TOKEN)
+        .reply(
+            200,
+            CREATED_JSON,
+            "Content-Type",
+            "application/json",
+            "Set-Cookie",
+            "session=" + ISSUED_TOKEN)
         .reply(
             400,
-            "{\"error\":\"bad bearer " + CALLER_TOKEN + "\",\"requestId\":\"r-3\",\"context\":{\"token\":\""
-                + ISSUED_TOKEN + "\"}}",
+            "{\"error\":\"bad bearer "
+                + CALLER_TOKEN
+                + "\",\"requestId\":\"r-3\",\"context\":{\"token\":\""
+                + ISSUED_TOKEN
+                + "\"}}",
             "Content-Type",
             "application/json");
     AccessTokenClient client = clientFor(server).logLevel(feign.Logger.Level.FULL).build();
@@ -64,7 +73,10 @@ class SecretRedactionTest {
         .contains("\"otp\":\"[REDACTED]\"")
         .contains("Authorization: [REDACTED]")
         .contains("<--- HTTP/1.1 400");
-    assertThat(log).doesNotContain(CALLER_TOKEN).doesNotContain(ISSUED_TOKEN).doesNotContain("8675309");
+    assertThat(log)
+        .doesNotContain(CALLER_TOKEN)
+        .doesNotContain(ISSUED_TOKEN)
+        .doesNotContain("8675309");
 
     assertThat(error).isInstanceOf(BitGoApiException.class);
     assertThat(describe(error)).doesNotContain(CALLER_TOKEN).doesNotContain(ISSUED_TOKEN);
@@ -77,7 +89,10 @@ class SecretRedactionTest {
   void transportErrorsNeverShowASecret() throws Exception {
     try (StubHttpServer stalled = StubHttpServer.start().replyNever()) {
       AccessTokenClient client =
-          clientFor(stalled).readTimeout(Duration.ofMillis(200)).logLevel(feign.Logger.Level.FULL).build();
+          clientFor(stalled)
+              .readTimeout(Duration.ofMillis(200))
+              .logLevel(feign.Logger.Level.FULL)
+              .build();
 
       Throwable error = catchThrowable(() -> client.createAccessToken(treasuryBotRequest()));
 
@@ -93,7 +108,9 @@ class SecretRedactionTest {
     AccessTokenClient client = builder.build();
 
     assertThat(builder.toString()).doesNotContain(CALLER_TOKEN).contains("accessToken=[REDACTED]");
-    assertThat(client.toString()).doesNotContain(CALLER_TOKEN).contains(server.baseUrl().toString());
+    assertThat(client.toString())
+        .doesNotContain(CALLER_TOKEN)
+        .contains(server.baseUrl().toString());
     assertThat(client.api().toString()).doesNotContain(CALLER_TOKEN);
     assertThat(new SecretRedactor(List.of(CALLER_TOKEN)).toString()).doesNotContain(CALLER_TOKEN);
   }

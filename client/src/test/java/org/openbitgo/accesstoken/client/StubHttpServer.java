@@ -87,7 +87,10 @@ final class StubHttpServer implements AutoCloseable {
               exchange.getRequestHeaders(),
               body,
               exchange.getRemoteAddress().getPort()));
-      reply = replies.isEmpty() ? new Reply(500, "no reply scripted", new String[0], false) : replies.poll();
+      reply =
+          replies.isEmpty()
+              ? new Reply(500, "no reply scripted", new String[0], false)
+              : replies.poll();
     }
     if (reply.hold()) {
       try {

@@ -16,10 +16,10 @@ import java.util.stream.Stream;
 /**
  * Builds the consumer test project from the README's own code blocks, so the README and its proof
  * cannot drift: a block preceded by {@code <!-- consumer-check: src/main/java/.../X.java -->} is
- * written verbatim to that path of the project, and the blocks marked {@code
- * <!-- consumer-check: pom.xml -->} are put, in README order, in place of {@value #POM_SLOT} in
- * the project's skeleton {@code pom.xml} (which holds only what the README leaves to the reader:
- * coordinates and plugin versions).
+ * written verbatim to that path of the project, and the blocks marked {@code <!-- consumer-check:
+ * pom.xml -->} are put, in README order, in place of {@value #POM_SLOT} in the project's skeleton
+ * {@code pom.xml} (which holds only what the README leaves to the reader: coordinates and plugin
+ * versions).
  *
  * <p>It also refuses a README whose Maven snippets name a version of a dependency other than the
  * one this build uses (e.g. an old {@code accesstoken-bom} version after a release).
@@ -31,7 +31,8 @@ public final class ReadmeSnippets {
 
   static final String POM = "pom.xml";
   private static final Pattern MARKER = Pattern.compile("^<!-- consumer-check: (\\S+) -->\\s*$");
-  private static final Pattern DEPENDENCY = Pattern.compile("<dependency>(.*?)</dependency>", Pattern.DOTALL);
+  private static final Pattern DEPENDENCY =
+      Pattern.compile("<dependency>(.*?)</dependency>", Pattern.DOTALL);
 
   private final List<String> problems = new ArrayList<>();
   private final Map<String, StringBuilder> files = new LinkedHashMap<>();
@@ -60,7 +61,8 @@ public final class ReadmeSnippets {
     snippets.problems.addAll(versionProblems("README", readme, versions));
     if (!snippets.problems.isEmpty()) {
       throw new IllegalStateException(
-          "The README's consumer snippets cannot be used:\n  - " + String.join("\n  - ", snippets.problems));
+          "The README's consumer snippets cannot be used:\n  - "
+              + String.join("\n  - ", snippets.problems));
     }
     Map<String, String> result = new LinkedHashMap<>();
     snippets.files.forEach((target, text) -> result.put(target, text.toString()));
@@ -76,7 +78,12 @@ public final class ReadmeSnippets {
       String target = marker.group(1);
       int line = i + 1;
       if (i + 1 >= lines.length || !lines[i + 1].startsWith("```")) {
-        problems.add("README line " + line + ": the marker for " + target + " is not directly followed by a ``` code block");
+        problems.add(
+            "README line "
+                + line
+                + ": the marker for "
+                + target
+                + " is not directly followed by a ``` code block");
         continue;
       }
       int end = i + 2;
@@ -90,7 +97,8 @@ public final class ReadmeSnippets {
       String body = String.join("\n", List.of(lines).subList(i + 2, end)) + "\n";
       i = end;
       if (!isInsideProject(target)) {
-        problems.add("README line " + line + ": " + target + " is not a relative path inside the project");
+        problems.add(
+            "README line " + line + ": " + target + " is not a relative path inside the project");
       } else if (files.containsKey(target) && !target.equals(POM)) {
         problems.add("README line " + line + ": a second block for " + target);
       } else {
@@ -117,10 +125,22 @@ public final class ReadmeSnippets {
       String version = element(body, "version");
       String expected = versions.get(group);
       if (expected != null && version != null && !version.equals(expected)) {
-        int line = 1 + (int) readme.substring(0, dependency.start()).chars().filter(c -> c == '\n').count();
+        int line =
+            1
+                + (int)
+                    readme.substring(0, dependency.start()).chars().filter(c -> c == '\n').count();
         problems.add(
-            name + " line " + line + ": " + group + ":" + element(body, "artifactId") + " " + version
-                + ", but this build uses " + expected);
+            name
+                + " line "
+                + line
+                + ": "
+                + group
+                + ":"
+                + element(body, "artifactId")
+                + " "
+                + version
+                + ", but this build uses "
+                + expected);
       }
     }
     return problems;
@@ -148,7 +168,8 @@ public final class ReadmeSnippets {
         if (snippet.getKey().equals(POM)) {
           String pom = Files.readString(target, StandardCharsets.UTF_8);
           if (!pom.contains(POM_SLOT)) {
-            throw new IllegalStateException(target + " has no " + POM_SLOT + " for the README's snippets");
+            throw new IllegalStateException(
+                target + " has no " + POM_SLOT + " for the README's snippets");
           }
           text = pom.replace(POM_SLOT, text.strip());
         }
@@ -190,10 +211,10 @@ public final class ReadmeSnippets {
     }
     if (!problems.isEmpty()) {
       throw new IllegalStateException(
-          "A README names other versions than this build uses:\n  - " + String.join("\n  - ", problems));
+          "A README names other versions than this build uses:\n  - "
+              + String.join("\n  - ", problems));
     }
-    Map<String, String> snippets =
-        extract(read(readme), required, versions);
+    Map<String, String> snippets = extract(read(readme), required, versions);
     writeProject(snippets, Path.of(args[1]), Path.of(args[2]));
   }
 
@@ -202,7 +223,10 @@ public final class ReadmeSnippets {
     List<Path> readmes = new ArrayList<>();
     readmes.add(root.resolve("README.md"));
     try (Stream<Path> children = Files.list(root)) {
-      children.filter(Files::isDirectory).sorted().forEach(dir -> readmes.add(dir.resolve("README.md")));
+      children
+          .filter(Files::isDirectory)
+          .sorted()
+          .forEach(dir -> readmes.add(dir.resolve("README.md")));
     }
     readmes.removeIf(readme -> !Files.isRegularFile(readme));
     return readmes;

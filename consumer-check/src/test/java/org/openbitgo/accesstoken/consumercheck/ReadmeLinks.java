@@ -15,9 +15,9 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The relative links of Markdown files, outside code blocks: each must name a file that exists
- * and, with {@code #anchor}, a heading of that file (GitHub's anchors: lower case, punctuation
- * dropped, spaces as hyphens, {@code -1}, {@code -2} for repeats).
+ * The relative links of Markdown files, outside code blocks: each must name a file that exists and,
+ * with {@code #anchor}, a heading of that file (GitHub's anchors: lower case, punctuation dropped,
+ * spaces as hyphens, {@code -1}, {@code -2} for repeats).
  */
 final class ReadmeLinks {
 

@@ -17,7 +17,8 @@ import org.junit.jupiter.api.io.TempDir;
 class ReadmeSnippetsTest {
 
   private static final String MAIN = "src/main/java/com/example/Hello.java";
-  private static final Map<String, String> VERSIONS = Map.of("org.openbitgo.accesstoken", "2.0.0-SNAPSHOT");
+  private static final Map<String, String> VERSIONS =
+      Map.of("org.openbitgo.accesstoken", "2.0.0-SNAPSHOT");
   private static final String README =
       """
       # A readme
@@ -57,9 +58,13 @@ class ReadmeSnippetsTest {
   @Test
   void writesEachMarkedBlockVerbatimAndThePomSnippetsInReadmeOrder() throws IOException {
     Path skeleton = Files.createDirectories(dir.resolve("skeleton"));
-    Files.writeString(skeleton.resolve("pom.xml"), "<project>\n  " + ReadmeSnippets.POM_SLOT + "\n</project>\n");
+    Files.writeString(
+        skeleton.resolve("pom.xml"), "<project>\n  " + ReadmeSnippets.POM_SLOT + "\n</project>\n");
 
-    ReadmeSnippets.writeProject(ReadmeSnippets.extract(README, List.of("pom.xml", MAIN), VERSIONS), skeleton, dir.resolve("out"));
+    ReadmeSnippets.writeProject(
+        ReadmeSnippets.extract(README, List.of("pom.xml", MAIN), VERSIONS),
+        skeleton,
+        dir.resolve("out"));
 
     String pom = Files.readString(dir.resolve("out/pom.xml"));
     assertThat(pom).doesNotContain(ReadmeSnippets.POM_SLOT).contains("<dependencies/>");
@@ -71,24 +76,34 @@ class ReadmeSnippetsTest {
 
   @Test
   void refusesAReadmeWhoseRequiredBlockIsNoLongerMarked() {
-    String unmarked = README.replace("<!-- consumer-check: src/main/java/com/example/Hello.java -->\n", "");
+    String unmarked =
+        README.replace("<!-- consumer-check: src/main/java/com/example/Hello.java -->\n", "");
     assertThatThrownBy(() -> ReadmeSnippets.extract(unmarked, List.of("pom.xml", MAIN), VERSIONS))
-        .hasMessageContaining("no README code block is marked <!-- consumer-check: " + MAIN + " -->");
+        .hasMessageContaining(
+            "no README code block is marked <!-- consumer-check: " + MAIN + " -->");
   }
 
   @Test
   void refusesAMarkerWithoutItsCodeBlock() {
-    String loose = README.replace("<!-- consumer-check: src/main/java/com/example/Hello.java -->\n",
-        "<!-- consumer-check: src/main/java/com/example/Hello.java -->\nSome words first.\n");
+    String loose =
+        README.replace(
+            "<!-- consumer-check: src/main/java/com/example/Hello.java -->\n",
+            "<!-- consumer-check: src/main/java/com/example/Hello.java -->\nSome words first.\n");
     assertThatThrownBy(() -> ReadmeSnippets.extract(loose, List.of(), VERSIONS))
-        .hasMessageContaining("README line 19: the marker for " + MAIN + " is not directly followed by a ``` code block");
+        .hasMessageContaining(
+            "README line 19: the marker for "
+                + MAIN
+                + " is not directly followed by a ``` code block");
   }
 
   @Test
   void refusesATargetOutsideTheProjectAndASecondBlockForOneFile() {
-    String bad = README.replace("consumer-check: src/main/java/com/example/Hello.java", "consumer-check: ../Hello.java")
-        + "\n<!-- consumer-check: pom.xml -->\n```xml\n<x/>\n```\n"
-        + "<!-- consumer-check: A.java -->\n```java\n```\n<!-- consumer-check: A.java -->\n```java\n```\n";
+    String bad =
+        README.replace(
+                "consumer-check: src/main/java/com/example/Hello.java",
+                "consumer-check: ../Hello.java")
+            + "\n<!-- consumer-check: pom.xml -->\n```xml\n<x/>\n```\n"
+            + "<!-- consumer-check: A.java -->\n```java\n```\n<!-- consumer-check: A.java -->\n```java\n```\n";
     assertThatThrownBy(() -> ReadmeSnippets.extract(bad, List.of(), VERSIONS))
         .hasMessageContaining("../Hello.java is not a relative path inside the project")
         .hasMessageContaining("a second block for A.java");
@@ -96,7 +111,8 @@ class ReadmeSnippetsTest {
 
   @Test
   void refusesAReadmeThatNamesAnotherVersionOfOurArtifacts() {
-    String old = README.replace("<version>2.0.0-SNAPSHOT</version>", "<version>1.0.0-SNAPSHOT</version>");
+    String old =
+        README.replace("<version>2.0.0-SNAPSHOT</version>", "<version>1.0.0-SNAPSHOT</version>");
     assertThatThrownBy(() -> ReadmeSnippets.extract(old, List.of(), VERSIONS))
         .hasMessageContaining(
             "README line 5: org.openbitgo.accesstoken:accesstoken-bom 1.0.0-SNAPSHOT, but this build uses 2.0.0-SNAPSHOT");
@@ -121,14 +137,25 @@ class ReadmeSnippetsTest {
   }
 
   private String compile(String source) throws IOException {
-    Path src = Files.createDirectories(dir.resolve("src-" + source.length()).resolve("com/example/treasury"));
+    Path src =
+        Files.createDirectories(
+            dir.resolve("src-" + source.length()).resolve("com/example/treasury"));
     Path file = Files.writeString(src.resolve("TreasuryBotToken.java"), source);
     JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
     StringWriter errors = new StringWriter();
-    javac.getTask(errors, null, null,
-            List.of("-d", Files.createDirectories(dir.resolve("classes")).toString(),
-                "-classpath", System.getProperty("java.class.path"), "-proc:none"),
-            null, javac.getStandardFileManager(null, null, null).getJavaFileObjects(file.toFile()))
+    javac
+        .getTask(
+            errors,
+            null,
+            null,
+            List.of(
+                "-d",
+                Files.createDirectories(dir.resolve("classes")).toString(),
+                "-classpath",
+                System.getProperty("java.class.path"),
+                "-proc:none"),
+            null,
+            javac.getStandardFileManager(null, null, null).getJavaFileObjects(file.toFile()))
         .call();
     return errors.toString();
   }

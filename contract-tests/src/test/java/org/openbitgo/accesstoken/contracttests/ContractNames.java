@@ -38,7 +38,10 @@ public final class ContractNames {
 
   private ContractNames() {}
 
-  /** The folder every consumer (Java, TypeScript) writes its pact into (Surefire sets {@code pact.rootDir}). */
+  /**
+   * The folder every consumer (Java, TypeScript) writes its pact into (Surefire sets {@code
+   * pact.rootDir}).
+   */
   public static Path pactsDir() {
     return Path.of(System.getProperty("pact.rootDir", "../target/pacts"));
   }
@@ -63,11 +66,14 @@ public final class ContractNames {
 
   /** The consumers whose pacts this build must find (the build sets {@code pact.consumers}). */
   public static List<String> expectedConsumers() {
-    return Arrays.stream(System.getProperty("pact.consumers", CONSUMER).split(",")).map(String::trim).toList();
+    return Arrays.stream(System.getProperty("pact.consumers", CONSUMER).split(","))
+        .map(String::trim)
+        .toList();
   }
 
   /** The spec, as the build passes it to the test JVM. */
   public static String specLocation() {
-    return System.getProperty("contract.spec", "../openapi/src/main/resources/openapi/access-token.yaml");
+    return System.getProperty(
+        "contract.spec", "../openapi/src/main/resources/openapi/access-token.yaml");
   }
 }

@@ -18,10 +18,10 @@ import java.util.regex.Pattern;
  * An amount in a coin's base units, as the contract's {@code BaseUnitAmount} schema defines it: a
  * string of decimal digits or a JSON integer, of any size.
  *
- * <p>The generators turn that {@code oneOf} into an empty class, so both generated modules map
- * the schema to this type instead. It keeps every digit (it never passes through {@code double})
- * and remembers which of the two wire forms it was read from, so a value is written back exactly
- * as it came.
+ * <p>The generators turn that {@code oneOf} into an empty class, so both generated modules map the
+ * schema to this type instead. It keeps every digit (it never passes through {@code double}) and
+ * remembers which of the two wire forms it was read from, so a value is written back exactly as it
+ * came.
  */
 @JsonSerialize(using = BaseUnitAmount.Writer.class)
 @JsonDeserialize(using = BaseUnitAmount.Reader.class)
@@ -102,7 +102,8 @@ public final class BaseUnitAmount {
   }
 
   static final class Writer extends StdSerializer<BaseUnitAmount> {
-    private static final long serialVersionUID = 1L; // Serializable only through Jackson's base class
+    private static final long serialVersionUID =
+        1L; // Serializable only through Jackson's base class
 
     Writer() {
       super(BaseUnitAmount.class);
@@ -120,7 +121,8 @@ public final class BaseUnitAmount {
   }
 
   static final class Reader extends StdDeserializer<BaseUnitAmount> {
-    private static final long serialVersionUID = 1L; // Serializable only through Jackson's base class
+    private static final long serialVersionUID =
+        1L; // Serializable only through Jackson's base class
 
     Reader() {
       super(BaseUnitAmount.class);

@@ -28,22 +28,51 @@ public final class ContractFacts {
   /** The documented scope names, in the order of the spec's {@code Scope} pattern. */
   public static final List<String> NAMED_SCOPES =
       List.of(
-          "openid", "openid_enterprises", "profile", "user_manage", "enterprise_view_all",
-          "enterprise_manage_all", "wallet_view", "wallet_view_enterprise", "wallet_view_all",
-          "wallet_create", "wallet_freeze", "wallet_freeze_all", "wallet_manage", "wallet_manage_all",
-          "wallet_approve", "wallet_approve_all", "wallet_spend", "wallet_spend_all", "wallet_edit",
-          "wallet_edit_all", "wallet_stake", "wallet_stake_all", "wallet_edit_enterprise",
-          "wallet_spend_enterprise", "wallet_approve_enterprise", "wallet_manage_enterprise",
-          "settlement_network_read", "settlement_network_write", "portfolio_view", "trade_view",
-          "trade_trade", "pending_approval_update", "metamask_institutional", "crypto_compare",
-          "third_party_user_lookup", "private_verify_email", "all");
+          "openid",
+          "openid_enterprises",
+          "profile",
+          "user_manage",
+          "enterprise_view_all",
+          "enterprise_manage_all",
+          "wallet_view",
+          "wallet_view_enterprise",
+          "wallet_view_all",
+          "wallet_create",
+          "wallet_freeze",
+          "wallet_freeze_all",
+          "wallet_manage",
+          "wallet_manage_all",
+          "wallet_approve",
+          "wallet_approve_all",
+          "wallet_spend",
+          "wallet_spend_all",
+          "wallet_edit",
+          "wallet_edit_all",
+          "wallet_stake",
+          "wallet_stake_all",
+          "wallet_edit_enterprise",
+          "wallet_spend_enterprise",
+          "wallet_approve_enterprise",
+          "wallet_manage_enterprise",
+          "settlement_network_read",
+          "settlement_network_write",
+          "portfolio_view",
+          "trade_view",
+          "trade_trade",
+          "pending_approval_update",
+          "metamask_institutional",
+          "crypto_compare",
+          "third_party_user_lookup",
+          "private_verify_email",
+          "all");
 
   /** A wallet scope bound to one wallet: {@code wallet_<name>:<32-hex walletId>}. */
   public static final Pattern WALLET_BOUND_SCOPE = Pattern.compile("wallet_[a-z_]+:[0-9a-f]{32}");
 
   /** The spec's {@code Scope}: a documented name or the wallet-bound form, nothing else. */
   public static final Pattern SCOPE =
-      Pattern.compile("(" + String.join("|", NAMED_SCOPES) + "|" + WALLET_BOUND_SCOPE.pattern() + ")");
+      Pattern.compile(
+          "(" + String.join("|", NAMED_SCOPES) + "|" + WALLET_BOUND_SCOPE.pattern() + ")");
 
   /** An entry of {@code ipRestrict}: an IPv4 address or CIDR block. */
   public static final Pattern IPV4_OR_CIDR =
@@ -57,8 +86,11 @@ public final class ContractFacts {
    */
   public static final Pattern BEARER_TOKEN68 = Pattern.compile("[A-Za-z0-9\\-._~+/]+=*");
 
-  /** {@code info.version} as the spec writes it: two spaces in, under the top-level {@code info:}. */
-  private static final Pattern INFO_VERSION = Pattern.compile("^  version: *['\"]?([0-9A-Za-z.+-]+)['\"]? *$");
+  /**
+   * {@code info.version} as the spec writes it: two spaces in, under the top-level {@code info:}.
+   */
+  private static final Pattern INFO_VERSION =
+      Pattern.compile("^  version: *['\"]?([0-9A-Za-z.+-]+)['\"]? *$");
 
   private ContractFacts() {}
 
@@ -73,7 +105,8 @@ public final class ContractFacts {
       if (spec == null) {
         throw new IllegalStateException(SPEC_RESOURCE + " is not on the classpath");
       }
-      BufferedReader lines = new BufferedReader(new InputStreamReader(spec, StandardCharsets.UTF_8));
+      BufferedReader lines =
+          new BufferedReader(new InputStreamReader(spec, StandardCharsets.UTF_8));
       boolean inInfo = false;
       for (String line = lines.readLine(); line != null; line = lines.readLine()) {
         if (!line.startsWith(" ") && !line.isBlank()) {

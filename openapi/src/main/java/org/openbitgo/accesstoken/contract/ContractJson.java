@@ -16,15 +16,15 @@ import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 
 /**
- * The Jackson settings this contract needs, shared by the client, the server stubs and the tests
- * so that every JVM side reads and writes the same bytes.
+ * The Jackson settings this contract needs, shared by the client, the server stubs and the tests so
+ * that every JVM side reads and writes the same bytes.
  */
 public final class ContractJson {
 
   /**
-   * The one timestamp format the contract emits: UTC, millisecond precision
-   * ({@code 2026-11-27T10:15:30.000Z}); {@link #formatTimestamp} converts other offsets to UTC.
-   * Pact pins exactly this shape.
+   * The one timestamp format the contract emits: UTC, millisecond precision ({@code
+   * 2026-11-27T10:15:30.000Z}); {@link #formatTimestamp} converts other offsets to UTC. Pact pins
+   * exactly this shape.
    */
   public static final DateTimeFormatter TIMESTAMP =
       DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss.SSSXXX");
@@ -53,7 +53,10 @@ public final class ContractJson {
     return mapper
         .registerModule(new JavaTimeModule())
         .registerModule(timestamps)
-        .setSerializationInclusion(JsonInclude.Include.NON_NULL)
+        .setDefaultPropertyInclusion(
+            // what the deprecated setSerializationInclusion(NON_NULL) set: map contents untouched
+            JsonInclude.Value.construct(
+                JsonInclude.Include.NON_NULL, JsonInclude.Include.USE_DEFAULTS))
         .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
         .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
         .disable(DeserializationFeature.ADJUST_DATES_TO_CONTEXT_TIME_ZONE)
@@ -67,6 +70,9 @@ public final class ContractJson {
   }
 
   private static final class TimestampWriter extends StdSerializer<OffsetDateTime> {
+    private static final long serialVersionUID =
+        1L; // Serializable only through Jackson's base class
+
     /**
      * A document tends to repeat its timestamps (an access token carries its creation and expiry
      * twice each): the last two texts written on this thread are reused instead of formatted again.

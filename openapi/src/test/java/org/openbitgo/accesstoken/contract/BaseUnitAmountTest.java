@@ -6,9 +6,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import java.math.BigInteger;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.Test;
 
 class BaseUnitAmountTest {
 
@@ -16,8 +16,16 @@ class BaseUnitAmountTest {
   static final String MAX = "9".repeat(BaseUnitAmount.MAX_DIGITS);
 
   @ParameterizedTest
-  @ValueSource(strings = {"\"0\"", "\"007\"", "0", "100000000", "\"123456789012345678901234567890\"",
-      "123456789012345678901234567890", "18446744073709551617"})
+  @ValueSource(
+      strings = {
+        "\"0\"",
+        "\"007\"",
+        "0",
+        "100000000",
+        "\"123456789012345678901234567890\"",
+        "123456789012345678901234567890",
+        "18446744073709551617"
+      })
   void keepsEveryDigitAndTheWireForm(String json) throws Exception {
     BaseUnitAmount amount = JSON.readValue(json, BaseUnitAmount.class);
 
@@ -39,8 +47,22 @@ class BaseUnitAmountTest {
   }
 
   @ParameterizedTest
-  @ValueSource(strings = {"-1", "\"-1\"", "1.5", "100.0", "1e8", "1e400000000", "\"1e8\"", "\"\"",
-      "\" 1\"", "true", "[]", "{}", "99999999999999999999999999999999999999999999999999999999999999999999999999999999"})
+  @ValueSource(
+      strings = {
+        "-1",
+        "\"-1\"",
+        "1.5",
+        "100.0",
+        "1e8",
+        "1e400000000",
+        "\"1e8\"",
+        "\"\"",
+        "\" 1\"",
+        "true",
+        "[]",
+        "{}",
+        "99999999999999999999999999999999999999999999999999999999999999999999999999999999"
+      })
   void refusesAnythingElse(String json) {
     assertThatThrownBy(() -> JSON.readValue(json, BaseUnitAmount.class))
         .isInstanceOf(MismatchedInputException.class);

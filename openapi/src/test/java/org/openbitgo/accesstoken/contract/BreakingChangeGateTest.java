@@ -3,11 +3,11 @@ package org.openbitgo.accesstoken.contract;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.io.IOException;
-import java.nio.file.Files;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
@@ -22,8 +22,10 @@ import org.openbitgo.accesstoken.contract.ContractChanges.Source;
 class BreakingChangeGateTest {
 
   @TempDir Path dir;
+
   /** What the gate prints to the build log. */
   final ByteArrayOutputStream console = new ByteArrayOutputStream();
+
   final PrintStream out = new PrintStream(console, true, StandardCharsets.UTF_8);
   Path baselines;
   Path spec;
@@ -105,68 +107,93 @@ class BreakingChangeGateTest {
       Result result = judge(f -> f.schema("/CreateAccessTokenRequest/properties").remove("otp"));
       assertThat(result.diff().isIncompatible()).as("openapi-diff 2.1.7 alone").isFalse();
       assertThat(result.verdict()).isEqualTo(Verdict.REFUSED);
-      assertThat(breakingText(result)).containsExactly(
-          "POST /api/v2/user/accesstoken request body: property `otp` removed: servers stop honouring what"
-              + " clients send and regenerated clients lose the setter [contract rule]");
+      assertThat(breakingText(result))
+          .containsExactly(
+              "POST /api/v2/user/accesstoken request body: property `otp` removed: servers stop honouring what"
+                  + " clients send and regenerated clients lose the setter [contract rule]");
     }
 
     @Test
     void makingAnOptionalRequestFieldRequiredIsRefused() {
       Result result = judge(f -> f.array("/CreateAccessTokenRequest/required").add("duration"));
       assertThat(result.verdict()).isEqualTo(Verdict.REFUSED);
-      assertThat(result.breaking()).containsExactly(new Breaking(
-          "POST /api/v2/user/accesstoken request body",
-          "became required [duration]: clients that omit them are refused",
-          Source.OPENAPI_DIFF));
+      assertThat(result.breaking())
+          .containsExactly(
+              new Breaking(
+                  "POST /api/v2/user/accesstoken request body",
+                  "became required [duration]: clients that omit them are refused",
+                  Source.OPENAPI_DIFF));
     }
 
     @Test
     void droppingAScopeNameFromTheRequestPatternIsRefused() {
       List<String> names = new java.util.ArrayList<>(ContractFacts.NAMED_SCOPES);
       names.remove("all");
-      Result result = judgeAgainstTheCurrentRelease(f -> f.schema("/Scope").put("pattern", scopePattern(names)));
+      Result result =
+          judgeAgainstTheCurrentRelease(
+              f -> f.schema("/Scope").put("pattern", scopePattern(names)));
       assertThat(result.verdict()).isEqualTo(Verdict.REFUSED);
-      assertThat(breakingText(result)).containsExactly("POST /api/v2/user/accesstoken request body `scope[]`:"
-          + " pattern values removed [all]: clients sending them are refused [contract rule]");
+      assertThat(breakingText(result))
+          .containsExactly(
+              "POST /api/v2/user/accesstoken request body `scope[]`:"
+                  + " pattern values removed [all]: clients sending them are refused [contract rule]");
     }
 
     @Test
     void aPatternAddedToARequestFieldIsRefused() {
-      Result result = judge(f -> f.schema("/CreateAccessTokenRequest/properties/enterprise").put("pattern", "^[0-9a-f]{32}$"));
+      Result result =
+          judge(
+              f ->
+                  f.schema("/CreateAccessTokenRequest/properties/enterprise")
+                      .put("pattern", "^[0-9a-f]{32}$"));
       assertThat(result.verdict()).isEqualTo(Verdict.REFUSED);
-      assertThat(breakingText(result)).containsExactly("POST /api/v2/user/accesstoken request body `enterprise`:"
-          + " pattern added: values it does not match are refused [contract rule]");
+      assertThat(breakingText(result))
+          .containsExactly(
+              "POST /api/v2/user/accesstoken request body `enterprise`:"
+                  + " pattern added: values it does not match are refused [contract rule]");
     }
 
     @Test
     void changingARequestFieldsTypeIsRefused() {
-      Result result = judge(f -> {
-        ObjectNode duration = f.schema("/CreateAccessTokenRequest/properties/duration");
-        duration.put("type", "string").put("example", "2592000");
-        duration.remove(List.of("format", "minimum", "maximum"));
-      });
+      Result result =
+          judge(
+              f -> {
+                ObjectNode duration = f.schema("/CreateAccessTokenRequest/properties/duration");
+                duration.put("type", "string").put("example", "2592000");
+                duration.remove(List.of("format", "minimum", "maximum"));
+              });
       assertThat(result.verdict()).isEqualTo(Verdict.REFUSED);
-      assertThat(breakingText(result)).containsExactly(
-          "POST /api/v2/user/accesstoken request body `duration`: type changed from `integer` to `string`");
+      assertThat(breakingText(result))
+          .containsExactly(
+              "POST /api/v2/user/accesstoken request body `duration`: type changed from `integer` to `string`");
     }
 
     @Test
     void changingAResponseFieldsTypeIsRefused() {
-      Result result = judge(f -> f.schema("/AccessToken/properties/isExtensible").put("type", "string").put("example", "no"));
+      Result result =
+          judge(
+              f ->
+                  f.schema("/AccessToken/properties/isExtensible")
+                      .put("type", "string")
+                      .put("example", "no"));
       assertThat(result.verdict()).isEqualTo(Verdict.REFUSED);
-      assertThat(breakingText(result)).containsExactly(
-          "POST /api/v2/user/accesstoken response 200 `isExtensible`: type changed from `boolean` to `string`");
+      assertThat(breakingText(result))
+          .containsExactly(
+              "POST /api/v2/user/accesstoken response 200 `isExtensible`: type changed from `boolean` to `string`");
     }
 
     @Test
     void aFormatAddedToAResponseStringIsNamedAsAFormatChange() {
-      Result result = judge(f -> f.schema("/AccessToken/properties/label").put("format", "date-time"));
+      Result result =
+          judge(f -> f.schema("/AccessToken/properties/label").put("format", "date-time"));
       assertThat(result.verdict()).isEqualTo(Verdict.REFUSED);
-      assertThat(breakingText(result)).containsExactly(
-          "POST /api/v2/user/accesstoken response 200 `label`: format changed from `none` to `date-time`");
+      assertThat(breakingText(result))
+          .containsExactly(
+              "POST /api/v2/user/accesstoken response 200 `label`: format changed from `none` to `date-time`");
       assertThat(ChangeReport.markdown(result, spec))
           .doesNotContain("from `string` to `string`")
-          .contains("| `label`: type `string` to `string/date-time` **(breaking)** | `label`: `string` becomes `Date`");
+          .contains(
+              "| `label`: type `string` to `string/date-time` **(breaking)** | `label`: `string` becomes `Date`");
     }
 
     @Test
@@ -174,54 +201,67 @@ class BreakingChangeGateTest {
       Result result = judge(f -> f.schema("/AccessToken/properties/label").put("nullable", true));
       assertThat(result.diff().isIncompatible()).as("openapi-diff 2.1.7 alone").isFalse();
       assertThat(result.verdict()).isEqualTo(Verdict.REFUSED);
-      assertThat(breakingText(result)).singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+      assertThat(breakingText(result))
+          .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
           .contains("`label`", "became nullable", "[contract rule]");
     }
 
     @Test
     void renamingAComponentSchemaIsRefusedByOurRuleBecauseGeneratedClassesDisappear() {
-      Result result = judge(f -> {
-        ObjectNode schemas = (ObjectNode) f.root().at("/components/schemas");
-        schemas.set("Token", schemas.remove("AccessToken"));
-        ((ObjectNode) f.operation().at("/responses/200/content/application~1json/schema"))
-            .put("$ref", "#/components/schemas/Token");
-      });
+      Result result =
+          judge(
+              f -> {
+                ObjectNode schemas = (ObjectNode) f.root().at("/components/schemas");
+                schemas.set("Token", schemas.remove("AccessToken"));
+                ((ObjectNode) f.operation().at("/responses/200/content/application~1json/schema"))
+                    .put("$ref", "#/components/schemas/Token");
+              });
       assertThat(result.diff().isDifferent()).as("openapi-diff 2.1.7 alone sees nothing").isFalse();
       assertThat(result.verdict()).isEqualTo(Verdict.REFUSED);
-      assertThat(breakingText(result)).containsExactly(
-          "components.schemas.AccessToken: schema removed or renamed: the generated class `AccessToken`"
-              + " disappears from regenerated code [contract rule]");
+      assertThat(breakingText(result))
+          .containsExactly(
+              "components.schemas.AccessToken: schema removed or renamed: the generated class `AccessToken`"
+                  + " disappears from regenerated code [contract rule]");
     }
 
     @Test
     void changingTheOperationIdIsRefusedBecauseGeneratedMethodNamesChange() {
       Result result = judge(f -> f.operation().put("operationId", "createToken"));
       assertThat(result.verdict()).isEqualTo(Verdict.REFUSED);
-      assertThat(breakingText(result)).singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+      assertThat(breakingText(result))
+          .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
           .contains("operationId changed from `createAccessToken` to `createToken`");
     }
 
     @Test
     void aLongerMinimumLengthInARequestIsRefused() {
-      Result result = judge(f -> f.schema("/CreateAccessTokenRequest/properties/label").put("minLength", 5));
+      Result result =
+          judge(f -> f.schema("/CreateAccessTokenRequest/properties/label").put("minLength", 5));
       assertThat(result.verdict()).isEqualTo(Verdict.REFUSED);
-      assertThat(breakingText(result)).singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+      assertThat(breakingText(result))
+          .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
           .contains("`label`", "minLength changed from `1` to `5`");
     }
 
     @Test
     void aWiderNumericRangeInAResponseIsRefused() {
-      Result result = judge(f -> f.schema("/UnlockSpendingLimit/properties/txCount").put("minimum", -10));
+      Result result =
+          judge(f -> f.schema("/UnlockSpendingLimit/properties/txCount").put("minimum", -10));
       assertThat(result.verdict()).isEqualTo(Verdict.REFUSED);
-      assertThat(breakingText(result)).isNotEmpty().allSatisfy(line -> assertThat(line)
-          .contains("`unlock.spendingLimits{*}.txCount`", "minimum/maximum changed"));
+      assertThat(breakingText(result))
+          .isNotEmpty()
+          .allSatisfy(
+              line ->
+                  assertThat(line)
+                      .contains("`unlock.spendingLimits{*}.txCount`", "minimum/maximum changed"));
     }
 
     @Test
     void removingADocumentedResponseIsRefused() {
       Result result = judge(f -> ((ObjectNode) f.operation().get("responses")).remove("429"));
       assertThat(result.verdict()).isEqualTo(Verdict.REFUSED);
-      assertThat(breakingText(result)).singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+      assertThat(breakingText(result))
+          .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
           .contains("response 429", "response removed");
     }
   }
@@ -231,21 +271,35 @@ class BreakingChangeGateTest {
 
     @Test
     void addingAnOptionalRequestFieldIsCompatible() {
-      Result result = judge(f -> f.schema("/CreateAccessTokenRequest/properties").putObject("note")
-          .put("type", "string").put("description", "A free-text note."));
+      Result result =
+          judge(
+              f ->
+                  f.schema("/CreateAccessTokenRequest/properties")
+                      .putObject("note")
+                      .put("type", "string")
+                      .put("description", "A free-text note."));
       assertThat(result.verdict()).isEqualTo(Verdict.COMPATIBLE);
-      assertThat(result.compatible()).containsExactly(
-          "POST /api/v2/user/accesstoken request body: property `note` added to the request");
+      assertThat(result.compatible())
+          .containsExactly(
+              "POST /api/v2/user/accesstoken request body: property `note` added to the request");
     }
 
     @Test
     void addingAnOptionalResponseFieldIsCompatible() {
-      Result result = judge(f -> f.schema("/AccessToken/properties").putObject("lastUsed")
-          .put("type", "string").put("format", "date-time").put("description", "Last use."));
+      Result result =
+          judge(
+              f ->
+                  f.schema("/AccessToken/properties")
+                      .putObject("lastUsed")
+                      .put("type", "string")
+                      .put("format", "date-time")
+                      .put("description", "Last use."));
       assertThat(result.verdict()).isEqualTo(Verdict.COMPATIBLE);
-      assertThat(result.compatible()).containsExactly(
-          "POST /api/v2/user/accesstoken response 200: property `lastUsed` added to the response");
-      assertThat(result.advice()).singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+      assertThat(result.compatible())
+          .containsExactly(
+              "POST /api/v2/user/accesstoken response 200: property `lastUsed` added to the response");
+      assertThat(result.advice())
+          .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
           .contains("set info.version to 1.1.0");
     }
 
@@ -253,9 +307,12 @@ class BreakingChangeGateTest {
     void addingAScopeNameToTheRequestPatternIsCompatible() {
       List<String> names = new java.util.ArrayList<>(ContractFacts.NAMED_SCOPES);
       names.add("wallet_view_new");
-      Result result = judgeAgainstTheCurrentRelease(f -> f.schema("/Scope").put("pattern", scopePattern(names)));
+      Result result =
+          judgeAgainstTheCurrentRelease(
+              f -> f.schema("/Scope").put("pattern", scopePattern(names)));
       assertThat(result.verdict()).as(ChangeReport.summary(result)).isEqualTo(Verdict.COMPATIBLE);
-      assertThat(result.compatible()).singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+      assertThat(result.compatible())
+          .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
           .contains("request body `scope[]`", "values added [wallet_view_new]");
     }
   }
@@ -264,7 +321,8 @@ class BreakingChangeGateTest {
   void aPatternRemovedFromARequestFieldIsCompatible() {
     Result result = judge(f -> f.schema("/SpendingLimit/properties/coin").remove("pattern"));
     assertThat(result.verdict()).isEqualTo(Verdict.COMPATIBLE);
-    assertThat(result.compatible()).singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+    assertThat(result.compatible())
+        .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
         .contains("`spendingLimits[].coin`", "pattern `^[a-z0-9:_-]{1,40}$` removed");
   }
 
@@ -279,26 +337,43 @@ class BreakingChangeGateTest {
     }
 
     static void errorNamesEnum(SpecFixture f) {
-      f.schema("/PlatformError/properties/name").putArray("enum")
-          .add("InvalidRequest").add("Unauthorized").add("TooManyRequests").add("InternalError");
+      f.schema("/PlatformError/properties/name")
+          .putArray("enum")
+          .add("InvalidRequest")
+          .add("Unauthorized")
+          .add("TooManyRequests")
+          .add("InternalError");
     }
 
     @Test
     void addingAValueToAResponseEnumIsCompatibleBecauseClientsTolerateUnknownValues() {
-      Result result = judge(SpecFixture.released().with(ResponseEnums::errorNamesEnum)
-          .with(f -> f.array("/PlatformError/properties/name/enum").add("Forbidden")));
+      Result result =
+          judge(
+              SpecFixture.released()
+                  .with(ResponseEnums::errorNamesEnum)
+                  .with(f -> f.array("/PlatformError/properties/name/enum").add("Forbidden")));
       assertThat(result.verdict()).isEqualTo(Verdict.COMPATIBLE);
-      assertThat(result.compatible()).isNotEmpty().allSatisfy(line -> assertThat(line)
-          .contains("enum values added [Forbidden] (clients must tolerate unknown values)"));
+      assertThat(result.compatible())
+          .isNotEmpty()
+          .allSatisfy(
+              line ->
+                  assertThat(line)
+                      .contains(
+                          "enum values added [Forbidden] (clients must tolerate unknown values)"));
     }
 
     @Test
     void removingAValueFromAResponseEnumIsCompatible() {
-      Result result = judge(SpecFixture.released().with(ResponseEnums::errorNamesEnum)
-          .with(f -> f.array("/PlatformError/properties/name/enum").remove(0)));
+      Result result =
+          judge(
+              SpecFixture.released()
+                  .with(ResponseEnums::errorNamesEnum)
+                  .with(f -> f.array("/PlatformError/properties/name/enum").remove(0)));
       assertThat(result.verdict()).isEqualTo(Verdict.COMPATIBLE);
-      assertThat(result.compatible()).isNotEmpty().allSatisfy(line -> assertThat(line)
-          .contains("enum values no longer sent [InvalidRequest]"));
+      assertThat(result.compatible())
+          .isNotEmpty()
+          .allSatisfy(
+              line -> assertThat(line).contains("enum values no longer sent [InvalidRequest]"));
     }
   }
 
@@ -315,7 +390,9 @@ class BreakingChangeGateTest {
       assertThat(String.join("\n", result.advice()))
           .contains("make it compatible")
           .contains("set info.version to 2.0.0")
-          .contains("copy the spec to " + BreakingChangeGate.shown(baselines.resolve("access-token-2.0.0.yaml")));
+          .contains(
+              "copy the spec to "
+                  + BreakingChangeGate.shown(baselines.resolve("access-token-2.0.0.yaml")));
     }
 
     @Test
@@ -323,7 +400,8 @@ class BreakingChangeGateTest {
       Result result = judge(SpecFixture.released().with(removeLabel).version("2.0.0"));
       assertThat(result.verdict()).isEqualTo(Verdict.BREAKING_IN_NEW_MAJOR);
       assertThat(result.breaking()).hasSize(1);
-      assertThat(result.advice()).singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+      assertThat(result.advice())
+          .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
           .contains("access-token-2.0.0.yaml");
     }
 
@@ -344,7 +422,8 @@ class BreakingChangeGateTest {
       SpecFixture.released().version("1.2.0").release(baselines);
       Result result = judge(SpecFixture.released().version("1.1.0"));
       assertThat(result.verdict()).isEqualTo(Verdict.REFUSED);
-      assertThat(result.problems()).singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+      assertThat(result.problems())
+          .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
           .contains("info.version 1.1.0 is lower than the released contract 1.2.0");
     }
 
@@ -352,7 +431,8 @@ class BreakingChangeGateTest {
     void aVersionThatIsNotMajorMinorPatchIsRefused() {
       Result result = judge(SpecFixture.released().version("1.1"));
       assertThat(result.verdict()).isEqualTo(Verdict.REFUSED);
-      assertThat(result.problems()).singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+      assertThat(result.problems())
+          .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
           .contains("is not MAJOR.MINOR.PATCH");
     }
 
@@ -361,7 +441,8 @@ class BreakingChangeGateTest {
       SpecFixture.released().writeTo(baselines.resolve("access-token-1.5.0.yaml"));
       Result result = judge(SpecFixture.released().version("1.5.0"));
       assertThat(result.verdict()).isEqualTo(Verdict.REFUSED);
-      assertThat(result.problems()).singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+      assertThat(result.problems())
+          .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
           .contains("declares info.version 1.0.0 but its file name says 1.5.0");
     }
 
@@ -370,7 +451,8 @@ class BreakingChangeGateTest {
       Files.delete(baselines.resolve("access-token-1.0.0.yaml"));
       Result result = judge(f -> {});
       assertThat(result.verdict()).isEqualTo(Verdict.REFUSED);
-      assertThat(result.problems()).singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+      assertThat(result.problems())
+          .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
           .contains("no released contract found");
     }
   }
@@ -380,24 +462,43 @@ class BreakingChangeGateTest {
 
     @Test
     void writesTheChangeReportAndRecordsTheRefusalForTheBuild() throws IOException {
-      SpecFixture.released().with(f -> f.schema("/AccessToken/properties").remove("label")).writeTo(spec);
+      SpecFixture.released()
+          .with(f -> f.schema("/AccessToken/properties").remove("label"))
+          .writeTo(spec);
       Path report = dir.resolve("target/contract-changes.md");
       Path refusals = dir.resolve("target/gate-refusals");
 
       boolean accepted =
-          BreakingChangeGate.run(new String[] {spec.toString(), baselines.toString(), report.toString(), refusals.toString()}, out);
+          BreakingChangeGate.run(
+              new String[] {
+                spec.toString(), baselines.toString(), report.toString(), refusals.toString()
+              },
+              out);
 
       assertThat(accepted).isFalse();
       assertThat(console.toString(StandardCharsets.UTF_8).lines())
           .as("clear lines, no stack trace")
-          .allSatisfy(line -> assertThat(line).startsWith("[contract-breaking-change-gate] ").doesNotContain("Exception"))
+          .allSatisfy(
+              line ->
+                  assertThat(line)
+                      .startsWith("[contract-breaking-change-gate] ")
+                      .doesNotContain("Exception"))
           .anySatisfy(line -> assertThat(line).contains("REFUSED"));
-      assertThat(refusals.resolve("contract-breaking-change-gate.txt")).content()
-          .contains("REFUSED", "property `label` removed", "set info.version to 2.0.0", "The change report is");
+      assertThat(refusals.resolve("contract-breaking-change-gate.txt"))
+          .content()
+          .contains(
+              "REFUSED",
+              "property `label` removed",
+              "set info.version to 2.0.0",
+              "The change report is");
       assertThat(Files.readString(report))
-          .contains("## Breaking changes", "property `label` removed", "## What it means for generated clients",
+          .contains(
+              "## Breaking changes",
+              "property `label` removed",
+              "## What it means for generated clients",
               "| `label`: property removed **(breaking)** | field `label` disappears from the interface",
-              "## What to do", "## Full difference");
+              "## What to do",
+              "## Full difference");
       assertThat(dir.resolve("target/contract-changes.html")).isNotEmptyFile();
     }
 
@@ -408,9 +509,14 @@ class BreakingChangeGateTest {
       Path refusals = Files.createDirectories(dir.resolve("target/gate-refusals"));
       Files.writeString(refusals.resolve("contract-breaking-change-gate.txt"), "REFUSED earlier");
 
-      BreakingChangeGate.run(new String[] {spec.toString(), baselines.toString(), report.toString(), refusals.toString()}, out);
+      BreakingChangeGate.run(
+          new String[] {
+            spec.toString(), baselines.toString(), report.toString(), refusals.toString()
+          },
+          out);
 
-      assertThat(Files.readString(report)).contains("No changes against release 1.0.0", "No changes.");
+      assertThat(Files.readString(report))
+          .contains("No changes against release 1.0.0", "No changes.");
       assertThat(refusals.resolve("contract-breaking-change-gate.txt")).doesNotExist();
     }
   }

@@ -39,15 +39,23 @@ public final class ChangeReport {
   /** The Markdown change report a consumer reads; also written when nothing changed. */
   public static String markdown(Result r, Path spec) {
     StringBuilder md = new StringBuilder();
-    md.append("# Contract changes: ").append(spec.getFileName())
-        .append(" against release ").append(Optional.ofNullable(r.baselineVersion()).orElse("(none)"))
+    md.append("# Contract changes: ")
+        .append(spec.getFileName())
+        .append(" against release ")
+        .append(Optional.ofNullable(r.baselineVersion()).orElse("(none)"))
         .append("\n\n");
     md.append("**").append(headline(r)).append("**\n\n");
     md.append("| | version | file |\n|---|---|---|\n");
-    md.append("| spec | ").append(Optional.ofNullable(r.specVersion()).orElse("?")).append(" | `")
-        .append(BreakingChangeGate.shown(spec)).append("` |\n");
-    md.append("| baseline (last release) | ").append(Optional.ofNullable(r.baselineVersion()).orElse("?"))
-        .append(" | `").append(r.baseline() == null ? "(none)" : BreakingChangeGate.shown(r.baseline())).append("` |\n\n");
+    md.append("| spec | ")
+        .append(Optional.ofNullable(r.specVersion()).orElse("?"))
+        .append(" | `")
+        .append(BreakingChangeGate.shown(spec))
+        .append("` |\n");
+    md.append("| baseline (last release) | ")
+        .append(Optional.ofNullable(r.baselineVersion()).orElse("?"))
+        .append(" | `")
+        .append(r.baseline() == null ? "(none)" : BreakingChangeGate.shown(r.baseline()))
+        .append("` |\n\n");
     if (!r.problems().isEmpty()) {
       md.append("## Problems\n\n");
       r.problems().forEach(p -> md.append("- ").append(p).append('\n'));
@@ -61,8 +69,18 @@ public final class ChangeReport {
     if (r.breaking().isEmpty()) {
       md.append("None.\n\n");
     } else {
-      r.breaking().forEach(b -> md.append("- ").append(b.location()).append(": ").append(b.change())
-          .append(b.source() == ContractChanges.Source.CONTRACT_RULE ? " *(contract rule)*" : "").append('\n'));
+      r.breaking()
+          .forEach(
+              b ->
+                  md.append("- ")
+                      .append(b.location())
+                      .append(": ")
+                      .append(b.change())
+                      .append(
+                          b.source() == ContractChanges.Source.CONTRACT_RULE
+                              ? " *(contract rule)*"
+                              : "")
+                      .append('\n'));
       md.append('\n');
     }
     md.append("## Compatible changes\n\n");
@@ -80,11 +98,14 @@ public final class ChangeReport {
     }
     if (r.diff() != null) {
       md.append("## Full difference (openapi-diff ")
-          .append(OpenApiCompare.class.getPackage().getImplementationVersion() == null
-              ? "2.1.7" : OpenApiCompare.class.getPackage().getImplementationVersion())
+          .append(
+              OpenApiCompare.class.getPackage().getImplementationVersion() == null
+                  ? "2.1.7"
+                  : OpenApiCompare.class.getPackage().getImplementationVersion())
           .append(")\n\n");
       md.append("openapi-diff's own verdict at the end leaves out this contract's rules (marked")
-          .append(" *contract rule* above) and its enum policy; the sections above are the gate's verdict.\n\n");
+          .append(
+              " *contract rule* above) and its enum policy; the sections above are the gate's verdict.\n\n");
       md.append(render(new MarkdownRender(), r.diff()));
     }
     return md.toString();
@@ -97,21 +118,32 @@ public final class ChangeReport {
     if (result.diff() != null) {
       // the HTML twin costs one more render of a diff already computed
       String name = report.getFileName().toString().replaceFirst("\\.md$", "") + ".html";
-      Files.writeString(report.resolveSibling(name), render(new HtmlRender(), result.diff()), StandardCharsets.UTF_8);
+      Files.writeString(
+          report.resolveSibling(name),
+          render(new HtmlRender(), result.diff()),
+          StandardCharsets.UTF_8);
     }
   }
 
   private static String headline(Result r) {
     return switch (r.verdict()) {
       case NO_CHANGES -> "No changes against release " + r.baselineVersion() + ".";
-      case COMPATIBLE -> "Compatible with release " + r.baselineVersion() + " (spec " + r.specVersion() + ").";
-      case BREAKING_IN_NEW_MAJOR -> "Breaking changes against release " + r.baselineVersion()
-          + ", accepted as new major version " + r.specVersion() + ".";
-      case REFUSED -> "REFUSED: the spec" + (r.specVersion() == null ? "" : " (" + r.specVersion() + ")")
-          + " cannot replace release " + Optional.ofNullable(r.baselineVersion()).orElse("(none)") + ".";
+      case COMPATIBLE ->
+          "Compatible with release " + r.baselineVersion() + " (spec " + r.specVersion() + ").";
+      case BREAKING_IN_NEW_MAJOR ->
+          "Breaking changes against release "
+              + r.baselineVersion()
+              + ", accepted as new major version "
+              + r.specVersion()
+              + ".";
+      case REFUSED ->
+          "REFUSED: the spec"
+              + (r.specVersion() == null ? "" : " (" + r.specVersion() + ")")
+              + " cannot replace release "
+              + Optional.ofNullable(r.baselineVersion()).orElse("(none)")
+              + ".";
     };
   }
-
 
   private static String render(Render renderer, ChangedOpenApi diff) {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();

@@ -12,19 +12,26 @@ class ClientImpactTest {
 
   @Test
   void aRemovedPropertyDisappearsFromEachLanguagesGeneratedModel() {
-    Effect removed = new Effect(EffectKind.PROPERTY_REMOVED, "unlock.spendingLimits{*}.txCount", "", "", true);
+    Effect removed =
+        new Effect(EffectKind.PROPERTY_REMOVED, "unlock.spendingLimits{*}.txCount", "", "", true);
 
-    assertThat(ClientImpact.describe(removed, Language.TYPESCRIPT)).contains("field `txCount` disappears");
-    assertThat(ClientImpact.describe(removed, Language.PYTHON)).contains("attribute `tx_count` disappears");
-    assertThat(ClientImpact.describe(removed, Language.GO)).contains("field `TxCount`", "`GetTxCount`");
-    assertThat(ClientImpact.describe(removed, Language.JAVA)).contains("`getTxCount()`", "disappear");
+    assertThat(ClientImpact.describe(removed, Language.TYPESCRIPT))
+        .contains("field `txCount` disappears");
+    assertThat(ClientImpact.describe(removed, Language.PYTHON))
+        .contains("attribute `tx_count` disappears");
+    assertThat(ClientImpact.describe(removed, Language.GO))
+        .contains("field `TxCount`", "`GetTxCount`");
+    assertThat(ClientImpact.describe(removed, Language.JAVA))
+        .contains("`getTxCount()`", "disappear");
   }
 
   @Test
   void aTypeChangeNamesEachLanguagesTypes() {
-    Effect changed = new Effect(EffectKind.TYPE_CHANGED, "duration", "integer/int64", "string", true);
+    Effect changed =
+        new Effect(EffectKind.TYPE_CHANGED, "duration", "integer/int64", "string", true);
 
-    assertThat(ClientImpact.describe(changed, Language.TYPESCRIPT)).contains("`number` becomes `string`");
+    assertThat(ClientImpact.describe(changed, Language.TYPESCRIPT))
+        .contains("`number` becomes `string`");
     assertThat(ClientImpact.describe(changed, Language.PYTHON)).contains("`int` becomes `str`");
     assertThat(ClientImpact.describe(changed, Language.GO)).contains("`int64` becomes `string`");
     assertThat(ClientImpact.describe(changed, Language.JAVA)).contains("`Long` becomes `String`");
@@ -32,35 +39,45 @@ class ClientImpactTest {
 
   @Test
   void aFormatChangeThatKeepsALanguagesTypeSaysSo() {
-    Effect changed = new Effect(EffectKind.TYPE_CHANGED, "label", "string", "string/date-time", true);
+    Effect changed =
+        new Effect(EffectKind.TYPE_CHANGED, "label", "string", "string/date-time", true);
 
-    assertThat(ClientImpact.describe(changed, Language.JAVA)).contains("`String` becomes `OffsetDateTime`");
-    assertThat(ClientImpact.describe(new Effect(EffectKind.TYPE_CHANGED, "n", "integer", "integer/int32", true),
-        Language.PYTHON)).isEqualTo("`n` stays `int`");
+    assertThat(ClientImpact.describe(changed, Language.JAVA))
+        .contains("`String` becomes `OffsetDateTime`");
+    assertThat(
+            ClientImpact.describe(
+                new Effect(EffectKind.TYPE_CHANGED, "n", "integer", "integer/int32", true),
+                Language.PYTHON))
+        .isEqualTo("`n` stays `int`");
   }
 
   @Test
   void aOneOfReplacedByAStringNamesTheWrapperThatGoes() {
     Effect changed = new Effect(EffectKind.TYPE_CHANGED, "scope[]", "oneOf", "string", true);
 
-    assertThat(ClientImpact.describe(changed, Language.GO)).isEqualTo(
-        "`scope`: a oneOf wrapper struct becomes `string` (compile error where used)");
-    assertThat(ClientImpact.describe(changed, Language.TYPESCRIPT)).contains("a union type becomes `string`");
+    assertThat(ClientImpact.describe(changed, Language.GO))
+        .isEqualTo("`scope`: a oneOf wrapper struct becomes `string` (compile error where used)");
+    assertThat(ClientImpact.describe(changed, Language.TYPESCRIPT))
+        .contains("a union type becomes `string`");
   }
 
   @Test
   void theReportSectionHasARowPerChangeAndAColumnPerLanguage() {
-    String md = ClientImpact.markdown(List.of(
-        new Effect(EffectKind.PROPERTY_REMOVED, "label", "", "", true),
-        new Effect(EffectKind.PROPERTY_ADDED, "note", "", "", false)));
+    String md =
+        ClientImpact.markdown(
+            List.of(
+                new Effect(EffectKind.PROPERTY_REMOVED, "label", "", "", true),
+                new Effect(EffectKind.PROPERTY_ADDED, "note", "", "", false)));
 
     assertThat(md.lines()).contains("| change | TypeScript | Python | Go | Java |");
-    assertThat(md).contains("| `label`: property removed **(breaking)** | field `label` disappears")
+    assertThat(md)
+        .contains("| `label`: property removed **(breaking)** | field `label` disappears")
         .contains("| `note`: property added | optional field `note?` added");
   }
 
   @Test
   void noEffectSaysTheGeneratedCodeIsUnchanged() {
-    assertThat(ClientImpact.markdown(List.of())).contains("code generated from the spec is the same in every language");
+    assertThat(ClientImpact.markdown(List.of()))
+        .contains("code generated from the spec is the same in every language");
   }
 }

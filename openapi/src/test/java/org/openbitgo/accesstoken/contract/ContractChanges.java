@@ -22,19 +22,19 @@ import org.openapitools.openapidiff.core.model.Endpoint;
 
 /**
  * Reads openapi-diff's result into two plain lists a developer can act on: what breaks existing
- * clients or servers (with the reason), and what changed compatibly. It also applies the
- * contract's own rules where openapi-diff 2.1.7 calls a breaking change compatible:
+ * clients or servers (with the reason), and what changed compatibly. It also applies the contract's
+ * own rules where openapi-diff 2.1.7 calls a breaking change compatible:
  *
  * <ul>
  *   <li>a removed property (request or response) is reported by openapi-diff as a compatible
- *       "changed" schema; clients reading it get nothing and regenerated clients lose the
- *       accessor, so it breaks;
- *   <li>a response property that becomes {@code nullable} is reported as compatible; clients
- *       that never expected {@code null} break;
+ *       "changed" schema; clients reading it get nothing and regenerated clients lose the accessor,
+ *       so it breaks;
+ *   <li>a response property that becomes {@code nullable} is reported as compatible; clients that
+ *       never expected {@code null} break;
  *   <li>a removed or renamed component schema is invisible to openapi-diff (it compares the
  *       resolved shapes) yet removes a generated class from every regenerated client;
- *   <li>a changed {@code pattern} (openapi-diff's own rule is switched off) is judged by
- *       {@link PatternChange}: a new scope name in a request is compatible, a dropped one breaks.
+ *   <li>a changed {@code pattern} (openapi-diff's own rule is switched off) is judged by {@link
+ *       PatternChange}: a new scope name in a request is compatible, a dropped one breaks.
  * </ul>
  *
  * <p>Beside the text it keeps each change's {@link Effect} on generated code, which {@link
@@ -74,7 +74,8 @@ public final class ContractChanges {
    * One change as it reaches generated code. {@code before}/{@code after} are {@code type} or
    * {@code type/format} for a type change, the operationIds for a rename, else empty.
    */
-  public record Effect(EffectKind kind, String subject, String before, String after, boolean breaks) {}
+  public record Effect(
+      EffectKind kind, String subject, String before, String after, boolean breaks) {}
 
   private final List<Breaking> breaking = new ArrayList<>();
   private final Set<Effect> effects = new LinkedHashSet<>();
@@ -116,7 +117,8 @@ public final class ContractChanges {
     readComponentNames(diff.getOldSpecOpenApi(), diff.getNewSpecOpenApi());
 
     // never let the gate pass what openapi-diff refuses, even if the walk above missed the place
-    if (diff.isIncompatible() && breaking.stream().noneMatch(b -> b.source() == Source.OPENAPI_DIFF)) {
+    if (diff.isIncompatible()
+        && breaking.stream().noneMatch(b -> b.source() == Source.OPENAPI_DIFF)) {
       openapiDiff("(spec)", "openapi-diff reports an incompatible change; see the change report");
     }
     if (diff.isDifferent() && breaking.isEmpty() && compatible.isEmpty()) {
@@ -129,10 +131,18 @@ public final class ContractChanges {
     if (isIncompatible(op.getOperationId())) {
       openapiDiff(
           where,
-          "operationId changed from `" + op.getOperationId().getLeft() + "` to `"
-              + op.getOperationId().getRight() + "`: generated method names change");
-      effects.add(new Effect(EffectKind.OPERATION_RENAMED, where,
-          op.getOperationId().getLeft(), op.getOperationId().getRight(), true));
+          "operationId changed from `"
+              + op.getOperationId().getLeft()
+              + "` to `"
+              + op.getOperationId().getRight()
+              + "`: generated method names change");
+      effects.add(
+          new Effect(
+              EffectKind.OPERATION_RENAMED,
+              where,
+              op.getOperationId().getLeft(),
+              op.getOperationId().getRight(),
+              true));
     }
     if (isIncompatible(op.getParameters())) {
       openapiDiff(where + " parameters", "parameters removed, made required or restyled");
@@ -148,14 +158,22 @@ public final class ContractChanges {
     }
     ChangedApiResponse responses = op.getApiResponses();
     if (responses != null) {
-      responses.getMissing().keySet().forEach(
-          code -> openapiDiff(where + " response " + code, "response removed: clients lose its handling"));
-      responses.getIncreased().keySet().forEach(
-          code -> compatible.add(where + " response " + code + ": response added"));
+      responses
+          .getMissing()
+          .keySet()
+          .forEach(
+              code ->
+                  openapiDiff(
+                      where + " response " + code, "response removed: clients lose its handling"));
+      responses
+          .getIncreased()
+          .keySet()
+          .forEach(code -> compatible.add(where + " response " + code + ": response added"));
       for (Map.Entry<String, ChangedResponse> e : responses.getChanged().entrySet()) {
         String responseWhere = where + " response " + e.getKey();
         if (isIncompatible(e.getValue().getHeaders())) {
-          openapiDiff(responseWhere + " headers", "response headers removed or changed incompatibly");
+          openapiDiff(
+              responseWhere + " headers", "response headers removed or changed incompatibly");
         }
         readContent(responseWhere, e.getValue().getContent());
       }
@@ -167,15 +185,23 @@ public final class ContractChanges {
       return;
     }
     if (content.isIncompatible()) {
-      content.getMissing().keySet().forEach(
-          type -> openapiDiff(where, "media type `" + type + "` removed"));
+      content
+          .getMissing()
+          .keySet()
+          .forEach(type -> openapiDiff(where, "media type `" + type + "` removed"));
     }
-    content.getIncreased().keySet().forEach(type -> compatible.add(where + ": media type `" + type + "` added"));
-    content.getChanged().forEach((type, media) -> {
-      if (media.getSchema() != null) {
-        readSchema(where, "", media.getSchema());
-      }
-    });
+    content
+        .getIncreased()
+        .keySet()
+        .forEach(type -> compatible.add(where + ": media type `" + type + "` added"));
+    content
+        .getChanged()
+        .forEach(
+            (type, media) -> {
+              if (media.getSchema() != null) {
+                readSchema(where, "", media.getSchema());
+              }
+            });
   }
 
   private void readSchema(String where, String path, ChangedSchema schema) {
@@ -189,8 +215,9 @@ public final class ContractChanges {
       explainIncompatibility(at, path, request, schema);
       readCompatibleDetail(at, path, request, schema);
 
-      schema.getChangedProperties().forEach(
-          (name, property) -> readSchema(where, join(path, name), property));
+      schema
+          .getChangedProperties()
+          .forEach((name, property) -> readSchema(where, join(path, name), property));
       if (schema.getItems() != null) {
         readSchema(where, path + "[]", schema.getItems());
       }
@@ -198,8 +225,12 @@ public final class ContractChanges {
         readSchema(where, path + "{*}", schema.getAddProp());
       }
       if (schema.getOneOfSchema() != null) {
-        schema.getOneOfSchema().getChanged().forEach(
-            (alternative, changed) -> readSchema(where, path + "<" + simpleName(alternative) + ">", changed));
+        schema
+            .getOneOfSchema()
+            .getChanged()
+            .forEach(
+                (alternative, changed) ->
+                    readSchema(where, path + "<" + simpleName(alternative) + ">", changed));
       }
     } finally {
       onPath.remove(schema);
@@ -211,7 +242,9 @@ public final class ContractChanges {
       effects.add(new Effect(EffectKind.PROPERTY_REMOVED, join(path, removed), "", "", true));
       contractRule(
           at,
-          "property `" + removed + "` removed: "
+          "property `"
+              + removed
+              + "` removed: "
               + (request
                   ? "servers stop honouring what clients send and regenerated clients lose the setter"
                   : "clients that read it get nothing and regenerated clients lose the getter"));
@@ -238,30 +271,47 @@ public final class ContractChanges {
       if (!typeOf(before).equals(typeOf(after))) {
         openapiDiff(at, "type changed from `" + typeOf(before) + "` to `" + typeOf(after) + "`");
       } else if (!from.equals(to)) {
-        openapiDiff(at, "format changed from `" + formatOf(before) + "` to `" + formatOf(after) + "`");
+        openapiDiff(
+            at, "format changed from `" + formatOf(before) + "` to `" + formatOf(after) + "`");
       } else {
         openapiDiff(at, "schema changed from a `" + from + "` to another kind of `" + to + "`");
       }
       effects.add(new Effect(EffectKind.TYPE_CHANGED, path, from, to, true));
     }
     if (s.isChangeFormat() && !s.isChangedType()) {
-      openapiDiff(at, "format changed from `" + formatOf(before) + "` to `" + formatOf(after) + "`");
-      effects.add(new Effect(EffectKind.TYPE_CHANGED, path, typeAndFormat(before), typeAndFormat(after), true));
+      openapiDiff(
+          at, "format changed from `" + formatOf(before) + "` to `" + formatOf(after) + "`");
+      effects.add(
+          new Effect(
+              EffectKind.TYPE_CHANGED, path, typeAndFormat(before), typeAndFormat(after), true));
     }
     if (isIncompatible(s.getEnumeration())) {
-      effects.add(new Effect(request ? EffectKind.VALUES_REMOVED : EffectKind.VALUES_ADDED, path, "", "", true));
+      effects.add(
+          new Effect(
+              request ? EffectKind.VALUES_REMOVED : EffectKind.VALUES_ADDED, path, "", "", true));
       openapiDiff(
           at,
           request
-              ? "enum values removed " + s.getEnumeration().getMissing() + ": clients sending them are refused"
+              ? "enum values removed "
+                  + s.getEnumeration().getMissing()
+                  + ": clients sending them are refused"
               : "enum values added " + s.getEnumeration().getIncreased());
     }
     if (isIncompatible(s.getRequired())) {
-      List<Object> names = new ArrayList<>(request ? s.getRequired().getIncreased() : s.getRequired().getMissing());
+      List<Object> names =
+          new ArrayList<>(request ? s.getRequired().getIncreased() : s.getRequired().getMissing());
       names.removeAll(s.getMissingProperties().keySet()); // already reported as removed
       if (!names.isEmpty()) {
         if (request) {
-          names.forEach(name -> effects.add(new Effect(EffectKind.BECAME_REQUIRED, join(path, String.valueOf(name)), "", "", true)));
+          names.forEach(
+              name ->
+                  effects.add(
+                      new Effect(
+                          EffectKind.BECAME_REQUIRED,
+                          join(path, String.valueOf(name)),
+                          "",
+                          "",
+                          true)));
         }
         openapiDiff(
             at,
@@ -272,15 +322,25 @@ public final class ContractChanges {
     }
     constraint(at, "maxLength", s.getMaxLength(), before.getMaxLength(), after.getMaxLength());
     constraint(at, "minLength", s.getMinLength(), before.getMinLength(), after.getMinLength());
-    constraint(at, "minimum/maximum", s.getNumericRange(),
-        range(before), range(after));
+    constraint(at, "minimum/maximum", s.getNumericRange(), range(before), range(after));
     constraint(at, "multipleOf", s.getMultipleOf(), before.getMultipleOf(), after.getMultipleOf());
     constraint(at, "maxItems", s.getMaxItems(), before.getMaxItems(), after.getMaxItems());
     constraint(at, "minItems", s.getMinItems(), before.getMinItems(), after.getMinItems());
-    constraint(at, "maxProperties", s.getMaxProperties(), before.getMaxProperties(), after.getMaxProperties());
-    constraint(at, "minProperties", s.getMinProperties(), before.getMinProperties(), after.getMinProperties());
+    constraint(
+        at,
+        "maxProperties",
+        s.getMaxProperties(),
+        before.getMaxProperties(),
+        after.getMaxProperties());
+    constraint(
+        at,
+        "minProperties",
+        s.getMinProperties(),
+        before.getMinProperties(),
+        after.getMinProperties());
     readPattern(at, path, request, before.getPattern(), after.getPattern());
-    constraint(at, "uniqueItems", s.getUniqueItems(), before.getUniqueItems(), after.getUniqueItems());
+    constraint(
+        at, "uniqueItems", s.getUniqueItems(), before.getUniqueItems(), after.getUniqueItems());
     constraint(at, "readOnly", s.getReadOnly(), before.getReadOnly(), after.getReadOnly());
     constraint(at, "writeOnly", s.getWriteOnly(), before.getWriteOnly(), after.getWriteOnly());
     constraint(at, "nullable", s.getNullable(), before.getNullable(), after.getNullable());
@@ -302,17 +362,24 @@ public final class ContractChanges {
   private void readCompatibleDetail(String at, String path, boolean request, ChangedSchema s) {
     for (String added : new TreeSet<>(s.getIncreasedProperties().keySet())) {
       effects.add(new Effect(EffectKind.PROPERTY_ADDED, join(path, added), "", "", false));
-      compatible.add(at + ": property `" + added + "` added to the " + (request ? "request" : "response"));
+      compatible.add(
+          at + ": property `" + added + "` added to the " + (request ? "request" : "response"));
     }
-    if (s.getEnumeration() != null && !s.getEnumeration().getIncreased().isEmpty() && !isIncompatible(s.getEnumeration())) {
-      compatible.add(at + ": enum values added " + s.getEnumeration().getIncreased()
-          + (request ? "" : " (clients must tolerate unknown values)"));
+    if (s.getEnumeration() != null
+        && !s.getEnumeration().getIncreased().isEmpty()
+        && !isIncompatible(s.getEnumeration())) {
+      compatible.add(
+          at
+              + ": enum values added "
+              + s.getEnumeration().getIncreased()
+              + (request ? "" : " (clients must tolerate unknown values)"));
     }
     if (s.getEnumeration() != null && !s.getEnumeration().getMissing().isEmpty() && !request) {
       compatible.add(at + ": enum values no longer sent " + s.getEnumeration().getMissing());
     }
     if (s.getOneOfSchema() != null && !s.getOneOfSchema().getIncreased().isEmpty() && request) {
-      compatible.add(at + ": oneOf alternatives added " + s.getOneOfSchema().getIncreased().keySet());
+      compatible.add(
+          at + ": oneOf alternatives added " + s.getOneOfSchema().getIncreased().keySet());
     }
   }
 
@@ -323,21 +390,26 @@ public final class ContractChanges {
       effects.add(new Effect(EffectKind.SCHEMA_REMOVED, name, "", "", true));
       contractRule(
           "components.schemas." + name,
-          "schema removed or renamed: the generated class `" + name + "` disappears from regenerated code");
+          "schema removed or renamed: the generated class `"
+              + name
+              + "` disappears from regenerated code");
     }
     Set<String> added = new TreeSet<>(schemaNames(after));
     added.removeAll(schemaNames(before));
-    added.forEach(name -> {
-      compatible.add("components.schemas." + name + ": schema added");
-      effects.add(new Effect(EffectKind.SCHEMA_ADDED, name, "", "", false));
-    });
+    added.forEach(
+        name -> {
+          compatible.add("components.schemas." + name + ": schema added");
+          effects.add(new Effect(EffectKind.SCHEMA_ADDED, name, "", "", false));
+        });
   }
 
   private void readPattern(String at, String path, boolean request, String before, String after) {
     PatternChange change = PatternChange.judge(request, before, after);
     if (change.breaking() != null) {
       contractRule(at, change.breaking());
-      effects.add(new Effect(request ? EffectKind.VALUES_REMOVED : EffectKind.VALUES_ADDED, path, "", "", true));
+      effects.add(
+          new Effect(
+              request ? EffectKind.VALUES_REMOVED : EffectKind.VALUES_ADDED, path, "", "", true));
     }
     if (change.compatible() != null) {
       compatible.add(at + ": " + change.compatible());
@@ -370,7 +442,11 @@ public final class ContractChanges {
   }
 
   private static String range(Schema<?> s) {
-    return "[" + Objects.toString(s.getMinimum(), "") + ", " + Objects.toString(s.getMaximum(), "") + "]";
+    return "["
+        + Objects.toString(s.getMinimum(), "")
+        + ", "
+        + Objects.toString(s.getMaximum(), "")
+        + "]";
   }
 
   private static String formatOf(Schema<?> s) {

@@ -15,11 +15,17 @@ class ContractFactsTest {
 
   @Test
   void theScopePatternAdmitsTheNamesAndTheWalletBoundFormAndNothingElse() {
-    ContractFacts.NAMED_SCOPES.forEach(name -> assertThat(ContractFacts.SCOPE.matcher(name).matches()).isTrue());
-    assertThat(ContractFacts.SCOPE.matcher("wallet_spend:59cd72485007a239fb00282ed480da1f").matches()).isTrue();
-    assertThat(ContractFacts.SCOPE.matcher("wallet_spend:59CD72485007A239FB00282ED480DA1F").matches()).isFalse();
+    ContractFacts.NAMED_SCOPES.forEach(
+        name -> assertThat(ContractFacts.SCOPE.matcher(name).matches()).isTrue());
+    assertThat(
+            ContractFacts.SCOPE.matcher("wallet_spend:59cd72485007a239fb00282ed480da1f").matches())
+        .isTrue();
+    assertThat(
+            ContractFacts.SCOPE.matcher("wallet_spend:59CD72485007A239FB00282ED480DA1F").matches())
+        .isFalse();
     assertThat(ContractFacts.SCOPE.matcher("wallet_view_all_x").matches()).isFalse();
-    assertThat(ContractFacts.SCOPE.matcher("openid:59cd72485007a239fb00282ed480da1f").matches()).isFalse();
+    assertThat(ContractFacts.SCOPE.matcher("openid:59cd72485007a239fb00282ed480da1f").matches())
+        .isFalse();
   }
 
   @Test
@@ -27,7 +33,8 @@ class ContractFactsTest {
     assertThat("^" + ContractFacts.IPV4_OR_CIDR.pattern() + "$")
         .isEqualTo(
             SpecExamples.spec()
-                .at("/components/schemas/CreateAccessTokenRequest/properties/ipRestrict/items/pattern")
+                .at(
+                    "/components/schemas/CreateAccessTokenRequest/properties/ipRestrict/items/pattern")
                 .asText());
   }
 
@@ -35,7 +42,8 @@ class ContractFactsTest {
   void theSpecIsWhereTheConstantsSayItIs() {
     assertThat(ContractFacts.class.getResource(ContractFacts.SPEC_RESOURCE)).isNotNull();
     assertThat(SpecExamples.spec().at("/paths").has(ContractFacts.OPERATION_PATH)).isTrue();
-    assertThat(SpecExamples.spec().at("/components/headers").has(ContractFacts.REQUEST_ID_HEADER)).isTrue();
+    assertThat(SpecExamples.spec().at("/components/headers").has(ContractFacts.REQUEST_ID_HEADER))
+        .isTrue();
   }
 
   @Test

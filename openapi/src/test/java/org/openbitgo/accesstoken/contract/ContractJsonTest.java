@@ -14,7 +14,8 @@ class ContractJsonTest {
 
   @Test
   void writesDecimalsPlainly() throws Exception {
-    assertThat(JSON.writeValueAsString(Map.of("v", new BigDecimal("1E+8")))).isEqualTo("{\"v\":100000000}");
+    assertThat(JSON.writeValueAsString(Map.of("v", new BigDecimal("1E+8"))))
+        .isEqualTo("{\"v\":100000000}");
   }
 
   @Test
@@ -35,6 +36,7 @@ class ContractJsonTest {
   void leavesOutNullsAndIgnoresUnknownFields() throws Exception {
     record Sample(String a, String b) {}
     assertThat(JSON.writeValueAsString(new Sample("x", null))).isEqualTo("{\"a\":\"x\"}");
-    assertThat(JSON.readValue("{\"a\":\"x\",\"later\":1}", Sample.class)).isEqualTo(new Sample("x", null));
+    assertThat(JSON.readValue("{\"a\":\"x\",\"later\":1}", Sample.class))
+        .isEqualTo(new Sample("x", null));
   }
 }

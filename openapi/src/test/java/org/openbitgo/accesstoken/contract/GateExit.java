@@ -17,8 +17,12 @@ final class GateExit {
 
   private GateExit() {}
 
-  /** Prints {@code text}, one {@code [gate]} line per line; records a refusal; returns {@code accepted}. */
-  static boolean finish(String gate, boolean accepted, String text, Path refusals, PrintStream out) {
+  /**
+   * Prints {@code text}, one {@code [gate]} line per line; records a refusal; returns {@code
+   * accepted}.
+   */
+  static boolean finish(
+      String gate, boolean accepted, String text, Path refusals, PrintStream out) {
     text.lines().forEach(line -> out.println("[" + gate + "] " + line));
     Path marker = refusals.resolve(gate + ".txt");
     try {

@@ -6,9 +6,9 @@ import java.math.BigInteger;
 import org.junit.jupiter.api.Test;
 
 /**
- * The round trip every generated model set must pass, shared by the client's and the server
- * stubs' tests: each extends this class and names its own generated types. The payloads are the
- * spec's own examples, which together hold every documented field.
+ * The round trip every generated model set must pass, shared by the client's and the server stubs'
+ * tests: each extends this class and names its own generated types. The payloads are the spec's own
+ * examples, which together hold every documented field.
  *
  * @param <R> the generated request model
  * @param <T> the generated access-token (200) model
@@ -25,7 +25,8 @@ public abstract class GeneratedModelsRoundTripContract<R, T> {
   protected abstract R requestWithLabel(String label);
 
   /** An unlock spending limit with the given amounts, through the generated setters. */
-  protected abstract Object unlockSpendingLimit(BaseUnitAmount txValue, BaseUnitAmount txValueLimit);
+  protected abstract Object unlockSpendingLimit(
+      BaseUnitAmount txValue, BaseUnitAmount txValueLimit);
 
   /** A token with the given id and secret, through the generated setters. */
   protected abstract T tokenWithSecret(String id, String secret);
@@ -52,14 +53,17 @@ public abstract class GeneratedModelsRoundTripContract<R, T> {
 
   @Test
   void createdTokenSurvivesWithEveryFieldAndTimestamp() {
-    T token = RoundTrip.assertLossless(SpecExamples.responseExample("200", "created"), tokenModel());
+    T token =
+        RoundTrip.assertLossless(SpecExamples.responseExample("200", "created"), tokenModel());
 
-    assertThat(ethUnlockLimit(token)).isEqualTo(BaseUnitAmount.ofString("123456789012345678901234567890"));
+    assertThat(ethUnlockLimit(token))
+        .isEqualTo(BaseUnitAmount.ofString("123456789012345678901234567890"));
   }
 
   @Test
   void everyErrorExampleSurvives() {
-    RoundTrip.assertLossless(SpecExamples.responseExample("400", "invalidIpRestrict"), errorModel());
+    RoundTrip.assertLossless(
+        SpecExamples.responseExample("400", "invalidIpRestrict"), errorModel());
     RoundTrip.assertLossless(SpecExamples.responseExample("401", "unauthorized"), errorModel());
     RoundTrip.assertLossless(SpecExamples.responseExample("429", "tooManyRequests"), errorModel());
   }

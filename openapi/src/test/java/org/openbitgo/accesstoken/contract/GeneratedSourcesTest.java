@@ -20,7 +20,8 @@ class GeneratedSourcesTest {
     write(first, "a/Model.java", "class Model {}");
     write(second, "a/Model.java", "class Model {}");
 
-    assertThatCode(() -> GeneratedSources.assertIdentical(first, second)).doesNotThrowAnyException();
+    assertThatCode(() -> GeneratedSources.assertIdentical(first, second))
+        .doesNotThrowAnyException();
   }
 
   @Test
@@ -28,7 +29,8 @@ class GeneratedSourcesTest {
     write(first, "a/Model.java", "class Model {}");
     write(second, "a/Model.java", "class Model { }");
 
-    assertThatThrownBy(() -> GeneratedSources.assertIdentical(first, second)).isInstanceOf(AssertionError.class);
+    assertThatThrownBy(() -> GeneratedSources.assertIdentical(first, second))
+        .isInstanceOf(AssertionError.class);
   }
 
   @Test
@@ -37,7 +39,8 @@ class GeneratedSourcesTest {
     write(first, "a/Other.java", "class Other {}");
     write(second, "a/Model.java", "class Model {}");
 
-    assertThatThrownBy(() -> GeneratedSources.assertIdentical(first, second)).isInstanceOf(AssertionError.class);
+    assertThatThrownBy(() -> GeneratedSources.assertIdentical(first, second))
+        .isInstanceOf(AssertionError.class);
   }
 
   @Test
@@ -53,7 +56,8 @@ class GeneratedSourcesTest {
 
   @Test
   void refusesAnEmptyGeneration() {
-    assertThatThrownBy(() -> GeneratedSources.assertIdentical(first, second)).isInstanceOf(AssertionError.class);
+    assertThatThrownBy(() -> GeneratedSources.assertIdentical(first, second))
+        .isInstanceOf(AssertionError.class);
   }
 
   private static void write(Path root, String file, String content) throws IOException {

@@ -28,9 +28,12 @@ record PatternChange(String breaking, String compatible) {
       if (narrows != request) {
         return new PatternChange(null, change);
       }
-      return new PatternChange(change + (request
-          ? ": values it does not match are refused"
-          : ": clients that check it may meet values it refuses"), null);
+      return new PatternChange(
+          change
+              + (request
+                  ? ": values it does not match are refused"
+                  : ": clients that check it may meet values it refuses"),
+          null);
     }
     Optional<Set<String>> old = listedValues(before);
     Optional<Set<String>> now = listedValues(after);
@@ -44,10 +47,14 @@ record PatternChange(String breaking, String compatible) {
     Set<String> breaks = request ? removed : added;
     Set<String> fine = request ? added : removed;
     return new PatternChange(
-        breaks.isEmpty() ? null : request
-            ? "pattern values removed " + breaks + ": clients sending them are refused"
-            : "pattern values added " + breaks + ": clients that check the pattern refuse them",
-        fine.isEmpty() ? null : "pattern values " + (request ? "added " : "no longer sent ") + fine);
+        breaks.isEmpty()
+            ? null
+            : request
+                ? "pattern values removed " + breaks + ": clients sending them are refused"
+                : "pattern values added " + breaks + ": clients that check the pattern refuse them",
+        fine.isEmpty()
+            ? null
+            : "pattern values " + (request ? "added " : "no longer sent ") + fine);
   }
 
   /**

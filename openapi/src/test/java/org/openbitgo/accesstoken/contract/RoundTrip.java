@@ -26,7 +26,8 @@ public final class RoundTrip {
       T model = MAPPER.treeToValue(payload, modelType);
       String written = write(model);
       JsonNode reread = MAPPER.readTree(written);
-      assertThat(reread).as("%s written back as %s", modelType.getSimpleName(), written)
+      assertThat(reread)
+          .as("%s written back as %s", modelType.getSimpleName(), written)
           .isEqualTo(MAPPER.readTree(MAPPER.writeValueAsString(payload)));
       assertNumbersArePlain(written);
       return model;

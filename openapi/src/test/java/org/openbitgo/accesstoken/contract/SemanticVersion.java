@@ -12,7 +12,8 @@ import java.util.regex.Pattern;
 public record SemanticVersion(int major, int minor, int patch)
     implements Comparable<SemanticVersion> {
 
-  private static final Pattern FORM = Pattern.compile("(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)");
+  private static final Pattern FORM =
+      Pattern.compile("(0|[1-9]\\d*)\\.(0|[1-9]\\d*)\\.(0|[1-9]\\d*)");
   private static final Comparator<SemanticVersion> ORDER =
       Comparator.comparingInt(SemanticVersion::major)
           .thenComparingInt(SemanticVersion::minor)
@@ -29,7 +30,9 @@ public record SemanticVersion(int major, int minor, int patch)
     }
     return Optional.of(
         new SemanticVersion(
-            Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2)), Integer.parseInt(m.group(3))));
+            Integer.parseInt(m.group(1)),
+            Integer.parseInt(m.group(2)),
+            Integer.parseInt(m.group(3))));
   }
 
   public SemanticVersion nextMajor() {

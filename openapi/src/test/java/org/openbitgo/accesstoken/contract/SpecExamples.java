@@ -34,7 +34,12 @@ public final class SpecExamples {
   /** A named response example of the create operation, e.g. {@code ("200", "created")}. */
   public static JsonNode responseExample(String status, String name) {
     return at(
-        OPERATION + "/responses/" + status + "/content/application~1json/examples/" + name + "/value");
+        OPERATION
+            + "/responses/"
+            + status
+            + "/content/application~1json/examples/"
+            + name
+            + "/value");
   }
 
   private static JsonNode at(String pointer) {

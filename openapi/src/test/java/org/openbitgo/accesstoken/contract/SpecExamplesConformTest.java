@@ -46,7 +46,8 @@ class SpecExamplesConformTest {
   @Test
   void aWalletBoundScopeMatchesExactlyOneBranch() {
     // oneOf fails on zero and on two matching branches: passing proves the branches don't overlap.
-    ObjectNode request = request("scope", "[\"wallet_spend:59cd72485007a239fb00282ed480da1f\",\"all\"]");
+    ObjectNode request =
+        request("scope", "[\"wallet_spend:59cd72485007a239fb00282ed480da1f\",\"all\"]");
     assertThat(requestReport(request).getMessages()).isEmpty();
   }
 
@@ -57,9 +58,13 @@ class SpecExamplesConformTest {
 
   @Test
   void refusesAFractionalAmountAndANegativeOne() {
-    assertThat(requestReport(request("spendingLimits", "[{\"coin\":\"btc\",\"txValueLimit\":1.5}]")).hasErrors())
+    assertThat(
+            requestReport(request("spendingLimits", "[{\"coin\":\"btc\",\"txValueLimit\":1.5}]"))
+                .hasErrors())
         .isTrue();
-    assertThat(requestReport(request("spendingLimits", "[{\"coin\":\"btc\",\"txValueLimit\":\"-1\"}]")).hasErrors())
+    assertThat(
+            requestReport(request("spendingLimits", "[{\"coin\":\"btc\",\"txValueLimit\":\"-1\"}]"))
+                .hasErrors())
         .isTrue();
   }
 

@@ -83,6 +83,7 @@ final class SpecFixture {
 
   /** Writes this as a release into {@code baselineDir}, named after its info.version. */
   Path release(Path baselineDir) {
-    return writeTo(baselineDir.resolve("access-token-" + root.at("/info/version").asText() + ".yaml"));
+    return writeTo(
+        baselineDir.resolve("access-token-" + root.at("/info/version").asText() + ".yaml"));
   }
 }

@@ -3,10 +3,10 @@ package org.openbitgo.accesstoken.contract;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.io.PrintStream;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -14,11 +14,11 @@ import java.util.concurrent.TimeUnit;
 
 /**
  * The build's lint gate: Spectral ({@code spectral:oas}, {@code .spectral.yaml}) and Redocly
- * ({@code recommended}, {@code redocly.yaml}) must report nothing on the spec, not even a hint,
- * so a team running either linter on the contract sees no finding. Runs the versions pinned by
- * {@code openapi/package.json} (installed by {@code npm ci}) with the machine's {@code node}. Run
- * by the build (exec-maven-plugin, {@code spec-lint-gate}; left out with {@code -DjavaOnly} like
- * the other node parts) and by {@code SpecLintGateTest}.
+ * ({@code recommended}, {@code redocly.yaml}) must report nothing on the spec, not even a hint, so
+ * a team running either linter on the contract sees no finding. Runs the versions pinned by {@code
+ * openapi/package.json} (installed by {@code npm ci}) with the machine's {@code node}. Run by the
+ * build (exec-maven-plugin, {@code spec-lint-gate}; left out with {@code -DjavaOnly} like the other
+ * node parts) and by {@code SpecLintGateTest}.
  */
 public final class SpecLintGate {
 
@@ -35,26 +35,57 @@ public final class SpecLintGate {
   }
 
   static List<String> spectral(Path spec, Path lintDir) {
-    JsonNode results = run(lintDir, "spectral",
-        "lint", spec.toAbsolutePath().toString(), "--ruleset", ".spectral.yaml", "--format", "json", "--quiet");
+    JsonNode results =
+        run(
+            lintDir,
+            "spectral",
+            "lint",
+            spec.toAbsolutePath().toString(),
+            "--ruleset",
+            ".spectral.yaml",
+            "--format",
+            "json",
+            "--quiet");
     List<String> findings = new ArrayList<>();
     for (JsonNode r : results) {
       List<String> path = new ArrayList<>();
       r.path("path").forEach(p -> path.add(p.asText()));
-      findings.add("spectral " + r.path("code").asText() + " at " + String.join(".", path)
-          + " (line " + (r.at("/range/start/line").asInt() + 1) + "): " + r.path("message").asText());
+      findings.add(
+          "spectral "
+              + r.path("code").asText()
+              + " at "
+              + String.join(".", path)
+              + " (line "
+              + (r.at("/range/start/line").asInt() + 1)
+              + "): "
+              + r.path("message").asText());
     }
     return findings;
   }
 
   static List<String> redocly(Path spec, Path lintDir) {
-    JsonNode report = run(lintDir, "redocly",
-        "lint", spec.toAbsolutePath().toString(), "--config", "redocly.yaml", "--format", "json");
+    JsonNode report =
+        run(
+            lintDir,
+            "redocly",
+            "lint",
+            spec.toAbsolutePath().toString(),
+            "--config",
+            "redocly.yaml",
+            "--format",
+            "json");
     List<String> findings = new ArrayList<>();
     for (JsonNode p : report.path("problems")) {
       JsonNode where = p.at("/location/0");
-      findings.add("redocly " + p.path("ruleId").asText() + " at " + where.path("pointer").asText()
-          + " (line " + where.at("/start/line").asText() + "): " + p.path("message").asText());
+      findings.add(
+          "redocly "
+              + p.path("ruleId").asText()
+              + " at "
+              + where.path("pointer").asText()
+              + " (line "
+              + where.at("/start/line").asText()
+              + "): "
+              + p.path("message").asText());
     }
     return findings;
   }
@@ -70,8 +101,10 @@ public final class SpecLintGate {
     try {
       Path errors = Files.createTempFile(tool, ".stderr");
       try {
-        ProcessBuilder builder = new ProcessBuilder(command).directory(lintDir.toAbsolutePath().toFile())
-            .redirectError(errors.toFile());
+        ProcessBuilder builder =
+            new ProcessBuilder(command)
+                .directory(lintDir.toAbsolutePath().toFile())
+                .redirectError(errors.toFile());
         // no telemetry, update notices or colours: the gate reads JSON and there is no network
         builder.environment().put("REDOCLY_TELEMETRY", "off");
         builder.environment().put("REDOCLY_SUPPRESS_UPDATE_NOTICE", "true");
@@ -81,12 +114,17 @@ public final class SpecLintGate {
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         if (!process.waitFor(TIMEOUT_SECONDS, TimeUnit.SECONDS)) {
           process.destroyForcibly();
-          throw new IllegalStateException(tool + " did not finish within " + TIMEOUT_SECONDS + " s");
+          throw new IllegalStateException(
+              tool + " did not finish within " + TIMEOUT_SECONDS + " s");
         }
         int start = out.indexOf(out.trim().startsWith("[") ? '[' : '{');
         if (start < 0) {
-          throw new IllegalStateException(tool + " exited with " + process.exitValue() + " and no JSON report: "
-              + Files.readString(errors, StandardCharsets.UTF_8).strip());
+          throw new IllegalStateException(
+              tool
+                  + " exited with "
+                  + process.exitValue()
+                  + " and no JSON report: "
+                  + Files.readString(errors, StandardCharsets.UTF_8).strip());
         }
         return JSON.readTree(out.substring(start));
       } finally {
@@ -100,7 +138,10 @@ public final class SpecLintGate {
     }
   }
 
-  /** {@code specPath lintDir refusalsDir}: prints the verdict; a refusal is recorded for the build (GateExit). */
+  /**
+   * {@code specPath lintDir refusalsDir}: prints the verdict; a refusal is recorded for the build
+   * (GateExit).
+   */
   public static void main(String[] args) {
     run(args, System.out);
   }
@@ -116,12 +157,17 @@ public final class SpecLintGate {
     }
     StringBuilder text = new StringBuilder();
     if (findings.isEmpty()) {
-      text.append(spec.getFileName()).append(": Spectral (spectral:oas) and Redocly (recommended) report nothing");
+      text.append(spec.getFileName())
+          .append(": Spectral (spectral:oas) and Redocly (recommended) report nothing");
     } else {
-      text.append("REFUSED: ").append(findings.size()).append(" linter finding(s) on ").append(spec)
+      text.append("REFUSED: ")
+          .append(findings.size())
+          .append(" linter finding(s) on ")
+          .append(spec)
           .append(" (every finding counts, warnings and hints too)");
       findings.forEach(f -> text.append("\n  - ").append(f));
     }
-    return GateExit.finish("spec-lint-gate", findings.isEmpty(), text.toString(), Path.of(args[2]), out);
+    return GateExit.finish(
+        "spec-lint-gate", findings.isEmpty(), text.toString(), Path.of(args[2]), out);
   }
 }

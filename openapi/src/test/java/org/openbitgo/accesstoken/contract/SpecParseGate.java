@@ -3,16 +3,16 @@ package org.openbitgo.accesstoken.contract;
 import io.swagger.parser.OpenAPIParser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
-import java.nio.file.Files;
 import java.io.PrintStream;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The build's parse gate: Swagger Parser must read the spec with no message at all. Warnings
- * count too, because a generator reading a spec with warnings silently drops what it warned
- * about. Run by the build (exec-maven-plugin) and by {@code SpecParseGateTest}.
+ * The build's parse gate: Swagger Parser must read the spec with no message at all. Warnings count
+ * too, because a generator reading a spec with warnings silently drops what it warned about. Run by
+ * the build (exec-maven-plugin) and by {@code SpecParseGateTest}.
  */
 public final class SpecParseGate {
 
@@ -39,7 +39,10 @@ public final class SpecParseGate {
     return problems;
   }
 
-  /** {@code specPath refusalsDir}: prints the verdict; a refusal is recorded for the build (GateExit). */
+  /**
+   * {@code specPath refusalsDir}: prints the verdict; a refusal is recorded for the build
+   * (GateExit).
+   */
   public static void main(String[] args) {
     run(args, System.out);
   }
@@ -52,9 +55,14 @@ public final class SpecParseGate {
     if (problems.isEmpty()) {
       report.append(spec.getFileName()).append(": no parser messages");
     } else {
-      report.append("REFUSED: Swagger Parser reports ").append(problems.size()).append(" message(s) on ").append(spec);
+      report
+          .append("REFUSED: Swagger Parser reports ")
+          .append(problems.size())
+          .append(" message(s) on ")
+          .append(spec);
       problems.forEach(p -> report.append('\n').append("  - ").append(p));
     }
-    return GateExit.finish("spec-parse-gate", problems.isEmpty(), report.toString(), Path.of(args[1]), out);
+    return GateExit.finish(
+        "spec-parse-gate", problems.isEmpty(), report.toString(), Path.of(args[1]), out);
   }
 }

@@ -14,8 +14,10 @@ import org.junit.jupiter.api.io.TempDir;
 class SpecParseGateTest {
 
   @TempDir Path temp;
+
   /** What the gate prints to the build log. */
   final ByteArrayOutputStream console = new ByteArrayOutputStream();
+
   final PrintStream out = new PrintStream(console, true, StandardCharsets.UTF_8);
 
   @Test
@@ -25,13 +27,19 @@ class SpecParseGateTest {
 
   @Test
   void refusesACopyWithADanglingReferenceAndRecordsTheRefusalForTheBuild() {
-    Path broken = brokenCopy(f -> f.schema("/CreateAccessTokenRequest/properties/spendingLimits/items")
-        .put("$ref", "#/components/schemas/Nope"));
+    Path broken =
+        brokenCopy(
+            f ->
+                f.schema("/CreateAccessTokenRequest/properties/spendingLimits/items")
+                    .put("$ref", "#/components/schemas/Nope"));
     Path refusals = temp.resolve("gate-refusals");
 
     assertThat(SpecParseGate.problems(broken)).anyMatch(m -> m.contains("Nope"));
     SpecParseGate.run(new String[] {broken.toString(), refusals.toString()}, out);
-    assertThat(refusals.resolve("spec-parse-gate.txt")).content().startsWith("REFUSED").contains("Nope");
+    assertThat(refusals.resolve("spec-parse-gate.txt"))
+        .content()
+        .startsWith("REFUSED")
+        .contains("Nope");
   }
 
   @Test
@@ -52,14 +60,18 @@ class SpecParseGateTest {
 
   @Test
   void refusesAMissingFile() {
-    assertThat(SpecParseGate.problems(temp.resolve("absent.yaml"))).containsExactly(
-        "spec not found: " + temp.resolve("absent.yaml"));
+    assertThat(SpecParseGate.problems(temp.resolve("absent.yaml")))
+        .containsExactly("spec not found: " + temp.resolve("absent.yaml"));
   }
 
   @Test
   void acceptingClearsAnEarlierRefusal() {
     Path refusals = temp.resolve("gate-refusals");
-    SpecParseGate.run(new String[] {brokenCopy(f -> f.schema("/SpendingLimit").put("typo", 1)).toString(), refusals.toString()}, out);
+    SpecParseGate.run(
+        new String[] {
+          brokenCopy(f -> f.schema("/SpendingLimit").put("typo", 1)).toString(), refusals.toString()
+        },
+        out);
     SpecParseGate.run(new String[] {SpecFixture.SPEC.toString(), refusals.toString()}, out);
     assertThat(refusals.resolve("spec-parse-gate.txt")).doesNotExist();
   }

@@ -24,7 +24,8 @@ class SpecReadsLikeDocumentationTest {
   @Test
   void reportsAPropertyWithoutDescriptionOrExample() {
     ObjectNode spec = SpecExamples.spec().deepCopy();
-    ObjectNode label = (ObjectNode) spec.at("/components/schemas/CreateAccessTokenRequest/properties/label");
+    ObjectNode label =
+        (ObjectNode) spec.at("/components/schemas/CreateAccessTokenRequest/properties/label");
     label.remove("description");
     label.remove("example");
     ((ObjectNode) spec.at("/components/schemas/PlatformError")).remove("description");
@@ -38,8 +39,7 @@ class SpecReadsLikeDocumentationTest {
 
   static List<String> documentationGaps(JsonNode spec) {
     List<String> gaps = new ArrayList<>();
-    spec
-        .at("/components/schemas")
+    spec.at("/components/schemas")
         .properties()
         .forEach(
             schema -> {
@@ -60,7 +60,8 @@ class SpecReadsLikeDocumentationTest {
                         if (!value.hasNonNull("description")) {
                           gaps.add(where + ": no description");
                         }
-                        if (!value.has("example") && !value.path("items").has("$ref")
+                        if (!value.has("example")
+                            && !value.path("items").has("$ref")
                             && !value.has("additionalProperties")) {
                           gaps.add(where + ": no example");
                         }
@@ -77,7 +78,8 @@ class SpecReadsLikeDocumentationTest {
     assertThat(operation.path("summary").asText()).isNotBlank();
     assertThat(operation.path("description").asText()).isNotBlank();
     assertThat(operation.path("tags")).isNotEmpty();
-    assertThat(SpecExamples.spec().at("/components/securitySchemes/BearerAuth/scheme").asText()).isEqualTo("bearer");
+    assertThat(SpecExamples.spec().at("/components/securitySchemes/BearerAuth/scheme").asText())
+        .isEqualTo("bearer");
     assertThat(SpecExamples.spec().at("/servers").findValuesAsText("url"))
         .containsExactly("https://app.bitgo-test.com", "https://app.bitgo.com");
   }

@@ -24,14 +24,17 @@ public final class SpecValidators {
   }
 
   /**
-   * Also a property the spec does not name is an error, in request and response bodies: for a
-   * pact, which must not pin anything the contract never promised.
+   * Also a property the spec does not name is an error, in request and response bodies: for a pact,
+   * which must not pin anything the contract never promised.
    */
   public static OpenApiInteractionValidator strict() {
     return strict(builder());
   }
 
-  /** {@link #strict()} over the spec at {@code location} (a file path or URL, e.g. {@code -Dcontract.spec}). */
+  /**
+   * {@link #strict()} over the spec at {@code location} (a file path or URL, e.g. {@code
+   * -Dcontract.spec}).
+   */
   public static OpenApiInteractionValidator strict(String location) {
     return strict(OpenApiInteractionValidator.createFor(location));
   }
@@ -40,8 +43,12 @@ public final class SpecValidators {
     return builder
         .withLevelResolver(
             LevelResolver.create()
-                .withLevel("validation.request.body.schema.additionalProperties", ValidationReport.Level.ERROR)
-                .withLevel("validation.response.body.schema.additionalProperties", ValidationReport.Level.ERROR)
+                .withLevel(
+                    "validation.request.body.schema.additionalProperties",
+                    ValidationReport.Level.ERROR)
+                .withLevel(
+                    "validation.response.body.schema.additionalProperties",
+                    ValidationReport.Level.ERROR)
                 .build())
         .build();
   }

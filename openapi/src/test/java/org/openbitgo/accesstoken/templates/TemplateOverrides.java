@@ -13,11 +13,11 @@ import java.util.function.Function;
 import java.util.stream.Stream;
 
 /**
- * The drift check of {@code generator-templates/}: every {@code X.mustache} override has a
- * {@code X.mustache.change} file naming the built-in template it copies and the lines it changes,
- * and the override must equal that built-in template, as the pinned generator ships it, with those
- * lines changed. A generator upgrade that touches a copied template therefore fails the build
- * instead of silently keeping the old copy.
+ * The drift check of {@code generator-templates/}: every {@code X.mustache} override has a {@code
+ * X.mustache.change} file naming the built-in template it copies and the lines it changes, and the
+ * override must equal that built-in template, as the pinned generator ships it, with those lines
+ * changed. A generator upgrade that touches a copied template therefore fails the build instead of
+ * silently keeping the old copy.
  *
  * <p>A change file:
  *
@@ -40,7 +40,9 @@ public final class TemplateOverrides {
   /** The built-in templates of the generator on the classpath (its jar, in the pinned version). */
   public static Optional<String> fromClasspath(String templatePath) {
     try (InputStream in = ClassLoader.getSystemResourceAsStream(templatePath)) {
-      return in == null ? Optional.empty() : Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
+      return in == null
+          ? Optional.empty()
+          : Optional.of(new String(in.readAllBytes(), StandardCharsets.UTF_8));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -50,7 +52,8 @@ public final class TemplateOverrides {
   public static List<String> drift(Path overrides, Function<String, Optional<String>> builtIn) {
     List<String> problems = new ArrayList<>();
     try (Stream<Path> files = Files.walk(overrides)) {
-      for (Path template : files.filter(p -> p.toString().endsWith(".mustache")).sorted().toList()) {
+      for (Path template :
+          files.filter(p -> p.toString().endsWith(".mustache")).sorted().toList()) {
         Path change = template.resolveSibling(template.getFileName() + SUFFIX);
         if (!Files.exists(change)) {
           problems.add(template + ": no " + change.getFileName() + " says what it changes and why");
@@ -74,7 +77,8 @@ public final class TemplateOverrides {
           : Optional.of(template + ": the generator has no " + replaced + " to replace any more");
     }
     if (upstreamPath == null) {
-      return Optional.of(template + SUFFIX + ": names neither an upstream: nor a replaces: template");
+      return Optional.of(
+          template + SUFFIX + ": names neither an upstream: nor a replaces: template");
     }
     Optional<String> upstream = builtIn.apply(upstreamPath);
     if (upstream.isEmpty()) {
@@ -85,18 +89,25 @@ public final class TemplateOverrides {
       int first = expected.indexOf(hunk.removed());
       if (first < 0 || expected.indexOf(hunk.removed(), first + 1) >= 0) {
         return Optional.of(
-            template + ": the lines it changes no longer occur exactly once in the generator's "
-                + upstreamPath + " (upstream changed them): re-copy the template and re-apply "
-                + template.getFileName() + SUFFIX);
+            template
+                + ": the lines it changes no longer occur exactly once in the generator's "
+                + upstreamPath
+                + " (upstream changed them): re-copy the template and re-apply "
+                + template.getFileName()
+                + SUFFIX);
       }
       expected = expected.replace(hunk.removed(), hunk.added());
     }
     return expected.equals(Files.readString(template))
         ? Optional.empty()
         : Optional.of(
-            template + " differs from the generator's " + upstreamPath + " plus its documented change"
+            template
+                + " differs from the generator's "
+                + upstreamPath
+                + " plus its documented change"
                 + " (upstream changed it, or the copy was edited): re-copy and re-apply "
-                + template.getFileName() + SUFFIX);
+                + template.getFileName()
+                + SUFFIX);
   }
 
   private record Hunk(String removed, String added) {}
@@ -123,7 +134,11 @@ public final class TemplateOverrides {
   }
 
   private static String directive(String change, String prefix) {
-    return change.lines().filter(l -> l.startsWith(prefix)).map(l -> l.substring(prefix.length()).trim())
-        .findFirst().orElse(null);
+    return change
+        .lines()
+        .filter(l -> l.startsWith(prefix))
+        .map(l -> l.substring(prefix.length()).trim())
+        .findFirst()
+        .orElse(null);
   }
 }

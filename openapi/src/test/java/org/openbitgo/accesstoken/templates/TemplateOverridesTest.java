@@ -36,7 +36,8 @@ class TemplateOverridesTest {
     String upgraded = UPSTREAM.replace("class {{classname}} {", "public class {{classname}} {");
 
     assertThat(TemplateOverrides.drift(overrides, generatorShipping(upgraded)))
-        .singleElement().asString()
+        .singleElement()
+        .asString()
         .contains("pojo.mustache differs from the generator's Java/pojo.mustache");
   }
 
@@ -47,7 +48,8 @@ class TemplateOverridesTest {
     String upgraded = UPSTREAM.replace("toString: {{name}}", "toString: {{{name}}}");
 
     assertThat(TemplateOverrides.drift(overrides, generatorShipping(upgraded)))
-        .singleElement().asString()
+        .singleElement()
+        .asString()
         .contains("no longer occur exactly once");
   }
 
@@ -64,7 +66,8 @@ class TemplateOverridesTest {
     write("pojo.mustache", OVERRIDE);
 
     assertThat(TemplateOverrides.drift(overrides, generatorShipping(UPSTREAM)))
-        .singleElement().asString()
+        .singleElement()
+        .asString()
         .contains("no pojo.mustache.change");
   }
 
@@ -77,7 +80,8 @@ class TemplateOverridesTest {
     write("python/model_generic.mustache", "class {{classname}}(BaseModel): ...\n");
 
     assertThat(TemplateOverrides.drift(overrides, generatorShipping(UPSTREAM)))
-        .singleElement().asString()
+        .singleElement()
+        .asString()
         .contains("python/model_generic.mustache: no model_generic.mustache.change");
   }
 
@@ -87,11 +91,13 @@ class TemplateOverridesTest {
     write("ApiClient.mustache.change", "# not a copy\nreplaces: Java/ApiClient.mustache\n");
 
     assertThat(TemplateOverrides.drift(overrides, generatorShipping(UPSTREAM)))
-        .singleElement().asString()
+        .singleElement()
+        .asString()
         .contains("has no Java/ApiClient.mustache to replace");
   }
 
-  private static java.util.function.Function<String, Optional<String>> generatorShipping(String pojo) {
+  private static java.util.function.Function<String, Optional<String>> generatorShipping(
+      String pojo) {
     return path -> Optional.ofNullable(Map.of(UPSTREAM_PATH, pojo).get(path));
   }
 

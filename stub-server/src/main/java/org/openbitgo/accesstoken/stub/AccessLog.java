@@ -4,8 +4,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * One log line per request, whatever its outcome: method, path, status, request id, duration.
- * Never headers (the Authorization header holds a secret), never the query or the body.
+ * One log line per request, whatever its outcome: method, path, status, request id, duration. Never
+ * headers (the Authorization header holds a secret), never the query or the body.
  */
 final class AccessLog {
 
@@ -23,8 +23,13 @@ final class AccessLog {
     appendPrintable(line, method);
     line.append(' ');
     appendPrintablePath(line, uri);
-    line.append(' ').append(status).append(" requestId=").append(requestId).append(' ')
-        .append((System.nanoTime() - startedNanos) / 1_000_000).append("ms");
+    line.append(' ')
+        .append(status)
+        .append(" requestId=")
+        .append(requestId)
+        .append(' ')
+        .append((System.nanoTime() - startedNanos) / 1_000_000)
+        .append("ms");
     LOG.info(line.toString());
   }
 

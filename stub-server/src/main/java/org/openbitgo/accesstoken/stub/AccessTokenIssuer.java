@@ -1,6 +1,5 @@
 package org.openbitgo.accesstoken.stub;
 
-import org.openbitgo.accesstoken.contract.BaseUnitAmount;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
@@ -9,6 +8,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.openbitgo.accesstoken.contract.BaseUnitAmount;
 import org.openbitgo.accesstoken.server.generated.model.AccessToken;
 import org.openbitgo.accesstoken.server.generated.model.AllErc20TokensLimit;
 import org.openbitgo.accesstoken.server.generated.model.CreateAccessTokenRequest;
@@ -34,8 +34,8 @@ final class AccessTokenIssuer {
 
   AccessToken issue(CreateAccessTokenRequest request, String userId, String callerIp) {
     // the contract's timestamps carry milliseconds, UTC: truncate so created + duration is exact
-    OffsetDateTime created = OffsetDateTime.now(clock.withZone(ZoneOffset.UTC))
-        .truncatedTo(ChronoUnit.MILLIS);
+    OffsetDateTime created =
+        OffsetDateTime.now(clock.withZone(ZoneOffset.UTC)).truncatedTo(ChronoUnit.MILLIS);
     long duration =
         request.getDuration() == null
             ? StubServerConfig.DEFAULT_DURATION_SECONDS
@@ -81,7 +81,9 @@ final class AccessTokenIssuer {
     List<SpendingLimit> limits = request.getSpendingLimits();
     AllErc20TokensLimit erc20 = request.getAllErc20TokensLimit();
     boolean erc20Limited =
-        erc20 != null && !Boolean.FALSE.equals(erc20.getEnabled()) && erc20.getTxValueLimit() != null;
+        erc20 != null
+            && !Boolean.FALSE.equals(erc20.getEnabled())
+            && erc20.getTxValueLimit() != null;
     if ((limits == null || limits.isEmpty()) && !erc20Limited) {
       return null;
     }

@@ -7,8 +7,8 @@ import org.openbitgo.accesstoken.server.generated.model.CreateAccessTokenRequest
 /**
  * The in-memory implementation of the generated {@link AccessTokenApi}, one per request (it knows
  * its caller). By the time it runs, {@link BearerAuth} has authenticated the caller and {@link
- * ContractValidation} has checked the request against the interface's Bean Validation
- * constraints; the remaining contract rules are checked here.
+ * ContractValidation} has checked the request against the interface's Bean Validation constraints;
+ * the remaining contract rules are checked here.
  */
 final class AccessTokenResource implements AccessTokenApi {
 
@@ -16,7 +16,8 @@ final class AccessTokenResource implements AccessTokenApi {
   private final AccessTokenIssuer issuer;
   private final BearerAuth.Caller caller;
 
-  AccessTokenResource(CreateAccessTokenRules rules, AccessTokenIssuer issuer, BearerAuth.Caller caller) {
+  AccessTokenResource(
+      CreateAccessTokenRules rules, AccessTokenIssuer issuer, BearerAuth.Caller caller) {
     this.rules = rules;
     this.issuer = issuer;
     this.caller = caller;

@@ -7,10 +7,10 @@ import java.util.Optional;
 import java.util.OptionalLong;
 
 /**
- * {@code Authorization: Bearer <token>} on every request to the endpoint: the token must be one
- * the registry accepts or an unexpired token this stub created. Checked from the headers alone,
- * before the body is read, so an unauthenticated caller learns nothing about its body. Also
- * applies the optional per-token rate limit.
+ * {@code Authorization: Bearer <token>} on every request to the endpoint: the token must be one the
+ * registry accepts or an unexpired token this stub created. Checked from the headers alone, before
+ * the body is read, so an unauthenticated caller learns nothing about its body. Also applies the
+ * optional per-token rate limit.
  */
 final class BearerAuth {
 
@@ -27,8 +27,11 @@ final class BearerAuth {
   private final FixedWindowRateLimiter rateLimiter;
   private final Clock clock;
 
-  BearerAuth(BearerTokenRegistry registry, InMemoryAccessTokenStore store,
-      FixedWindowRateLimiter rateLimiter, Clock clock) {
+  BearerAuth(
+      BearerTokenRegistry registry,
+      InMemoryAccessTokenStore store,
+      FixedWindowRateLimiter rateLimiter,
+      Clock clock) {
     this.registry = registry;
     this.store = store;
     this.rateLimiter = rateLimiter;
@@ -51,16 +54,23 @@ final class BearerAuth {
     // One hash per request, shared by the registry, the store and the rate limiter.
     String tokenHash = Secrets.sha256Hex(token);
     Optional<String> userId =
-        registry.userIdOfHash(tokenHash)
-            .or(() -> store.findActiveBySecretHash(tokenHash, OffsetDateTime.now(clock))
-                .map(StoredAccessToken::userId));
+        registry
+            .userIdOfHash(tokenHash)
+            .or(
+                () ->
+                    store
+                        .findActiveBySecretHash(tokenHash, OffsetDateTime.now(clock))
+                        .map(StoredAccessToken::userId));
     if (userId.isEmpty()) {
       return refused("unknown", "unauthorized");
     }
     OptionalLong retryAfter = rateLimiter.tryAcquire(tokenHash);
     if (retryAfter.isPresent()) {
-      return new Outcome(null,
-          PlatformErrors.of(429, "too many requests, retry later",
+      return new Outcome(
+          null,
+          PlatformErrors.of(
+                  429,
+                  "too many requests, retry later",
                   Map.of("retryAfterSeconds", retryAfter.getAsLong()))
               .withHeader("Retry-After", String.valueOf(retryAfter.getAsLong())));
     }
@@ -68,7 +78,9 @@ final class BearerAuth {
   }
 
   private static Outcome refused(String reason, String message) {
-    return new Outcome(null,
-        PlatformErrors.of(401, message, Map.of("reason", reason)).withHeader("WWW-Authenticate", "Bearer"));
+    return new Outcome(
+        null,
+        PlatformErrors.of(401, message, Map.of("reason", reason))
+            .withHeader("WWW-Authenticate", "Bearer"));
   }
 }

@@ -1,10 +1,10 @@
 package org.openbitgo.accesstoken.stub;
 
-import org.openbitgo.accesstoken.contract.ContractFacts;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
+import org.openbitgo.accesstoken.contract.ContractFacts;
 
 /**
  * The bearer tokens the stub accepts (besides the tokens it created itself). Tokens are kept only
@@ -47,9 +47,7 @@ public final class BearerTokenRegistry {
 
   /** Whether {@code token} could be sent as {@code Authorization: Bearer <token>} at all. */
   public static boolean isWellFormed(String token) {
-    return token != null
-        && token.length() <= MAX_TOKEN_LENGTH
-        && TOKEN68.matcher(token).matches();
+    return token != null && token.length() <= MAX_TOKEN_LENGTH && TOKEN68.matcher(token).matches();
   }
 
   static String requireWellFormed(String token) {

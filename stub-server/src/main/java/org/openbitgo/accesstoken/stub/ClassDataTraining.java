@@ -12,8 +12,8 @@ import org.openbitgo.accesstoken.contract.ContractFacts;
  * The build's training run for the class-data sharing archive ({@code
  * target/accesstoken-stub-server.jsa}): starts a server, sends it one request of each kind it
  * answers (a full create, a 400, a 401, a 404) and stops, so the JVM that runs this with {@code
- * -XX:ArchiveClassesAtExit} archives every class a first request needs. The archive is made by
- * the JVM that will run the stub, on the machine where it runs; another JVM ignores it.
+ * -XX:ArchiveClassesAtExit} archives every class a first request needs. The archive is made by the
+ * JVM that will run the stub, on the machine where it runs; another JVM ignores it.
  */
 final class ClassDataTraining {
 
@@ -30,24 +30,32 @@ final class ClassDataTraining {
 
   public static void main(String[] args) throws IOException {
     System.setProperty("org.slf4j.simpleLogger.defaultLogLevel", "warn");
-    try (StubServer server = StubServer.start(
-            StubServerConfig.builder().port(0).acceptedToken(TOKEN).build());
+    try (StubServer server =
+            StubServer.start(StubServerConfig.builder().port(0).acceptedToken(TOKEN).build());
         Socket socket = new Socket(InetAddress.getLoopbackAddress(), server.port())) {
       socket.setSoTimeout(30_000);
       expect(socket, post(ContractFacts.OPERATION_PATH, "Bearer " + TOKEN, FULL_CREATE), 200);
-      expect(socket, post(ContractFacts.OPERATION_PATH, "Bearer " + TOKEN, "{\"label\":\"\"}"), 400);
+      expect(
+          socket, post(ContractFacts.OPERATION_PATH, "Bearer " + TOKEN, "{\"label\":\"\"}"), 400);
       expect(socket, post(ContractFacts.OPERATION_PATH, "Bearer unknown-token", FULL_CREATE), 401);
       expect(socket, post("/nothing", null, "{}"), 404);
     }
   }
 
   private static String post(String path, String authorization, String body) {
-    return "POST " + path + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
+    return "POST "
+        + path
+        + " HTTP/1.1\r\nHost: localhost\r\nContent-Type: application/json\r\n"
         + (authorization == null ? "" : "Authorization: " + authorization + "\r\n")
-        + "Content-Length: " + body.getBytes(StandardCharsets.UTF_8).length + "\r\n\r\n" + body;
+        + "Content-Length: "
+        + body.getBytes(StandardCharsets.UTF_8).length
+        + "\r\n\r\n"
+        + body;
   }
 
-  /** Sends one request on the keep-alive connection and reads its answer (Content-Length framed). */
+  /**
+   * Sends one request on the keep-alive connection and reads its answer (Content-Length framed).
+   */
   private static void expect(Socket socket, String request, int status) throws IOException {
     OutputStream out = socket.getOutputStream();
     out.write(request.getBytes(StandardCharsets.UTF_8));
@@ -63,7 +71,8 @@ final class ClassDataTraining {
     }
     String headers = head.toString();
     if (!headers.startsWith("HTTP/1.1 " + status + " ")) {
-      throw new IOException("expected " + status + ", got " + headers.lines().findFirst().orElse(""));
+      throw new IOException(
+          "expected " + status + ", got " + headers.lines().findFirst().orElse(""));
     }
     int at = headers.toLowerCase(java.util.Locale.ROOT).indexOf("content-length:");
     int length = Integer.parseInt(headers.substring(at + 15, headers.indexOf('\r', at)).trim());

@@ -7,9 +7,9 @@ import jakarta.validation.constraints.Size;
 /**
  * {@code @Size} on a string as the spec means it: the generator turns {@code maxLength} into
  * {@code @Size}, but JSON Schema counts code points while Bean Validation counts UTF-16 units, so
- * 256 emoji (512 units) would be refused under {@code maxLength: 256}. Registered for
- * {@code String} in {@link ContractValidation#newValidator()}; Hibernate Validator picks it over
- * its own {@code CharSequence} validator as the more specific one.
+ * 256 emoji (512 units) would be refused under {@code maxLength: 256}. Registered for {@code
+ * String} in {@link ContractValidation#newValidator()}; Hibernate Validator picks it over its own
+ * {@code CharSequence} validator as the more specific one.
  */
 public final class CodePointSizeValidator implements ConstraintValidator<Size, String> {
 

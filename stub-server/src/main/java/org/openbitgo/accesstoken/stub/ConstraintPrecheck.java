@@ -22,18 +22,22 @@ import java.util.function.Predicate;
 
 /**
  * A cheap "certainly valid" for the generated models, read from the same Bean Validation metadata
- * Hibernate Validator uses (the generated annotations, so the constraints stay written once, in
- * the spec). It knows {@code @NotNull}, {@code @Size}, {@code @Min}, {@code @Max}, {@code @Pattern}
- * and {@code @Valid} on properties and list elements; a bean with any other constraint is never
- * "certainly valid", so Hibernate Validator decides it. Hibernate Validator always decides what
- * is wrong with an invalid request: this check only spares it the valid ones (a third of the
- * stub's CPU per create).
+ * Hibernate Validator uses (the generated annotations, so the constraints stay written once, in the
+ * spec). It knows {@code @NotNull}, {@code @Size}, {@code @Min}, {@code @Max}, {@code @Pattern} and
+ * {@code @Valid} on properties and list elements; a bean with any other constraint is never
+ * "certainly valid", so Hibernate Validator decides it. Hibernate Validator always decides what is
+ * wrong with an invalid request: this check only spares it the valid ones (a third of the stub's
+ * CPU per create).
  */
 final class ConstraintPrecheck {
 
   /** One property's getter and the checks on its value. */
-  private record PropertyRule(Method getter, List<Predicate<Object>> valueChecks, boolean cascaded,
-      List<Predicate<Object>> elementChecks, boolean elementsCascaded) {}
+  private record PropertyRule(
+      Method getter,
+      List<Predicate<Object>> valueChecks,
+      boolean cascaded,
+      List<Predicate<Object>> elementChecks,
+      boolean elementsCascaded) {}
 
   /** A bean's rules, or null when the bean uses a constraint this check does not know. */
   private record BeanRule(List<PropertyRule> properties) {}
@@ -70,7 +74,8 @@ final class ConstraintPrecheck {
               return false;
             }
           }
-          if ((property.elementsCascaded() || property.cascaded()) && element != null
+          if ((property.elementsCascaded() || property.cascaded())
+              && element != null
               && !certainlyValid(element)) {
             return false;
           }
@@ -93,7 +98,8 @@ final class ConstraintPrecheck {
       List<Predicate<Object>> valueChecks = checks(property.getConstraintDescriptors());
       List<Predicate<Object>> elementChecks = new ArrayList<>();
       boolean elementsCascaded = false;
-      for (ContainerElementTypeDescriptor element : property.getConstrainedContainerElementTypes()) {
+      for (ContainerElementTypeDescriptor element :
+          property.getConstrainedContainerElementTypes()) {
         if (!List.class.isAssignableFrom(element.getContainerClass())
             || !element.getConstrainedContainerElementTypes().isEmpty()) {
           return UNKNOWN;
@@ -108,13 +114,16 @@ final class ConstraintPrecheck {
       if (getter == null || valueChecks == null) {
         return UNKNOWN;
       }
-      properties.add(new PropertyRule(getter, valueChecks, property.isCascaded(), elementChecks, elementsCascaded));
+      properties.add(
+          new PropertyRule(
+              getter, valueChecks, property.isCascaded(), elementChecks, elementsCascaded));
     }
     return new BeanRule(List.copyOf(properties));
   }
 
   /** The checks of a set of constraints, or null if one of them is of a kind not known here. */
-  private static List<Predicate<Object>> checks(java.util.Set<ConstraintDescriptor<?>> constraints) {
+  private static List<Predicate<Object>> checks(
+      java.util.Set<ConstraintDescriptor<?>> constraints) {
     List<Predicate<Object>> checks = new ArrayList<>();
     for (ConstraintDescriptor<?> constraint : constraints) {
       if (!constraint.getComposingConstraints().isEmpty()) {
@@ -135,17 +144,23 @@ final class ConstraintPrecheck {
       return value -> value != null;
     }
     if (annotation instanceof Size size) {
-      return value -> value == null
-          || (value instanceof String text && CodePointSizeValidator.within(text, size.min(), size.max()))
-          || (value instanceof Collection<?> collection && within(collection.size(), size));
+      return value ->
+          value == null
+              || (value instanceof String text
+                  && CodePointSizeValidator.within(text, size.min(), size.max()))
+              || (value instanceof Collection<?> collection && within(collection.size(), size));
     }
     if (annotation instanceof Min min) {
-      return value -> value == null || (value instanceof Long number && number >= min.value())
-          || (value instanceof Integer number && number >= min.value());
+      return value ->
+          value == null
+              || (value instanceof Long number && number >= min.value())
+              || (value instanceof Integer number && number >= min.value());
     }
     if (annotation instanceof Max max) {
-      return value -> value == null || (value instanceof Long number && number <= max.value())
-          || (value instanceof Integer number && number <= max.value());
+      return value ->
+          value == null
+              || (value instanceof Long number && number <= max.value())
+              || (value instanceof Integer number && number <= max.value());
     }
     if (annotation instanceof Pattern pattern) {
       int flags = 0;
@@ -153,7 +168,8 @@ final class ConstraintPrecheck {
         flags |= flag.getValue();
       }
       java.util.regex.Pattern regex = java.util.regex.Pattern.compile(pattern.regexp(), flags);
-      return value -> value == null || (value instanceof CharSequence text && regex.matcher(text).matches());
+      return value ->
+          value == null || (value instanceof CharSequence text && regex.matcher(text).matches());
     }
     return null;
   }
@@ -178,7 +194,8 @@ final class ConstraintPrecheck {
     try {
       return getter.invoke(bean);
     } catch (IllegalAccessException | InvocationTargetException e) {
-      throw new IllegalStateException("cannot read " + getter.getName() + " of a generated model", e);
+      throw new IllegalStateException(
+          "cannot read " + getter.getName() + " of a generated model", e);
     }
   }
 }

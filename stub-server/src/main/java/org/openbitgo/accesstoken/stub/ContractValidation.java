@@ -21,13 +21,13 @@ import org.openbitgo.accesstoken.server.generated.api.AccessTokenApi;
 import org.openbitgo.accesstoken.server.generated.model.CreateAccessTokenRequest;
 
 /**
- * The Bean Validation constraints the generator put on {@link AccessTokenApi#createAccessToken}
- * and the models, checked as a Jakarta REST runtime checks that method's parameter. The parameter
- * is {@code @Valid @NotNull}, so the check is "not null, then validate the bean", which costs a
- * third less than executable validation, and {@link ConstraintPrecheck} spares Hibernate
- * Validator the requests that are certainly valid; should the generated parameter ever carry
- * other constraints, the whole method is validated by Hibernate Validator instead. The validator starts in the background, so
- * a server can listen before it is ready.
+ * The Bean Validation constraints the generator put on {@link AccessTokenApi#createAccessToken} and
+ * the models, checked as a Jakarta REST runtime checks that method's parameter. The parameter is
+ * {@code @Valid @NotNull}, so the check is "not null, then validate the bean", which costs a third
+ * less than executable validation, and {@link ConstraintPrecheck} spares Hibernate Validator the
+ * requests that are certainly valid; should the generated parameter ever carry other constraints,
+ * the whole method is validated by Hibernate Validator instead. The validator starts in the
+ * background, so a server can listen before it is ready.
  */
 final class ContractValidation {
 
@@ -35,13 +35,17 @@ final class ContractValidation {
 
   /**
    * Hibernate Validator logs its version at INFO through java.util.logging on every start; that
-   * line means nothing to the stub's users. Held strongly: java.util.logging forgets the level of
-   * a logger that is garbage collected.
+   * line means nothing to the stub's users. Held strongly: java.util.logging forgets the level of a
+   * logger that is garbage collected.
    */
   private static final java.util.logging.Logger QUIET_VALIDATOR_LOG = quietValidatorLog();
 
-  /** The validator, its cheap precheck, and whether the parameter is exactly {@code @Valid @NotNull}. */
-  private record Ready(Validator validator, ConstraintPrecheck precheck, boolean notNullAndValidOnly) {}
+  /**
+   * The validator, its cheap precheck, and whether the parameter is exactly
+   * {@code @Valid @NotNull}.
+   */
+  private record Ready(
+      Validator validator, ConstraintPrecheck precheck, boolean notNullAndValidOnly) {}
 
   private final CompletableFuture<Ready> ready;
 
@@ -51,17 +55,20 @@ final class ContractValidation {
 
   /** Builds the validator on a background thread and warms its metadata with one request. */
   static ContractValidation startInBackground() {
-    return new ContractValidation(CompletableFuture.supplyAsync(ContractValidation::bootstrap,
-        runnable -> {
-          Thread thread = new Thread(runnable, "stub-validator-bootstrap");
-          thread.setDaemon(true);
-          thread.start();
-        }));
+    return new ContractValidation(
+        CompletableFuture.supplyAsync(
+            ContractValidation::bootstrap,
+            runnable -> {
+              Thread thread = new Thread(runnable, "stub-validator-bootstrap");
+              thread.setDaemon(true);
+              thread.start();
+            }));
   }
 
   /** Hibernate Validator as the stub configures it. */
   static Validator newValidator() {
-    HibernateValidatorConfiguration configuration = Validation.byProvider(HibernateValidator.class).configure();
+    HibernateValidatorConfiguration configuration =
+        Validation.byProvider(HibernateValidator.class).configure();
     ConstraintMapping stringSizes = configuration.createConstraintMapping();
     // a string's length in code points, as the spec's maxLength counts it
     stringSizes.constraintDefinition(Size.class).validatedBy(CodePointSizeValidator.class);
@@ -75,12 +82,17 @@ final class ContractValidation {
 
   private static Ready bootstrap() {
     Validator validator = newValidator();
-    ParameterDescriptor parameter = validator.getConstraintsForClass(AccessTokenApi.class)
-        .getConstraintsForMethod(CREATE_ACCESS_TOKEN.getName(), CREATE_ACCESS_TOKEN.getParameterTypes())
-        .getParameterDescriptors().get(0);
-    boolean notNullAndValidOnly = parameter.isCascaded()
-        && parameter.getConstraintDescriptors().stream()
-            .allMatch(c -> c.getAnnotation() instanceof NotNull);
+    ParameterDescriptor parameter =
+        validator
+            .getConstraintsForClass(AccessTokenApi.class)
+            .getConstraintsForMethod(
+                CREATE_ACCESS_TOKEN.getName(), CREATE_ACCESS_TOKEN.getParameterTypes())
+            .getParameterDescriptors()
+            .get(0);
+    boolean notNullAndValidOnly =
+        parameter.isCascaded()
+            && parameter.getConstraintDescriptors().stream()
+                .allMatch(c -> c.getAnnotation() instanceof NotNull);
     validator.validate(new CreateAccessTokenRequest("warm-up"));
     ConstraintPrecheck precheck = new ConstraintPrecheck(validator);
     precheck.certainlyValid(new CreateAccessTokenRequest("warm-up"));
@@ -92,18 +104,23 @@ final class ContractValidation {
     Ready validation = ready.join();
     Set<? extends ConstraintViolation<?>> violations;
     if (!validation.notNullAndValidOnly()) {
-      violations = validation.validator().forExecutables()
-          .validateParameters(resource, CREATE_ACCESS_TOKEN, new Object[] {request});
+      violations =
+          validation
+              .validator()
+              .forExecutables()
+              .validateParameters(resource, CREATE_ACCESS_TOKEN, new Object[] {request});
     } else if (request == null) {
-      return PlatformErrors.invalidRequest(JsonPath.WHOLE_BODY, "request body is required: a JSON object");
+      return PlatformErrors.invalidRequest(
+          JsonPath.WHOLE_BODY, "request body is required: a JSON object");
     } else if (validation.precheck().certainlyValid(request)) {
       return null;
     } else {
       violations = validation.validator().validate(request);
     }
     return violations.stream()
-        .min(Comparator.<ConstraintViolation<?>, String>comparing(v -> fieldOf(v.getPropertyPath()))
-            .thenComparing(ConstraintViolation::getMessage))
+        .min(
+            Comparator.<ConstraintViolation<?>, String>comparing(v -> fieldOf(v.getPropertyPath()))
+                .thenComparing(ConstraintViolation::getMessage))
         .map(ContractValidation::answer)
         .orElse(null);
   }
@@ -117,7 +134,8 @@ final class ContractValidation {
     if (field.equals(JsonPath.WHOLE_BODY)) {
       return "request body is required: a JSON object";
     }
-    boolean patternViolation = violation.getConstraintDescriptor().getAnnotation() instanceof Pattern;
+    boolean patternViolation =
+        violation.getConstraintDescriptor().getAnnotation() instanceof Pattern;
     if (patternViolation && field.startsWith("ipRestrict[")) {
       return field + " must be an IPv4 address or CIDR block";
     }

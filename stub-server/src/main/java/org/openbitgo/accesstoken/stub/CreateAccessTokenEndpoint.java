@@ -17,8 +17,11 @@ final class CreateAccessTokenEndpoint {
   private final CreateAccessTokenRules rules;
   private final AccessTokenIssuer issuer;
 
-  CreateAccessTokenEndpoint(ObjectMapper mapper, ContractValidation validation,
-      CreateAccessTokenRules rules, AccessTokenIssuer issuer) {
+  CreateAccessTokenEndpoint(
+      ObjectMapper mapper,
+      ContractValidation validation,
+      CreateAccessTokenRules rules,
+      AccessTokenIssuer issuer) {
     this.requestReader = mapper.readerFor(CreateAccessTokenRequest.class);
     this.validation = validation;
     this.rules = rules;
@@ -28,7 +31,8 @@ final class CreateAccessTokenEndpoint {
   Answer create(byte[] body, int length, BearerAuth.Caller caller) {
     String text = Utf8.decode(body, length);
     if (text == null) {
-      return PlatformErrors.invalidRequest(JsonPath.WHOLE_BODY, "request body is not valid UTF-8 JSON");
+      return PlatformErrors.invalidRequest(
+          JsonPath.WHOLE_BODY, "request body is not valid UTF-8 JSON");
     }
     CreateAccessTokenRequest request;
     try {

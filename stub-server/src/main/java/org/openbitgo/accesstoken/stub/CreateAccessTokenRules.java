@@ -1,10 +1,10 @@
 package org.openbitgo.accesstoken.stub;
 
-import org.openbitgo.accesstoken.contract.ContractFacts;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Pattern;
+import org.openbitgo.accesstoken.contract.ContractFacts;
 import org.openbitgo.accesstoken.server.generated.model.CreateAccessTokenRequest;
 import org.openbitgo.accesstoken.server.generated.model.SpendingLimit;
 

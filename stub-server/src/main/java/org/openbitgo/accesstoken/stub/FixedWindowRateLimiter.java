@@ -6,12 +6,13 @@ import java.util.OptionalLong;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * Counts requests per caller in one-minute windows, like the platform's per-token rate limit.
- * Cheap and approximate by design: the stub only needs to let clients exercise their 429 path.
+ * Counts requests per caller in one-minute windows, like the platform's per-token rate limit. Cheap
+ * and approximate by design: the stub only needs to let clients exercise their 429 path.
  */
 final class FixedWindowRateLimiter {
 
   private static final long WINDOW_MILLIS = 60_000L;
+
   /** Forget idle callers so a soak with many tokens cannot grow this map without bound. */
   private static final int MAX_TRACKED_CALLERS = 10_000;
 

@@ -34,9 +34,9 @@ import org.slf4j.LoggerFactory;
 /**
  * One HTTP/1.1 connection: each request's headers are checked first (size limit, path, method,
  * media types, then the bearer token), its body is collected without holding a thread, and every
- * answer is the contract's JSON. The connection stays open after any answer to a request whose
- * body was read in full; it is closed only when the rest of the bytes cannot be trusted (framing
- * errors, an over-limit body) or the client asked for it.
+ * answer is the contract's JSON. The connection stays open after any answer to a request whose body
+ * was read in full; it is closed only when the rest of the bytes cannot be trusted (framing errors,
+ * an over-limit body) or the client asked for it.
  */
 final class HttpExchangeHandler extends ChannelInboundHandlerAdapter {
 
@@ -49,6 +49,7 @@ final class HttpExchangeHandler extends ChannelInboundHandlerAdapter {
 
   /** Netty's defaults, named: the longest request line and the largest header block read. */
   static final int MAX_REQUEST_LINE_BYTES = 4096;
+
   static final int MAX_HEADER_BYTES = 8192;
 
   /** More header fields than this is not a client of this API (431). */
@@ -84,8 +85,10 @@ final class HttpExchangeHandler extends ChannelInboundHandlerAdapter {
       }
       if (message instanceof HttpContent content && head != null) {
         if (content.decoderResult().isFailure()) {
-          finish(context, PlatformErrors.invalidRequest(JsonPath.WHOLE_BODY, "the request body is malformed")
-              .thenClose());
+          finish(
+              context,
+              PlatformErrors.invalidRequest(JsonPath.WHOLE_BODY, "the request body is malformed")
+                  .thenClose());
           return;
         }
         if (earlyAnswer == null) {
@@ -96,9 +99,13 @@ final class HttpExchangeHandler extends ChannelInboundHandlerAdapter {
           }
         }
         if (content instanceof LastHttpContent) {
-          finish(context, earlyAnswer != null ? earlyAnswer
-              : stateChange ? runtime.providerStateEndpoint().change(body, bodyLength)
-              : runtime.endpoint().create(body, bodyLength, caller));
+          finish(
+              context,
+              earlyAnswer != null
+                  ? earlyAnswer
+                  : stateChange
+                      ? runtime.providerStateEndpoint().change(body, bodyLength)
+                      : runtime.endpoint().create(body, bodyLength, caller));
         }
       }
     } catch (RuntimeException e) {
@@ -118,8 +125,10 @@ final class HttpExchangeHandler extends ChannelInboundHandlerAdapter {
     head = request;
     startedNanos = System.nanoTime();
     String callerRequestId = request.headers().get(ContractFacts.REQUEST_ID_HEADER);
-    requestId = callerRequestId != null && SAFE_REQUEST_ID.matcher(callerRequestId).matches()
-        ? callerRequestId : Secrets.randomHex(8);
+    requestId =
+        callerRequestId != null && SAFE_REQUEST_ID.matcher(callerRequestId).matches()
+            ? callerRequestId
+            : Secrets.randomHex(8);
     bodyLength = 0;
     caller = null;
     stateChange = false;
@@ -135,18 +144,23 @@ final class HttpExchangeHandler extends ChannelInboundHandlerAdapter {
     }
     earlyAnswer = checkHead(context, request);
     if (earlyAnswer == null && HttpUtil.is100ContinueExpected(request)) {
-      context.writeAndFlush(new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE));
+      context.writeAndFlush(
+          new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE));
     }
   }
 
   /** The request line or the headers broke HTTP/1.1's grammar or the decoder's limits. */
   private static Answer unparsable(Throwable cause) {
     if (cause instanceof TooLongHttpHeaderException) {
-      return PlatformErrors.of(431, "the request's header fields are larger than " + MAX_HEADER_BYTES + " bytes",
+      return PlatformErrors.of(
+          431,
+          "the request's header fields are larger than " + MAX_HEADER_BYTES + " bytes",
           Map.of("limitBytes", MAX_HEADER_BYTES));
     }
     if (cause instanceof TooLongHttpLineException) {
-      return PlatformErrors.of(414, "the request line is longer than " + MAX_REQUEST_LINE_BYTES + " bytes",
+      return PlatformErrors.of(
+          414,
+          "the request line is longer than " + MAX_REQUEST_LINE_BYTES + " bytes",
           Map.of("limitBytes", MAX_REQUEST_LINE_BYTES));
     }
     // e.g. a Content-Length that is not one number, given twice, or next to Transfer-Encoding
@@ -154,9 +168,9 @@ final class HttpExchangeHandler extends ChannelInboundHandlerAdapter {
   }
 
   /**
-   * Requests this server never serves and whose connection it will not keep: a tunnel
-   * ({@code CONNECT}), HTTP/2's prior-knowledge preface ({@code PRI * HTTP/2.0}), another protocol
-   * version. Answered at once, without waiting for a body.
+   * Requests this server never serves and whose connection it will not keep: a tunnel ({@code
+   * CONNECT}), HTTP/2's prior-knowledge preface ({@code PRI * HTTP/2.0}), another protocol version.
+   * Answered at once, without waiting for a body.
    */
   private static Answer refuseConnection(HttpRequest request) {
     HttpVersion version = request.protocolVersion();
@@ -164,52 +178,66 @@ final class HttpExchangeHandler extends ChannelInboundHandlerAdapter {
       return PlatformErrors.of(400, "only HTTP/1.1 is served", Map.of());
     }
     if (request.method().equals(HttpMethod.CONNECT)) {
-      return PlatformErrors.of(405, "method not allowed; use POST", Map.of()).withHeader("Allow", ALLOWED_METHODS);
+      return PlatformErrors.of(405, "method not allowed; use POST", Map.of())
+          .withHeader("Allow", ALLOWED_METHODS);
     }
     return null;
   }
 
-  /** The answer the headers alone decide, or null (then {@link #caller} is set) to read the body. */
+  /**
+   * The answer the headers alone decide, or null (then {@link #caller} is set) to read the body.
+   */
   private Answer checkHead(ChannelHandlerContext context, HttpRequest request) {
     HttpHeaders headers = request.headers();
     if (HttpUtil.getContentLength(request, -1L) > runtime.config().maxRequestBodyBytes()) {
       return tooLarge();
     }
     if (headers.size() > MAX_HEADER_FIELDS) {
-      return PlatformErrors.of(431, "the request has more than " + MAX_HEADER_FIELDS + " header fields",
+      return PlatformErrors.of(
+          431,
+          "the request has more than " + MAX_HEADER_FIELDS + " header fields",
           Map.of("limit", MAX_HEADER_FIELDS));
     }
     // RFC 9112 section 3.2: an HTTP/1.1 request has exactly one Host
-    if (request.protocolVersion().equals(HttpVersion.HTTP_1_1) && headers.getAll(HttpHeaderNames.HOST).size() != 1) {
-      return PlatformErrors.of(400, "an HTTP/1.1 request needs exactly one Host header", Map.of("header", "Host"));
+    if (request.protocolVersion().equals(HttpVersion.HTTP_1_1)
+        && headers.getAll(HttpHeaderNames.HOST).size() != 1) {
+      return PlatformErrors.of(
+          400, "an HTTP/1.1 request needs exactly one Host header", Map.of("header", "Host"));
     }
     if (hasUserinfo(request.uri())) {
       // RFC 9110 section 4.2.4: userinfo in an http URI is to be treated as an error
-      return PlatformErrors.of(400, "the request target must not carry userinfo (user@host)", Map.of());
+      return PlatformErrors.of(
+          400, "the request target must not carry userinfo (user@host)", Map.of());
     }
     String path = pathOf(request.uri());
     if (runtime.providerStateEndpoint() != null && path.equals("/" + ProviderStateEndpoint.PATH)) {
       return checkStateChangeHead(request);
     }
     if (!path.equals(ContractFacts.OPERATION_PATH)) {
-      return PlatformErrors.of(404, "no such resource; the only operation is POST " + ContractFacts.OPERATION_PATH,
+      return PlatformErrors.of(
+          404,
+          "no such resource; the only operation is POST " + ContractFacts.OPERATION_PATH,
           Map.of());
     }
     boolean options = request.method().equals(HttpMethod.OPTIONS);
     if (!options && !request.method().equals(HttpMethod.POST)) {
-      return PlatformErrors.of(405, "method not allowed; use POST", Map.of()).withHeader("Allow", ALLOWED_METHODS);
+      return PlatformErrors.of(405, "method not allowed; use POST", Map.of())
+          .withHeader("Allow", ALLOWED_METHODS);
     }
     if (!options && !MediaTypes.isJson(headers.get(HttpHeaderNames.CONTENT_TYPE))) {
       return PlatformErrors.of(415, "request body must be application/json", Map.of());
     }
     if (!options && !MediaTypes.isUtf8(headers.get(HttpHeaderNames.CONTENT_TYPE))) {
-      return PlatformErrors.of(415, "request body must be application/json in UTF-8", Map.of("charset", "utf-8"));
+      return PlatformErrors.of(
+          415, "request body must be application/json in UTF-8", Map.of("charset", "utf-8"));
     }
     if (!options && !MediaTypes.acceptsJson(headers.getAll(HttpHeaderNames.ACCEPT))) {
       return PlatformErrors.of(406, "the only response type is application/json", Map.of());
     }
-    BearerAuth.Outcome auth = runtime.auth().authenticate(headers.get(HttpHeaderNames.AUTHORIZATION),
-        callerIpv4(context));
+    BearerAuth.Outcome auth =
+        runtime
+            .auth()
+            .authenticate(headers.get(HttpHeaderNames.AUTHORIZATION), callerIpv4(context));
     if (auth.refusal() != null) {
       return auth.refusal();
     }
@@ -226,7 +254,8 @@ final class HttpExchangeHandler extends ChannelInboundHandlerAdapter {
    */
   private Answer checkStateChangeHead(HttpRequest request) {
     if (!request.method().equals(HttpMethod.POST)) {
-      return PlatformErrors.of(405, "method not allowed; use POST", Map.of()).withHeader("Allow", "POST");
+      return PlatformErrors.of(405, "method not allowed; use POST", Map.of())
+          .withHeader("Allow", "POST");
     }
     if (!MediaTypes.acceptsJson(request.headers().getAll(HttpHeaderNames.ACCEPT))) {
       return PlatformErrors.of(406, "the only response type is application/json", Map.of());
@@ -259,15 +288,20 @@ final class HttpExchangeHandler extends ChannelInboundHandlerAdapter {
   private Answer tooLarge() {
     int limit = runtime.config().maxRequestBodyBytes();
     // the rest of the body is not read: the connection cannot carry another request
-    return PlatformErrors.of(413, "request body is larger than " + limit + " bytes", Map.of("limitBytes", limit))
+    return PlatformErrors.of(
+            413, "request body is larger than " + limit + " bytes", Map.of("limitBytes", limit))
         .thenClose();
   }
 
   private void append(ByteBuf content) {
     int readable = content.readableBytes();
     if (bodyLength + readable > body.length) {
-      body = Arrays.copyOf(body, Math.max(bodyLength + readable, Math.min(body.length * 2 + 1024,
-          runtime.config().maxRequestBodyBytes() + 1)));
+      body =
+          Arrays.copyOf(
+              body,
+              Math.max(
+                  bodyLength + readable,
+                  Math.min(body.length * 2 + 1024, runtime.config().maxRequestBodyBytes() + 1)));
     }
     int copied = Math.min(readable, body.length - bodyLength);
     content.readBytes(body, bodyLength, copied);
@@ -278,8 +312,11 @@ final class HttpExchangeHandler extends ChannelInboundHandlerAdapter {
   private void finish(ChannelHandlerContext context, Answer answer) {
     HttpRequest request = head;
     deadline.answered();
-    boolean keepAlive = request != null && !answer.closeConnection() && HttpUtil.isKeepAlive(request)
-        && !runtime.isStopping();
+    boolean keepAlive =
+        request != null
+            && !answer.closeConnection()
+            && HttpUtil.isKeepAlive(request)
+            && !runtime.isStopping();
     FullHttpResponse response = render(answer);
     HttpHeaders headers = response.headers();
     if (!keepAlive) {
@@ -289,8 +326,12 @@ final class HttpExchangeHandler extends ChannelInboundHandlerAdapter {
       headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.KEEP_ALIVE);
     }
     // logged before the answer leaves, so the line exists once the caller has read it
-    AccessLog.log(request == null ? null : request.method().name(), request == null ? null : request.uri(),
-        answer.status(), requestId, startedNanos);
+    AccessLog.log(
+        request == null ? null : request.method().name(),
+        request == null ? null : request.uri(),
+        answer.status(),
+        requestId,
+        startedNanos);
     head = null;
     earlyAnswer = null;
     if (body.length > 4096) {
@@ -309,13 +350,19 @@ final class HttpExchangeHandler extends ChannelInboundHandlerAdapter {
     }
     byte[] json;
     try {
-      json = answer.entity() == null ? new byte[0] : runtime.mapper().writeValueAsBytes(answer.entity());
+      json =
+          answer.entity() == null
+              ? new byte[0]
+              : runtime.mapper().writeValueAsBytes(answer.entity());
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       LOG.error("could not write an answer: {}", e.getClass().getName(), e);
       return render(PlatformErrors.of(500, "internal error", Map.of()));
     }
-    FullHttpResponse response = new DefaultFullHttpResponse(
-        HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(answer.status()), Unpooled.wrappedBuffer(json));
+    FullHttpResponse response =
+        new DefaultFullHttpResponse(
+            HttpVersion.HTTP_1_1,
+            HttpResponseStatus.valueOf(answer.status()),
+            Unpooled.wrappedBuffer(json));
     HttpHeaders headers = response.headers();
     if (answer.entity() != null) {
       headers.set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON);
@@ -353,10 +400,18 @@ final class HttpExchangeHandler extends ChannelInboundHandlerAdapter {
         startedNanos = System.nanoTime();
         requestId = Secrets.randomHex(8);
       }
-      finish(context, (runtime.isStopping()
-          ? PlatformErrors.of(503, "the server is shutting down; retry on a new connection", Map.of())
-          : PlatformErrors.of(408, "the request did not arrive within " + runtime.config().requestDeadline().toSeconds()
-              + " s", Map.of("limitSeconds", runtime.config().requestDeadline().toSeconds()))).thenClose());
+      finish(
+          context,
+          (runtime.isStopping()
+                  ? PlatformErrors.of(
+                      503, "the server is shutting down; retry on a new connection", Map.of())
+                  : PlatformErrors.of(
+                      408,
+                      "the request did not arrive within "
+                          + runtime.config().requestDeadline().toSeconds()
+                          + " s",
+                      Map.of("limitSeconds", runtime.config().requestDeadline().toSeconds())))
+              .thenClose());
     }
   }
 

@@ -13,16 +13,19 @@ import java.util.concurrent.atomic.AtomicInteger;
 /**
  * The tokens the stub created, newest last, bounded: once {@code capacity} records are held, each
  * new one evicts the oldest, so a long soak test cannot grow memory without limit. Thread-safe
- * without a lock: every request saves or looks up a token, and one lock made the event-loop
- * threads wait on each other. Under concurrent saves the bound may be exceeded for a moment by the
- * number of savers.
+ * without a lock: every request saves or looks up a token, and one lock made the event-loop threads
+ * wait on each other. Under concurrent saves the bound may be exceeded for a moment by the number
+ * of savers.
  */
 public final class InMemoryAccessTokenStore {
 
   private final int capacity;
+
   /** The one index: every request looks a token up by its hash, only tests and tools by id. */
   private final Map<String, StoredAccessToken> bySecretHash = new ConcurrentHashMap<>();
+
   private final Queue<StoredAccessToken> oldestFirst = new ConcurrentLinkedQueue<>();
+
   /** Records saved and not yet evicted: what decides eviction (a queue's size is a full walk). */
   private final AtomicInteger held = new AtomicInteger();
 
@@ -55,7 +58,8 @@ public final class InMemoryAccessTokenStore {
 
   /** The same, for a caller that already holds the secret's SHA-256 hex. */
   Optional<StoredAccessToken> findActiveBySecretHash(String secretSha256, OffsetDateTime now) {
-    return Optional.ofNullable(bySecretHash.get(secretSha256)).filter(t -> t.expires().isAfter(now));
+    return Optional.ofNullable(bySecretHash.get(secretSha256))
+        .filter(t -> t.expires().isAfter(now));
   }
 
   /** The record with this id: a walk through every record held, for tests and tools. */

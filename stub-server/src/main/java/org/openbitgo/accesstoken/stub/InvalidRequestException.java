@@ -1,8 +1,8 @@
 package org.openbitgo.accesstoken.stub;
 
 /**
- * A request that breaks a rule of the contract; it becomes a 400 whose {@code context.field}
- * names {@link #field()} (a JSON path such as {@code ipRestrict[0]}).
+ * A request that breaks a rule of the contract; it becomes a 400 whose {@code context.field} names
+ * {@link #field()} (a JSON path such as {@code ipRestrict[0]}).
  */
 final class InvalidRequestException extends RuntimeException {
   private static final long serialVersionUID = 1L;

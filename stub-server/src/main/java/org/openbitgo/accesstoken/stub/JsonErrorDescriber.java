@@ -47,11 +47,11 @@ final class JsonErrorDescriber {
         && mapping.getOriginalMessage() != null
         && MISSING_PROPERTY.matcher(mapping.getOriginalMessage()).find()) {
       message = field + " is required";
-    } else if (e instanceof MismatchedInputException mismatch
-        && mismatch.getTargetType() != null) {
+    } else if (e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null) {
       message = field + " must be " + jsonTypeOf(mismatch.getTargetType());
     } else if (e instanceof JsonMappingException) {
-      message = (field.equals(JsonPath.WHOLE_BODY) ? "request body" : field) + " has an invalid value";
+      message =
+          (field.equals(JsonPath.WHOLE_BODY) ? "request body" : field) + " has an invalid value";
     } else if (e instanceof StreamReadException && !field.equals(JsonPath.WHOLE_BODY)) {
       // e.g. a number too large for an int64 duration
       message = field + " has an invalid value";
@@ -116,7 +116,9 @@ final class JsonErrorDescriber {
     if (target == String.class) {
       return "a string";
     }
-    if (target == Long.class || target == long.class || target == Integer.class
+    if (target == Long.class
+        || target == long.class
+        || target == Integer.class
         || target == int.class) {
       return "an integer";
     }

@@ -28,7 +28,9 @@ final class JsonPath {
     return path.toString().endsWith(name);
   }
 
-  /** The path; {@link #WHOLE_BODY} when empty or when it starts at an index (the body was an array). */
+  /**
+   * The path; {@link #WHOLE_BODY} when empty or when it starts at an index (the body was an array).
+   */
   @Override
   public String toString() {
     return path.length() == 0 || path.charAt(0) == '[' ? WHOLE_BODY : path.toString();

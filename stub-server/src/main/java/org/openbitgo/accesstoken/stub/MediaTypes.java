@@ -15,8 +15,8 @@ final class MediaTypes {
   }
 
   /**
-   * Whether a JSON {@code Content-Type} allows the body to be UTF-8: no {@code charset}, or
-   * {@code charset=utf-8} (RFC 8259 section 8.1: JSON exchanged between systems is UTF-8).
+   * Whether a JSON {@code Content-Type} allows the body to be UTF-8: no {@code charset}, or {@code
+   * charset=utf-8} (RFC 8259 section 8.1: JSON exchanged between systems is UTF-8).
    */
   static boolean isUtf8(String contentType) {
     for (String parameter : contentType.split(";")) {
@@ -37,8 +37,10 @@ final class MediaTypes {
     for (String value : acceptValues) {
       for (String range : value.split(",")) {
         String type = mediaType(range);
-        boolean matches = type.equals("*/*") || type.equalsIgnoreCase("application/*")
-            || type.equalsIgnoreCase(JSON);
+        boolean matches =
+            type.equals("*/*")
+                || type.equalsIgnoreCase("application/*")
+                || type.equalsIgnoreCase(JSON);
         if (matches && !excluded(range)) {
           return true;
         }

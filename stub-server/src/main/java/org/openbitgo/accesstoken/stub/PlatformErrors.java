@@ -5,8 +5,8 @@ import java.util.Map;
 import org.openbitgo.accesstoken.server.generated.model.PlatformError;
 
 /**
- * Builds every error answer in the contract's {@code PlatformError} shape. The request id is
- * filled in when the answer is written, by the one place that knows it.
+ * Builds every error answer in the contract's {@code PlatformError} shape. The request id is filled
+ * in when the answer is written, by the one place that knows it.
  */
 final class PlatformErrors {
 
@@ -16,7 +16,8 @@ final class PlatformErrors {
   private PlatformErrors() {}
 
   static Answer of(int status, String message, Map<String, ?> context) {
-    PlatformError error = new PlatformError(message, PENDING_REQUEST_ID, new LinkedHashMap<>(context));
+    PlatformError error =
+        new PlatformError(message, PENDING_REQUEST_ID, new LinkedHashMap<>(context));
     error.setName(nameOf(status));
     return new Answer(status, Map.of(), error, false);
   }

@@ -3,9 +3,9 @@ package org.openbitgo.accesstoken.stub;
 import java.util.Map;
 
 /**
- * The HTTP face of {@link ProviderStates}: {@code POST /_pact/provider-states} with Pact's
- * standard state-change body. Served only with {@code --provider-states}; no bearer token needed
- * (verifiers send none). All the logic is in {@link ProviderStates}.
+ * The HTTP face of {@link ProviderStates}: {@code POST /_pact/provider-states} with Pact's standard
+ * state-change body. Served only with {@code --provider-states}; no bearer token needed (verifiers
+ * send none). All the logic is in {@link ProviderStates}.
  */
 final class ProviderStateEndpoint {
 

@@ -9,10 +9,10 @@ import java.util.Objects;
 import java.util.function.BiConsumer;
 
 /**
- * Pact provider states of the stub, independent of any HTTP layer: a state name, its parameters
- * and an action in, a change to the running stub's accepted bearer tokens out. Used by the JVM
- * provider verification directly and, over HTTP, by any verifier through the opt-in state-change
- * endpoint ({@code --provider-states}). Test-only: anyone who can call it can grant a token.
+ * Pact provider states of the stub, independent of any HTTP layer: a state name, its parameters and
+ * an action in, a change to the running stub's accepted bearer tokens out. Used by the JVM provider
+ * verification directly and, over HTTP, by any verifier through the opt-in state-change endpoint
+ * ({@code --provider-states}). Test-only: anyone who can call it can grant a token.
  *
  * <p>Setup applies the state; teardown puts the stub back as it started (the configured tokens
  * accepted, no created tokens), whatever the state was. No message here ever contains a token.
@@ -45,7 +45,8 @@ public final class ProviderStates {
   private final BearerTokenRegistry registry;
   private final Runnable resetToStart;
   private final Map<String, BiConsumer<BearerTokenRegistry, String>> setUps =
-      Map.of(TOKEN_ACCEPTED, BearerTokenRegistry::accept, TOKEN_UNKNOWN, BearerTokenRegistry::revoke);
+      Map.of(
+          TOKEN_ACCEPTED, BearerTokenRegistry::accept, TOKEN_UNKNOWN, BearerTokenRegistry::revoke);
 
   /**
    * @param registry the running stub's accepted bearer tokens
@@ -56,19 +57,26 @@ public final class ProviderStates {
     this.resetToStart = Objects.requireNonNull(resetToStart, "resetToStart");
   }
 
-  /** Applies {@code action} to {@code state}; throws {@link InvalidStateChange} for anything unknown or missing. */
+  /**
+   * Applies {@code action} to {@code state}; throws {@link InvalidStateChange} for anything unknown
+   * or missing.
+   */
   public void apply(String state, Map<String, ?> params, Action action) {
     BiConsumer<BearerTokenRegistry, String> setUp = setUps.get(state);
     if (setUp == null) {
       throw new InvalidStateChange(
           "state",
-          "unknown provider state " + quoted(state) + "; this stub knows " + DESCRIPTIONS.keySet().stream().sorted().toList());
+          "unknown provider state "
+              + quoted(state)
+              + "; this stub knows "
+              + DESCRIPTIONS.keySet().stream().sorted().toList());
     }
     Object token = params == null ? null : params.get(TOKEN_PARAM);
     if (!(token instanceof String text) || !BearerTokenRegistry.isWellFormed(text)) {
       // the value is never echoed: it is a bearer token
       throw new InvalidStateChange(
-          "params." + TOKEN_PARAM, "state " + quoted(state) + " needs params.token: a bearer token (token68 characters)");
+          "params." + TOKEN_PARAM,
+          "state " + quoted(state) + " needs params.token: a bearer token (token68 characters)");
     }
     if (action == Action.TEARDOWN) {
       resetToStart.run();
@@ -78,24 +86,29 @@ public final class ProviderStates {
   }
 
   /**
-   * Applies Pact's standard state-change request body, {@code {"state": …, "params": {…},
-   * "action": "setup" | "teardown"}} ({@code action} defaults to setup, {@code params} to none).
+   * Applies Pact's standard state-change request body, {@code {"state": …, "params": {…}, "action":
+   * "setup" | "teardown"}} ({@code action} defaults to setup, {@code params} to none).
    */
   public void apply(byte[] requestBody) {
     JsonNode body;
     try {
       body = JSON.readTree(requestBody);
     } catch (JsonProcessingException e) {
-      throw new InvalidStateChange("body", "the state change must be a JSON object: {\"state\": …, \"params\": {…}, \"action\": \"setup\"}");
+      throw new InvalidStateChange(
+          "body",
+          "the state change must be a JSON object: {\"state\": …, \"params\": {…}, \"action\": \"setup\"}");
     } catch (java.io.IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
     if (body == null || !body.isObject()) {
-      throw new InvalidStateChange("body", "the state change must be a JSON object: {\"state\": …, \"params\": {…}, \"action\": \"setup\"}");
+      throw new InvalidStateChange(
+          "body",
+          "the state change must be a JSON object: {\"state\": …, \"params\": {…}, \"action\": \"setup\"}");
     }
     JsonNode state = body.get("state");
     if (state == null || !state.isTextual() || state.asText().isBlank()) {
-      throw new InvalidStateChange("state", "the state change needs \"state\": the provider state's name");
+      throw new InvalidStateChange(
+          "state", "the state change needs \"state\": the provider state's name");
     }
     JsonNode params = body.get("params");
     if (params != null && !params.isNull() && !params.isObject()) {
@@ -111,14 +124,20 @@ public final class ProviderStates {
     return switch (action.isTextual() ? action.asText() : "") {
       case "setup" -> Action.SETUP;
       case "teardown" -> Action.TEARDOWN;
-      default -> throw new InvalidStateChange("action", "\"action\" must be \"setup\" or \"teardown\"");
+      default ->
+          throw new InvalidStateChange("action", "\"action\" must be \"setup\" or \"teardown\"");
     };
   }
 
   private static Map<String, Object> paramsOf(JsonNode params) {
     Map<String, Object> values = new LinkedHashMap<>();
     if (params != null && params.isObject()) {
-      params.properties().forEach(e -> values.put(e.getKey(), e.getValue().isTextual() ? e.getValue().asText() : e.getValue()));
+      params
+          .properties()
+          .forEach(
+              e ->
+                  values.put(
+                      e.getKey(), e.getValue().isTextual() ? e.getValue().asText() : e.getValue()));
     }
     return values;
   }
@@ -132,7 +151,10 @@ public final class ProviderStates {
     return "\"" + shown.replaceAll("\\p{Cntrl}", "?") + "\"";
   }
 
-  /** A state change that cannot be applied; {@link #field()} names the offending part of the request. */
+  /**
+   * A state change that cannot be applied; {@link #field()} names the offending part of the
+   * request.
+   */
   public static final class InvalidStateChange extends RuntimeException {
     private static final long serialVersionUID = 1L;
     private final String field;

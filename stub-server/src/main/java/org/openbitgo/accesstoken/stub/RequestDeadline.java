@@ -18,12 +18,13 @@ import java.util.concurrent.TimeUnit;
 final class RequestDeadline extends ChannelInboundHandlerAdapter {
 
   /** The user event fired when the request in progress ran out of time. */
-  static final Object EXPIRED = new Object() {
-    @Override
-    public String toString() {
-      return "request deadline expired";
-    }
-  };
+  static final Object EXPIRED =
+      new Object() {
+        @Override
+        public String toString() {
+          return "request deadline expired";
+        }
+      };
 
   private final long deadlineNanos;
   private ChannelHandlerContext context;
@@ -52,8 +53,8 @@ final class RequestDeadline extends ChannelInboundHandlerAdapter {
   }
 
   /**
-   * The server stops: an idle connection closes now; a request in progress keeps its clock, cut
-   * to {@code grace} at most. Runs on the connection's event loop.
+   * The server stops: an idle connection closes now; a request in progress keeps its clock, cut to
+   * {@code grace} at most. Runs on the connection's event loop.
    */
   void stop(Duration grace) {
     if (timer == null) {
@@ -74,10 +75,15 @@ final class RequestDeadline extends ChannelInboundHandlerAdapter {
   }
 
   private ScheduledFuture<?> schedule(long nanos) {
-    return context.executor().schedule(() -> {
-      timer = null;
-      context.fireUserEventTriggered(EXPIRED);
-    }, nanos, TimeUnit.NANOSECONDS);
+    return context
+        .executor()
+        .schedule(
+            () -> {
+              timer = null;
+              context.fireUserEventTriggered(EXPIRED);
+            },
+            nanos,
+            TimeUnit.NANOSECONDS);
   }
 
   private void cancel() {

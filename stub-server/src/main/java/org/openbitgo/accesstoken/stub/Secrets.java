@@ -17,8 +17,14 @@ final class Secrets {
    * generator seeded from the platform's entropy source, as strong and uncontended per thread.
    */
   private static final ThreadLocal<RandomBytes> RANDOM = ThreadLocal.withInitial(RandomBytes::new);
-  /** A digest is not thread-safe; looking one up per call (a provider search) cost as much as hashing. */
-  private static final ThreadLocal<MessageDigest> SHA_256 = ThreadLocal.withInitial(Secrets::newSha256);
+
+  /**
+   * A digest is not thread-safe; looking one up per call (a provider search) cost as much as
+   * hashing.
+   */
+  private static final ThreadLocal<MessageDigest> SHA_256 =
+      ThreadLocal.withInitial(Secrets::newSha256);
+
   private static final HexFormat HEX = HexFormat.of();
 
   private Secrets() {}
@@ -36,8 +42,8 @@ final class Secrets {
   }
 
   /**
-   * A token secret: {@code v2x} (the prefix BitGo's long-lived tokens carry) and 256 random bits
-   * as 64 hex characters.
+   * A token secret: {@code v2x} (the prefix BitGo's long-lived tokens carry) and 256 random bits as
+   * 64 hex characters.
    */
   static String newTokenSecret() {
     return "v2x" + randomHex(32);
@@ -62,8 +68,10 @@ final class Secrets {
     RandomBytes() {
       try {
         // 256-bit strength: a token secret carries 256 random bits
-        random = SecureRandom.getInstance("DRBG",
-            DrbgParameters.instantiation(256, DrbgParameters.Capability.RESEED_ONLY, null));
+        random =
+            SecureRandom.getInstance(
+                "DRBG",
+                DrbgParameters.instantiation(256, DrbgParameters.Capability.RESEED_ONLY, null));
       } catch (NoSuchAlgorithmException e) {
         throw new IllegalStateException("every Java 9+ runtime has DRBG", e);
       }

@@ -4,8 +4,8 @@ import java.time.OffsetDateTime;
 import java.util.List;
 
 /**
- * What the store remembers of a created token. The secret itself is never kept: only its
- * SHA-256 hash, enough to recognise the token when it is later sent as a bearer token.
+ * What the store remembers of a created token. The secret itself is never kept: only its SHA-256
+ * hash, enough to recognise the token when it is later sent as a bearer token.
  */
 public record StoredAccessToken(
     String id,

@@ -13,17 +13,28 @@ final class StubRuntime {
   private final ProviderStateEndpoint providerStateEndpoint;
   private final AtomicBoolean stopping = new AtomicBoolean();
 
-  StubRuntime(StubServerConfig config, BearerTokenRegistry registry, InMemoryAccessTokenStore store,
+  StubRuntime(
+      StubServerConfig config,
+      BearerTokenRegistry registry,
+      InMemoryAccessTokenStore store,
       ProviderStates providerStates) {
     this.config = config;
     this.mapper = StrictContractJson.newMapper();
-    this.auth = new BearerAuth(registry, store,
-        new FixedWindowRateLimiter(config.rateLimitPerMinute(), config.clock()), config.clock());
-    this.endpoint = new CreateAccessTokenEndpoint(mapper, ContractValidation.startInBackground(),
-        new CreateAccessTokenRules(config.environment()),
-        new AccessTokenIssuer(config.environment(), store, config.clock()));
+    this.auth =
+        new BearerAuth(
+            registry,
+            store,
+            new FixedWindowRateLimiter(config.rateLimitPerMinute(), config.clock()),
+            config.clock());
+    this.endpoint =
+        new CreateAccessTokenEndpoint(
+            mapper,
+            ContractValidation.startInBackground(),
+            new CreateAccessTokenRules(config.environment()),
+            new AccessTokenIssuer(config.environment(), store, config.clock()));
     // test-only and opt-in: without the option the path does not exist (404)
-    this.providerStateEndpoint = config.providerStatesEndpoint() ? new ProviderStateEndpoint(providerStates) : null;
+    this.providerStateEndpoint =
+        config.providerStatesEndpoint() ? new ProviderStateEndpoint(providerStates) : null;
   }
 
   StubServerConfig config() {
@@ -42,7 +53,9 @@ final class StubRuntime {
     return endpoint;
   }
 
-  /** The Pact state-change endpoint, or null when the server runs without {@code --provider-states}. */
+  /**
+   * The Pact state-change endpoint, or null when the server runs without {@code --provider-states}.
+   */
   ProviderStateEndpoint providerStateEndpoint() {
     return providerStateEndpoint;
   }

@@ -5,9 +5,9 @@ import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
 import io.netty.channel.ChannelOption;
 import io.netty.channel.EventLoopGroup;
-import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.group.ChannelGroup;
 import io.netty.channel.group.DefaultChannelGroup;
+import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
 import io.netty.handler.codec.http.HttpServerCodec;
@@ -35,8 +35,8 @@ import org.openbitgo.accesstoken.contract.ContractFacts;
  * }
  * }</pre>
  *
- * The hooks ({@link #acceptToken}, {@link #revokeToken}, {@link #revokeAllTokens}, {@link
- * #reset}) take effect for the next request; they are thread-safe.
+ * The hooks ({@link #acceptToken}, {@link #revokeToken}, {@link #revokeAllTokens}, {@link #reset})
+ * take effect for the next request; they are thread-safe.
  */
 public final class StubServer implements AutoCloseable {
 
@@ -54,15 +54,21 @@ public final class StubServer implements AutoCloseable {
   private final EventLoopGroup acceptor;
   private final EventLoopGroup workers;
   private final Channel listener;
+
   /** Every open connection, for {@link #close()} to stop them one by one. */
-  private final ChannelGroup channels = new DefaultChannelGroup("stub-connections", GlobalEventExecutor.INSTANCE);
+  private final ChannelGroup channels =
+      new DefaultChannelGroup("stub-connections", GlobalEventExecutor.INSTANCE);
+
   private final BearerTokenRegistry registry;
   private final InMemoryAccessTokenStore store;
   private final List<String> initialTokens;
   private final ProviderStates providerStates;
   private final URI baseUri;
 
-  private StubServer(StubServerConfig config, BearerTokenRegistry registry, InMemoryAccessTokenStore store,
+  private StubServer(
+      StubServerConfig config,
+      BearerTokenRegistry registry,
+      InMemoryAccessTokenStore store,
       List<String> initialTokens) {
     this.config = config;
     this.registry = registry;
@@ -72,31 +78,40 @@ public final class StubServer implements AutoCloseable {
     this.runtime = new StubRuntime(config, registry, store, providerStates);
     // one thread accepts; one event loop per core reads, answers and writes (no request blocks)
     this.acceptor = new NioEventLoopGroup(1, new DefaultThreadFactory("stub-accept", true));
-    this.workers = new NioEventLoopGroup(
-        Runtime.getRuntime().availableProcessors(), new DefaultThreadFactory("stub-http", true));
-    io.netty.channel.ChannelFuture bound = new ServerBootstrap()
-        .group(acceptor, workers)
-        .channel(NioServerSocketChannel.class)
-        .option(ChannelOption.SO_BACKLOG, 1024)
-        .childOption(ChannelOption.TCP_NODELAY, true)
-        .childHandler(new ChannelInitializer<SocketChannel>() {
-          @Override
-          protected void initChannel(SocketChannel channel) {
-            RequestDeadline deadline = new RequestDeadline(config.requestDeadline());
-            channels.add(channel);
-            channel.pipeline().addLast(
-                new IdleStateHandler(0, 0, IDLE_SECONDS),
-                deadline,
-                new HttpServerCodec(HttpExchangeHandler.MAX_REQUEST_LINE_BYTES, HttpExchangeHandler.MAX_HEADER_BYTES,
-                    8192),
-                new HttpExchangeHandler(runtime, deadline));
-          }
-        })
-        .bind(config.host(), config.port())
-        .awaitUninterruptibly();
+    this.workers =
+        new NioEventLoopGroup(
+            Runtime.getRuntime().availableProcessors(),
+            new DefaultThreadFactory("stub-http", true));
+    io.netty.channel.ChannelFuture bound =
+        new ServerBootstrap()
+            .group(acceptor, workers)
+            .channel(NioServerSocketChannel.class)
+            .option(ChannelOption.SO_BACKLOG, 1024)
+            .childOption(ChannelOption.TCP_NODELAY, true)
+            .childHandler(
+                new ChannelInitializer<SocketChannel>() {
+                  @Override
+                  protected void initChannel(SocketChannel channel) {
+                    RequestDeadline deadline = new RequestDeadline(config.requestDeadline());
+                    channels.add(channel);
+                    channel
+                        .pipeline()
+                        .addLast(
+                            new IdleStateHandler(0, 0, IDLE_SECONDS),
+                            deadline,
+                            new HttpServerCodec(
+                                HttpExchangeHandler.MAX_REQUEST_LINE_BYTES,
+                                HttpExchangeHandler.MAX_HEADER_BYTES,
+                                8192),
+                            new HttpExchangeHandler(runtime, deadline));
+                  }
+                })
+            .bind(config.host(), config.port())
+            .awaitUninterruptibly();
     if (!bound.isSuccess()) {
       shutDownEventLoops();
-      throw new UncheckedIOException("could not listen on " + config.host() + ":" + config.port(),
+      throw new UncheckedIOException(
+          "could not listen on " + config.host() + ":" + config.port(),
           bound.cause() instanceof IOException io ? io : new IOException(bound.cause()));
     }
     this.listener = bound.channel();
@@ -115,7 +130,8 @@ public final class StubServer implements AutoCloseable {
       initialTokens.add(Secrets.newTokenSecret());
     }
     initialTokens.forEach(registry::accept);
-    return new StubServer(config, registry, new InMemoryAccessTokenStore(config.maxStoredTokens()), initialTokens);
+    return new StubServer(
+        config, registry, new InMemoryAccessTokenStore(config.maxStoredTokens()), initialTokens);
   }
 
   /** Root of the server, e.g. {@code http://127.0.0.1:8080/}. */
@@ -123,7 +139,9 @@ public final class StubServer implements AutoCloseable {
     return baseUri;
   }
 
-  /** The Create access token endpoint, e.g. {@code http://127.0.0.1:8080/api/v2/user/accesstoken}. */
+  /**
+   * The Create access token endpoint, e.g. {@code http://127.0.0.1:8080/api/v2/user/accesstoken}.
+   */
   public URI endpointUri() {
     return baseUri.resolve(ACCESS_TOKEN_PATH);
   }
@@ -184,9 +202,9 @@ public final class StubServer implements AutoCloseable {
 
   /**
    * Stops accepting connections and closes idle ones at once. A request in progress is still
-   * answered if it arrives whole within {@link #STOP_GRACE}; otherwise it gets a 503
-   * {@code PlatformError}. Every answer from then on closes its connection. Returns once every
-   * connection is closed.
+   * answered if it arrives whole within {@link #STOP_GRACE}; otherwise it gets a 503 {@code
+   * PlatformError}. Every answer from then on closes its connection. Returns once every connection
+   * is closed.
    */
   @Override
   public void close() {
@@ -204,7 +222,9 @@ public final class StubServer implements AutoCloseable {
 
   private void shutDownEventLoops() {
     acceptor.shutdownGracefully(0, 2, TimeUnit.SECONDS);
-    workers.shutdownGracefully(100, 2_000, TimeUnit.MILLISECONDS).awaitUninterruptibly(5, TimeUnit.SECONDS);
+    workers
+        .shutdownGracefully(100, 2_000, TimeUnit.MILLISECONDS)
+        .awaitUninterruptibly(5, TimeUnit.SECONDS);
   }
 
   private static String uriHost(String host) {

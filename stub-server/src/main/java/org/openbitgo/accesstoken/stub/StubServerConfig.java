@@ -25,8 +25,8 @@ public final class StubServerConfig {
   public static final int DEFAULT_MAX_STORED_TOKENS = 10_000;
 
   /**
-   * How long one request may take to arrive whole, headers and body, counted from its first byte:
-   * a peer that trickles bytes is answered 408 and its connection closed.
+   * How long one request may take to arrive whole, headers and body, counted from its first byte: a
+   * peer that trickles bytes is answered 408 and its connection closed.
    */
   public static final Duration DEFAULT_REQUEST_DEADLINE = Duration.ofSeconds(20);
 
@@ -123,7 +123,10 @@ public final class StubServerConfig {
 
     private Builder() {}
 
-    /** Serves Pact's state-change endpoint (test-only, see {@link StubServerConfig#providerStatesEndpoint()}). */
+    /**
+     * Serves Pact's state-change endpoint (test-only, see {@link
+     * StubServerConfig#providerStatesEndpoint()}).
+     */
     public Builder providerStatesEndpoint(boolean enabled) {
       this.providerStatesEndpoint = enabled;
       return this;
@@ -171,7 +174,8 @@ public final class StubServerConfig {
 
     public Builder rateLimitPerMinute(int requests) {
       if (requests < 0) {
-        throw new IllegalArgumentException("rateLimitPerMinute cannot be negative, got " + requests);
+        throw new IllegalArgumentException(
+            "rateLimitPerMinute cannot be negative, got " + requests);
       }
       this.rateLimitPerMinute = requests;
       return this;

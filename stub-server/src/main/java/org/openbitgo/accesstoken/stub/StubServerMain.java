@@ -52,9 +52,19 @@ public final class StubServerMain {
       Every option also takes the --option=value form.
       """;
 
-  /** The options that take a value; {@code --provider-states}, {@code --help}, {@code --version} take none. */
+  /**
+   * The options that take a value; {@code --provider-states}, {@code --help}, {@code --version}
+   * take none.
+   */
   private static final List<String> VALUED_OPTIONS =
-      List.of("--host", "--port", "--environment", "--env", "--token", "--rate-limit", "--max-stored-tokens");
+      List.of(
+          "--host",
+          "--port",
+          "--environment",
+          "--env",
+          "--token",
+          "--rate-limit",
+          "--max-stored-tokens");
 
   private StubServerMain() {}
 
@@ -63,7 +73,8 @@ public final class StubServerMain {
 
   public static void main(String[] args) throws InterruptedException {
     PrintStream stdout = bufferStandardOutput();
-    PrintStream stderr = new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
+    PrintStream stderr =
+        new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
     configureLoggingDefaults();
     StubServerConfig config;
     StubServer server;
@@ -92,18 +103,23 @@ public final class StubServerMain {
   }
 
   /**
-   * Reads the command line. Help, the version and every mistake are printed here and end in
-   * {@link Exit}: a mistake is one line naming it, then {@link #USAGE_LINE}; never a stack trace.
+   * Reads the command line. Help, the version and every mistake are printed here and end in {@link
+   * Exit}: a mistake is one line naming it, then {@link #USAGE_LINE}; never a stack trace.
    */
-  static StubServerConfig configure(List<String> args, PrintStream out, PrintStream err) throws Exit {
+  static StubServerConfig configure(List<String> args, PrintStream out, PrintStream err)
+      throws Exit {
     try {
       return parse(args);
     } catch (HelpRequested e) {
       out.print(USAGE);
       throw new Exit(0);
     } catch (VersionRequested e) {
-      out.println("access token stub server, implementing contract version "
-          + ContractFacts.contractVersion() + " (" + ContractFacts.OPERATION_PATH + ")");
+      out.println(
+          "access token stub server, implementing contract version "
+              + ContractFacts.contractVersion()
+              + " ("
+              + ContractFacts.OPERATION_PATH
+              + ")");
       throw new Exit(0);
     } catch (UsageException e) {
       err.println("error: " + e.getMessage());
@@ -112,7 +128,10 @@ public final class StubServerMain {
     }
   }
 
-  /** Starts the server; a port in use or any other reason it cannot listen is one line on {@code err}. */
+  /**
+   * Starts the server; a port in use or any other reason it cannot listen is one line on {@code
+   * err}.
+   */
   static StubServer listen(StubServerConfig config, PrintStream err) throws Exit {
     try {
       return StubServer.start(config);
@@ -123,36 +142,45 @@ public final class StubServerMain {
   }
 
   private static String cannotListen(StubServerConfig config, IOException cause) {
-    Throwable reason = cause.getCause() != null && !(cause instanceof BindException) ? cause.getCause() : cause;
+    Throwable reason =
+        cause.getCause() != null && !(cause instanceof BindException) ? cause.getCause() : cause;
     if (reason instanceof BindException && String.valueOf(reason.getMessage()).contains("in use")) {
       return "port " + config.port() + " is in use; pick another with --port";
     }
-    String why = reason.getMessage() != null ? reason.getMessage() : reason.getClass().getSimpleName();
+    String why =
+        reason.getMessage() != null ? reason.getMessage() : reason.getClass().getSimpleName();
     return "cannot listen on " + config.host() + ":" + config.port() + ": " + why;
   }
 
   static void printBanner(PrintStream out, StubServer server, boolean tokenGenerated) {
     out.println(
-        "Access token stub server (" + server.environment() + " environment, origin "
-            + server.environment().origin() + ") listening on " + server.baseUri());
+        "Access token stub server ("
+            + server.environment()
+            + " environment, origin "
+            + server.environment().origin()
+            + ") listening on "
+            + server.baseUri());
     out.println("  POST " + server.endpointUri());
     if (server.providerStatesEnabled()) {
-      out.println("  POST " + server.baseUri().resolve(ProviderStateEndpoint.PATH)
-          + " (Pact provider states; test only: it can grant bearer tokens)");
+      out.println(
+          "  POST "
+              + server.baseUri().resolve(ProviderStateEndpoint.PATH)
+              + " (Pact provider states; test only: it can grant bearer tokens)");
     }
     if (tokenGenerated) {
       // printed on purpose: it is a throwaway credential for a local stub, and the caller needs it
       out.println("  Accepted bearer token (generated): " + server.initialTokens().get(0));
     } else {
-      out.println("  Accepting " + server.initialTokens().size() + " bearer token(s) given with --token");
+      out.println(
+          "  Accepting " + server.initialTokens().size() + " bearer token(s) given with --token");
     }
     out.println("Press Ctrl-C to stop.");
     out.flush();
   }
 
   /**
-   * The command line as a config. Every mistake is a {@link UsageException} whose message names
-   * the option as typed, never a Java name.
+   * The command line as a config. Every mistake is a {@link UsageException} whose message names the
+   * option as typed, never a Java name.
    */
   static StubServerConfig parse(List<String> args) {
     StubServerConfig.Builder config = StubServerConfig.builder();
@@ -214,13 +242,17 @@ public final class StubServerMain {
       case "--token" -> {
         if (!BearerTokenRegistry.isWellFormed(value)) {
           // never the value: it may be a real secret pasted by mistake
-          throw new UsageException("--token must be 1 to " + BearerTokenRegistry.MAX_TOKEN_LENGTH
-              + " token68 characters (letters, digits, - . _ ~ + /, then = padding)");
+          throw new UsageException(
+              "--token must be 1 to "
+                  + BearerTokenRegistry.MAX_TOKEN_LENGTH
+                  + " token68 characters (letters, digits, - . _ ~ + /, then = padding)");
         }
         config.acceptedToken(value);
       }
-      case "--rate-limit" -> config.rateLimitPerMinute(integer(option, value, 0, Integer.MAX_VALUE));
-      case "--max-stored-tokens" -> config.maxStoredTokens(integer(option, value, 1, Integer.MAX_VALUE));
+      case "--rate-limit" ->
+          config.rateLimitPerMinute(integer(option, value, 0, Integer.MAX_VALUE));
+      case "--max-stored-tokens" ->
+          config.maxStoredTokens(integer(option, value, 1, Integer.MAX_VALUE));
       default -> throw new IllegalStateException("an option without a rule: " + option);
     }
   }
@@ -233,8 +265,11 @@ public final class StubServerMain {
       throw new UsageException(option + " needs a whole number, got \"" + value + "\"");
     }
     if (number < min || number > max) {
-      throw new UsageException(option + (max == Integer.MAX_VALUE ? " must be ≥ " + min : " must be " + min + " to " + max)
-          + ", got " + number);
+      throw new UsageException(
+          option
+              + (max == Integer.MAX_VALUE ? " must be ≥ " + min : " must be " + min + " to " + max)
+              + ", got "
+              + number);
     }
     return number;
   }
@@ -245,17 +280,21 @@ public final class StubServerMain {
    * instead and flushed every {@value #STDOUT_FLUSH_MILLIS} ms, and when the server stops.
    */
   private static PrintStream bufferStandardOutput() {
-    PrintStream buffered = new PrintStream(
-        new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 64 * 1024), false,
-        StandardCharsets.UTF_8);
+    PrintStream buffered =
+        new PrintStream(
+            new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 64 * 1024),
+            false,
+            StandardCharsets.UTF_8);
     System.setOut(buffered);
-    ScheduledExecutorService flusher = Executors.newSingleThreadScheduledExecutor(runnable -> {
-      Thread thread = new Thread(runnable, "stdout-flush");
-      thread.setDaemon(true);
-      return thread;
-    });
-    flusher.scheduleWithFixedDelay(buffered::flush, STDOUT_FLUSH_MILLIS, STDOUT_FLUSH_MILLIS,
-        TimeUnit.MILLISECONDS);
+    ScheduledExecutorService flusher =
+        Executors.newSingleThreadScheduledExecutor(
+            runnable -> {
+              Thread thread = new Thread(runnable, "stdout-flush");
+              thread.setDaemon(true);
+              return thread;
+            });
+    flusher.scheduleWithFixedDelay(
+        buffered::flush, STDOUT_FLUSH_MILLIS, STDOUT_FLUSH_MILLIS, TimeUnit.MILLISECONDS);
     return buffered;
   }
 

@@ -7,8 +7,8 @@ import java.nio.charset.StandardCharsets;
 
 /**
  * Request bodies as the contract promises them: UTF-8 and nothing else. Jackson, given bytes,
- * guesses UTF-16/UTF-32 from zero bytes and decodes overlong sequences ({@code C0 AF} as
- * {@code /}); the JDK's decoder refuses both, so the body is decoded here and Jackson reads text.
+ * guesses UTF-16/UTF-32 from zero bytes and decodes overlong sequences ({@code C0 AF} as {@code
+ * /}); the JDK's decoder refuses both, so the body is decoded here and Jackson reads text.
  */
 final class Utf8 {
 
@@ -25,7 +25,8 @@ final class Utf8 {
       }
     }
     try {
-      return StandardCharsets.UTF_8.newDecoder()
+      return StandardCharsets.UTF_8
+          .newDecoder()
           .onMalformedInput(CodingErrorAction.REPORT)
           .onUnmappableCharacter(CodingErrorAction.REPORT)
           .decode(ByteBuffer.wrap(body, 0, length))

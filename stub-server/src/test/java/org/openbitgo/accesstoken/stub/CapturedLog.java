@@ -95,7 +95,6 @@ public final class CapturedLog implements SLF4JServiceProvider {
   private static final class Line extends LegacyAbstractLogger {
     private static final long serialVersionUID = 1L; // Serializable only through SLF4J's base class
 
-
     Line(String name) {
       this.name = name;
     }

@@ -31,8 +31,10 @@ class ConstraintPrecheckTest {
     int compared = 0;
     int valid = 0;
     for (int i = 0; i < 2_000; i++) {
-      byte[] body = i == 0 ? InvalidBodies.VALID_BODY.getBytes(java.nio.charset.StandardCharsets.UTF_8)
-          : bodies.next().body();
+      byte[] body =
+          i == 0
+              ? InvalidBodies.VALID_BODY.getBytes(java.nio.charset.StandardCharsets.UTF_8)
+              : bodies.next().body();
       CreateAccessTokenRequest request;
       try {
         request = mapper.readValue(body, CreateAccessTokenRequest.class);
@@ -44,7 +46,9 @@ class ConstraintPrecheckTest {
       }
       boolean hibernateValid = validator.validate(request).isEmpty();
       assertThat(precheck.certainlyValid(request))
-          .as("seed %d (-D%s), body %s", seed, SEED_PROPERTY, new String(body, java.nio.charset.StandardCharsets.UTF_8))
+          .as(
+              "seed %d (-D%s), body %s",
+              seed, SEED_PROPERTY, new String(body, java.nio.charset.StandardCharsets.UTF_8))
           .isEqualTo(hibernateValid);
       compared++;
       valid += hibernateValid ? 1 : 0;
@@ -59,16 +63,29 @@ class ConstraintPrecheckTest {
     assertThat(precheck.certainlyValid(new CreateAccessTokenRequest("ok"))).isTrue();
     assertThat(precheck.certainlyValid(new CreateAccessTokenRequest(""))).isFalse();
     assertThat(precheck.certainlyValid(new CreateAccessTokenRequest("ok").duration(0L))).isFalse();
-    assertThat(precheck.certainlyValid(new CreateAccessTokenRequest("ok").duration(315_360_001L))).isFalse();
-    assertThat(precheck.certainlyValid(new CreateAccessTokenRequest("ok").ipRestrict(List.of("1.2.3.400"))))
+    assertThat(precheck.certainlyValid(new CreateAccessTokenRequest("ok").duration(315_360_001L)))
         .isFalse();
-    assertThat(precheck.certainlyValid(new CreateAccessTokenRequest("ok")
-        .spendingLimits(List.of(new org.openbitgo.accesstoken.server.generated.model.SpendingLimit()
-            .coin("BTC").txValueLimit(org.openbitgo.accesstoken.contract.BaseUnitAmount.ofNumber(1))))))
+    assertThat(
+            precheck.certainlyValid(
+                new CreateAccessTokenRequest("ok").ipRestrict(List.of("1.2.3.400"))))
+        .isFalse();
+    assertThat(
+            precheck.certainlyValid(
+                new CreateAccessTokenRequest("ok")
+                    .spendingLimits(
+                        List.of(
+                            new org.openbitgo.accesstoken.server.generated.model.SpendingLimit()
+                                .coin("BTC")
+                                .txValueLimit(
+                                    org.openbitgo.accesstoken.contract.BaseUnitAmount.ofNumber(
+                                        1))))))
         .isFalse();
   }
 
-  /** maxLength: 256 is 256 code points, as JSON Schema counts; Bean Validation's own @Size counts UTF-16 units. */
+  /**
+   * maxLength: 256 is 256 code points, as JSON Schema counts; Bean Validation's own @Size counts
+   * UTF-16 units.
+   */
   @Test
   void bothCountAStringsLengthInCodePointsAsTheSpecDoes() {
     String emoji = "\uD83D\uDE00";
@@ -77,7 +94,9 @@ class ConstraintPrecheckTest {
 
     assertThat(validator.validate(longest)).isEmpty();
     assertThat(precheck.certainlyValid(longest)).isTrue();
-    assertThat(validator.validate(tooLong)).extracting(v -> v.getPropertyPath().toString()).containsExactly("label");
+    assertThat(validator.validate(tooLong))
+        .extracting(v -> v.getPropertyPath().toString())
+        .containsExactly("label");
     assertThat(precheck.certainlyValid(tooLong)).isFalse();
   }
 

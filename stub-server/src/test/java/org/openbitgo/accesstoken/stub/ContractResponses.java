@@ -27,7 +27,8 @@ final class ContractResponses {
         SimpleResponse.Builder.status(response.statusCode()).withBody(response.body());
     response.headers().firstValue("Content-Type").ifPresent(simple::withContentType);
     ValidationReport report =
-        VALIDATOR.validateResponse(ContractFacts.OPERATION_PATH, Request.Method.POST, simple.build());
+        VALIDATOR.validateResponse(
+            ContractFacts.OPERATION_PATH, Request.Method.POST, simple.build());
     assertThat(report.getMessages())
         .as("contract violations of %s %s", response.statusCode(), response.body())
         .isEmpty();

@@ -43,9 +43,9 @@ class HostilePeersTest {
   }
 
   /**
-   * Finding "outage from 4 connections": slow bodies, authenticated or not, to the endpoint or
-   * any other path, held every Grizzly worker and a valid create timed out. Here they hold no
-   * thread: the create is answered while all of them are still trickling.
+   * Finding "outage from 4 connections": slow bodies, authenticated or not, to the endpoint or any
+   * other path, held every Grizzly worker and a valid create timed out. Here they hold no thread:
+   * the create is answered while all of them are still trickling.
    */
   @Test
   void aHandfulOfSlowBodiesCannotStarveAValidCreate() throws Exception {
@@ -54,15 +54,22 @@ class HostilePeersTest {
       for (int i = 0; i < 8; i++) {
         String authorization = i % 2 == 0 ? "Authorization: Bearer " + TOKEN + "\r\n" : "";
         String path = i % 4 < 2 ? "/" + PATH : "/anything-" + i;
-        slow.add(new RawHttp(server, READ).send("POST " + path + " HTTP/1.1\r\nHost: stub\r\n" + authorization
-            + "Content-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"));
+        slow.add(
+            new RawHttp(server, READ)
+                .send(
+                    "POST "
+                        + path
+                        + " HTTP/1.1\r\nHost: stub\r\n"
+                        + authorization
+                        + "Content-Type: application/json\r\nContent-Length: 1000\r\n\r\n{"));
       }
       for (int round = 0; round < 3; round++) {
         for (RawHttp connection : slow) {
           connection.send(" "); // one byte each, as a slowloris sends them
         }
         try (RawHttp valid = new RawHttp(server, READ)) {
-          RawHttp.Response created = valid.send(post(PATH, VALID.getBytes(StandardCharsets.UTF_8))).read();
+          RawHttp.Response created =
+              valid.send(post(PATH, VALID.getBytes(StandardCharsets.UTF_8))).read();
           assertThat(created.status()).as(created::body).isEqualTo(200);
         }
       }
@@ -79,8 +86,13 @@ class HostilePeersTest {
    */
   @Test
   void aBodyThatRunsOutOfTimeGetsA408PlatformErrorAndNoErrorInTheLog() throws Exception {
-    try (StubServer impatient = StubServer.start(StubServerConfig.builder().port(0).acceptedToken(TOKEN)
-            .requestDeadline(Duration.ofMillis(500)).build());
+    try (StubServer impatient =
+            StubServer.start(
+                StubServerConfig.builder()
+                    .port(0)
+                    .acceptedToken(TOKEN)
+                    .requestDeadline(Duration.ofMillis(500))
+                    .build());
         RawHttp connection = new RawHttp(impatient, READ)) {
       RawHttp.Response response = connection.send(head(PATH, 100) + "{\"label\"").read();
 
@@ -94,10 +106,16 @@ class HostilePeersTest {
   /** Also a request whose headers never finish is cut off by the deadline, in the same shape. */
   @Test
   void headersThatNeverFinishGetA408PlatformError() throws Exception {
-    try (StubServer impatient = StubServer.start(StubServerConfig.builder().port(0).acceptedToken(TOKEN)
-            .requestDeadline(Duration.ofMillis(500)).build());
+    try (StubServer impatient =
+            StubServer.start(
+                StubServerConfig.builder()
+                    .port(0)
+                    .acceptedToken(TOKEN)
+                    .requestDeadline(Duration.ofMillis(500))
+                    .build());
         RawHttp connection = new RawHttp(impatient, READ)) {
-      RawHttp.Response response = connection.send("POST /" + PATH + " HTTP/1.1\r\nHost: stub\r\nX-Slow: a").read();
+      RawHttp.Response response =
+          connection.send("POST /" + PATH + " HTTP/1.1\r\nHost: stub\r\nX-Slow: a").read();
 
       assertPlatformError(response, 408);
       assertThat(connection.closedByServer()).isTrue();
@@ -113,7 +131,8 @@ class HostilePeersTest {
       }
     }
     try (RawHttp valid = new RawHttp(server, READ)) {
-      assertThat(valid.send(post(PATH, VALID.getBytes(StandardCharsets.UTF_8))).read().status()).isEqualTo(200);
+      assertThat(valid.send(post(PATH, VALID.getBytes(StandardCharsets.UTF_8))).read().status())
+          .isEqualTo(200);
     }
     assertNoErrorLogged();
   }
@@ -125,8 +144,8 @@ class HostilePeersTest {
    */
   @ParameterizedTest(name = "{0} -> {2}")
   @MethodSource("badRequests")
-  void aBadRequestGetsA4xxPlatformErrorAndAnAccessLogLine(String attack, byte[] request, int status,
-      boolean closes) throws Exception {
+  void aBadRequestGetsA4xxPlatformErrorAndAnAccessLogLine(
+      String attack, byte[] request, int status, boolean closes) throws Exception {
     try (RawHttp connection = new RawHttp(server, READ)) {
       RawHttp.Response response = connection.send(request).read();
 
@@ -135,18 +154,22 @@ class HostilePeersTest {
       assertThat(CapturedLog.awaitLine(line -> line.contains("requestId=" + requestId), READ))
           .hasValueSatisfying(line -> assertThat(line).contains(" " + status + " "));
       if (closes) {
-        // decided: after a framing error the connection closes, so nothing smuggled behind it is served
+        // decided: after a framing error the connection closes, so nothing smuggled behind it is
+        // served
         assertThat(connection.closedByServer()).as("connection closed").isTrue();
       } else {
         // the bad request was read in full: the connection serves the next one
-        assertThat(connection.send(post(PATH, VALID.getBytes(StandardCharsets.UTF_8))).read().status()).isEqualTo(200);
+        assertThat(
+                connection.send(post(PATH, VALID.getBytes(StandardCharsets.UTF_8))).read().status())
+            .isEqualTo(200);
       }
     }
   }
 
   static Stream<Arguments> badRequests() {
     byte[] valid = VALID.getBytes(StandardCharsets.UTF_8);
-    String authorized = "Host: stub\r\nAuthorization: Bearer " + TOKEN + "\r\nContent-Type: application/json\r\n";
+    String authorized =
+        "Host: stub\r\nAuthorization: Bearer " + TOKEN + "\r\nContent-Type: application/json\r\n";
     StringBuilder manyHeaders = new StringBuilder();
     for (int i = 0; i <= HttpExchangeHandler.MAX_HEADER_FIELDS; i++) {
       manyHeaders.append("X-Header-").append(i).append(": ").append(i).append("\r\n");
@@ -158,51 +181,167 @@ class HostilePeersTest {
     return Stream.of(
         Arguments.of("invalid percent-encoding in the path", post("%ZZ", valid), 404, false),
         Arguments.of("a path ending in %", post(PATH + "%", valid), 404, false),
-        Arguments.of("a backslash in the path", post("api\\v2/user/accesstoken", valid), 404, false),
+        Arguments.of(
+            "a backslash in the path", post("api\\v2/user/accesstoken", valid), 404, false),
         Arguments.of("a raw NUL in the path", post("api/v2\0/user/accesstoken", valid), 404, false),
-        Arguments.of("userinfo in an absolute URI",
-            bytes("POST http://user:secret@stub/" + PATH + " HTTP/1.1\r\n" + authorized + "Content-Length: "
-                + valid.length + "\r\n\r\n" + VALID), 400, false),
-        Arguments.of("two identical Content-Length headers",
-            bytes("POST /" + PATH + " HTTP/1.1\r\n" + authorized + "Content-Length: 17\r\nContent-Length: 17\r\n\r\n"
-                + VALID), 400, true),
-        Arguments.of("a header over the limit",
-            bytes("POST /" + PATH + " HTTP/1.1\r\n" + authorized + "X-Big: " + "a".repeat(9_000)
-                + "\r\nContent-Length: 17\r\n\r\n" + VALID), 431, true),
-        Arguments.of("too many headers",
-            bytes("POST /" + PATH + " HTTP/1.1\r\n" + authorized + manyHeaders + "Content-Length: 17\r\n\r\n" + VALID),
-            431, false),
-        Arguments.of("no Host on HTTP/1.1",
-            bytes("POST /" + PATH + " HTTP/1.1\r\nAuthorization: Bearer " + TOKEN
-                + "\r\nContent-Type: application/json\r\nContent-Length: 17\r\n\r\n" + VALID), 400, false),
-        Arguments.of("an invalid Content-Length",
-            bytes("POST /" + PATH + " HTTP/1.1\r\n" + authorized + "Content-Length: 17x\r\n\r\n" + VALID), 400, true),
-        Arguments.of("conflicting Content-Length headers",
-            bytes("POST /" + PATH + " HTTP/1.1\r\n" + authorized + "Content-Length: 17\r\nContent-Length: 18\r\n\r\n"
-                + VALID), 400, true),
-        Arguments.of("a bad chunk size",
-            bytes("POST /" + PATH + " HTTP/1.1\r\n" + authorized + "Transfer-Encoding: chunked\r\n\r\nZZ\r\n"
-                + VALID + "\r\n0\r\n\r\n"), 400, true),
-        Arguments.of("Transfer-Encoding and Content-Length, a request smuggled behind",
-            bytes("POST /" + PATH + " HTTP/1.1\r\n" + authorized + "Transfer-Encoding: chunked\r\nContent-Length: 4"
-                + "\r\n\r\n11\r\n" + VALID + "\r\n0\r\n\r\n" + new String(post(PATH, valid), StandardCharsets.UTF_8)),
-            400, true),
-        Arguments.of("a chunked body over the limit",
-            bytes("POST /" + PATH + " HTTP/1.1\r\n" + authorized + "Transfer-Encoding: chunked\r\n\r\n"
-                + overLimitChunks), 413, true),
-        Arguments.of("CONNECT", bytes("CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443\r\n\r\n"), 405, true),
-        Arguments.of("HTTP/2 prior knowledge (PRI)", bytes("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n"), 400, true),
-        Arguments.of("the overlong UTF-8 encoding C0 AF",
-            post(PATH, concat(bytes("{\"label\":\""), new byte[] {(byte) 0xC0, (byte) 0xAF}, bytes("\"}"))), 400, false),
-        Arguments.of("a UTF-16 body", post(PATH, VALID.getBytes(StandardCharsets.UTF_16LE)), 400, false),
-        Arguments.of("a UTF-16 body with its byte-order mark", post(PATH, VALID.getBytes(StandardCharsets.UTF_16)),
-            400, false),
-        Arguments.of("a UTF-32 body", post(PATH, VALID.getBytes(java.nio.charset.Charset.forName("UTF-32BE"))),
-            400, false),
-        Arguments.of("a body declared as UTF-16",
-            bytes("POST /" + PATH + " HTTP/1.1\r\nHost: stub\r\nAuthorization: Bearer " + TOKEN
-                + "\r\nContent-Type: application/json; charset=utf-16\r\nContent-Length: 34\r\n\r\n"
-                + new String(VALID.getBytes(StandardCharsets.UTF_16LE), StandardCharsets.ISO_8859_1)), 415, false));
+        Arguments.of(
+            "userinfo in an absolute URI",
+            bytes(
+                "POST http://user:secret@stub/"
+                    + PATH
+                    + " HTTP/1.1\r\n"
+                    + authorized
+                    + "Content-Length: "
+                    + valid.length
+                    + "\r\n\r\n"
+                    + VALID),
+            400,
+            false),
+        Arguments.of(
+            "two identical Content-Length headers",
+            bytes(
+                "POST /"
+                    + PATH
+                    + " HTTP/1.1\r\n"
+                    + authorized
+                    + "Content-Length: 17\r\nContent-Length: 17\r\n\r\n"
+                    + VALID),
+            400,
+            true),
+        Arguments.of(
+            "a header over the limit",
+            bytes(
+                "POST /"
+                    + PATH
+                    + " HTTP/1.1\r\n"
+                    + authorized
+                    + "X-Big: "
+                    + "a".repeat(9_000)
+                    + "\r\nContent-Length: 17\r\n\r\n"
+                    + VALID),
+            431,
+            true),
+        Arguments.of(
+            "too many headers",
+            bytes(
+                "POST /"
+                    + PATH
+                    + " HTTP/1.1\r\n"
+                    + authorized
+                    + manyHeaders
+                    + "Content-Length: 17\r\n\r\n"
+                    + VALID),
+            431,
+            false),
+        Arguments.of(
+            "no Host on HTTP/1.1",
+            bytes(
+                "POST /"
+                    + PATH
+                    + " HTTP/1.1\r\nAuthorization: Bearer "
+                    + TOKEN
+                    + "\r\nContent-Type: application/json\r\nContent-Length: 17\r\n\r\n"
+                    + VALID),
+            400,
+            false),
+        Arguments.of(
+            "an invalid Content-Length",
+            bytes(
+                "POST /"
+                    + PATH
+                    + " HTTP/1.1\r\n"
+                    + authorized
+                    + "Content-Length: 17x\r\n\r\n"
+                    + VALID),
+            400,
+            true),
+        Arguments.of(
+            "conflicting Content-Length headers",
+            bytes(
+                "POST /"
+                    + PATH
+                    + " HTTP/1.1\r\n"
+                    + authorized
+                    + "Content-Length: 17\r\nContent-Length: 18\r\n\r\n"
+                    + VALID),
+            400,
+            true),
+        Arguments.of(
+            "a bad chunk size",
+            bytes(
+                "POST /"
+                    + PATH
+                    + " HTTP/1.1\r\n"
+                    + authorized
+                    + "Transfer-Encoding: chunked\r\n\r\nZZ\r\n"
+                    + VALID
+                    + "\r\n0\r\n\r\n"),
+            400,
+            true),
+        Arguments.of(
+            "Transfer-Encoding and Content-Length, a request smuggled behind",
+            bytes(
+                "POST /"
+                    + PATH
+                    + " HTTP/1.1\r\n"
+                    + authorized
+                    + "Transfer-Encoding: chunked\r\nContent-Length: 4"
+                    + "\r\n\r\n11\r\n"
+                    + VALID
+                    + "\r\n0\r\n\r\n"
+                    + new String(post(PATH, valid), StandardCharsets.UTF_8)),
+            400,
+            true),
+        Arguments.of(
+            "a chunked body over the limit",
+            bytes(
+                "POST /"
+                    + PATH
+                    + " HTTP/1.1\r\n"
+                    + authorized
+                    + "Transfer-Encoding: chunked\r\n\r\n"
+                    + overLimitChunks),
+            413,
+            true),
+        Arguments.of(
+            "CONNECT",
+            bytes("CONNECT example.com:443 HTTP/1.1\r\nHost: example.com:443\r\n\r\n"),
+            405,
+            true),
+        Arguments.of(
+            "HTTP/2 prior knowledge (PRI)", bytes("PRI * HTTP/2.0\r\n\r\nSM\r\n\r\n"), 400, true),
+        Arguments.of(
+            "the overlong UTF-8 encoding C0 AF",
+            post(
+                PATH,
+                concat(
+                    bytes("{\"label\":\""), new byte[] {(byte) 0xC0, (byte) 0xAF}, bytes("\"}"))),
+            400,
+            false),
+        Arguments.of(
+            "a UTF-16 body", post(PATH, VALID.getBytes(StandardCharsets.UTF_16LE)), 400, false),
+        Arguments.of(
+            "a UTF-16 body with its byte-order mark",
+            post(PATH, VALID.getBytes(StandardCharsets.UTF_16)),
+            400,
+            false),
+        Arguments.of(
+            "a UTF-32 body",
+            post(PATH, VALID.getBytes(java.nio.charset.Charset.forName("UTF-32BE"))),
+            400,
+            false),
+        Arguments.of(
+            "a body declared as UTF-16",
+            bytes(
+                "POST /"
+                    + PATH
+                    + " HTTP/1.1\r\nHost: stub\r\nAuthorization: Bearer "
+                    + TOKEN
+                    + "\r\nContent-Type: application/json; charset=utf-16\r\nContent-Length: 34\r\n\r\n"
+                    + new String(
+                        VALID.getBytes(StandardCharsets.UTF_16LE), StandardCharsets.ISO_8859_1)),
+            415,
+            false));
   }
 
   /** The decided case: maxLength counts code points as JSON Schema does, not UTF-16 units. */
@@ -212,9 +351,11 @@ class HostilePeersTest {
     try (RawHttp connection = new RawHttp(server, READ)) {
       RawHttp.Response longest = connection.send(post(PATH, label(emoji.repeat(256)))).read();
       assertThat(longest.status()).as(longest::body).isEqualTo(200);
-      assertThat(StubHttp.JSON.readTree(longest.body()).get("label").asText()).isEqualTo(emoji.repeat(256));
+      assertThat(StubHttp.JSON.readTree(longest.body()).get("label").asText())
+          .isEqualTo(emoji.repeat(256));
 
-      JsonNode tooLong = assertPlatformError(connection.send(post(PATH, label(emoji.repeat(257)))).read(), 400);
+      JsonNode tooLong =
+          assertPlatformError(connection.send(post(PATH, label(emoji.repeat(257)))).read(), 400);
       assertThat(tooLong.at("/context/field").asText()).isEqualTo("label");
     }
   }
@@ -222,11 +363,13 @@ class HostilePeersTest {
   /**
    * Finding "SIGTERM under load → 503 text/html": closing (what the jar's shutdown hook does on
    * SIGTERM) while callers send creates and others are mid-body answers every request in full or
-   * with a 503 PlatformError, never HTML; a body that does not finish within the grace gets the 503.
+   * with a 503 PlatformError, never HTML; a body that does not finish within the grace gets the
+   * 503.
    */
   @Test
   void closingUnderLoadAnswersEachRequestOrSays503InTheContractShape() throws Exception {
-    StubServer closing = StubServer.start(StubServerConfig.builder().port(0).acceptedToken(TOKEN).build());
+    StubServer closing =
+        StubServer.start(StubServerConfig.builder().port(0).acceptedToken(TOKEN).build());
     List<RawHttp> midBody = new ArrayList<>();
     List<RawHttp.Response> answers = java.util.Collections.synchronizedList(new ArrayList<>());
     List<Thread> callers = new ArrayList<>();
@@ -235,19 +378,24 @@ class HostilePeersTest {
         midBody.add(new RawHttp(closing, READ).send(head(PATH, 100) + "{\"label\":"));
       }
       for (int i = 0; i < 4; i++) {
-        Thread caller = new Thread(() -> {
-          try (RawHttp connection = new RawHttp(closing, READ)) {
-            for (int n = 0; n < 500; n++) {
-              RawHttp.Response answer = connection.send(post(PATH, VALID.getBytes(StandardCharsets.UTF_8))).read();
-              answers.add(answer);
-              if ("close".equalsIgnoreCase(answer.header("Connection"))) {
-                return;
-              }
-            }
-          } catch (IOException e) {
-            // the connection was closed between two requests: no request was in flight
-          }
-        });
+        Thread caller =
+            new Thread(
+                () -> {
+                  try (RawHttp connection = new RawHttp(closing, READ)) {
+                    for (int n = 0; n < 500; n++) {
+                      RawHttp.Response answer =
+                          connection
+                              .send(post(PATH, VALID.getBytes(StandardCharsets.UTF_8)))
+                              .read();
+                      answers.add(answer);
+                      if ("close".equalsIgnoreCase(answer.header("Connection"))) {
+                        return;
+                      }
+                    }
+                  } catch (IOException e) {
+                    // the connection was closed between two requests: no request was in flight
+                  }
+                });
         caller.start();
         callers.add(caller);
       }
@@ -263,14 +411,18 @@ class HostilePeersTest {
       for (RawHttp connection : midBody) {
         RawHttp.Response answer = connection.read();
         assertPlatformError(answer, 503);
-        assertThat(StubHttp.JSON.readTree(answer.body()).get("name").asText()).isEqualTo("ServiceUnavailable");
+        assertThat(StubHttp.JSON.readTree(answer.body()).get("name").asText())
+            .isEqualTo("ServiceUnavailable");
       }
       synchronized (answers) {
-        assertThat(answers).isNotEmpty().allSatisfy(answer -> {
-          assertThat(answer.status()).isIn(200, 503);
-          assertThat(answer.header("Content-Type")).startsWith("application/json");
-          assertThat(answer.body()).startsWith("{").doesNotContain("<html");
-        });
+        assertThat(answers)
+            .isNotEmpty()
+            .allSatisfy(
+                answer -> {
+                  assertThat(answer.status()).isIn(200, 503);
+                  assertThat(answer.header("Content-Type")).startsWith("application/json");
+                  assertThat(answer.body()).startsWith("{").doesNotContain("<html");
+                });
       }
     } finally {
       closing.close();
@@ -280,14 +432,20 @@ class HostilePeersTest {
     }
   }
 
-  private static JsonNode assertPlatformError(RawHttp.Response response, int status) throws IOException {
+  private static JsonNode assertPlatformError(RawHttp.Response response, int status)
+      throws IOException {
     assertThat(response.status()).as(response::body).isEqualTo(status);
     assertThat(response.header("Content-Type")).startsWith("application/json");
     JsonNode error = StubHttp.JSON.readTree(response.body());
     assertThat(error.get("name").asText()).isNotBlank();
-    assertThat(error.get("error").asText()).isNotBlank().doesNotContain("Exception").doesNotContain("\tat ");
+    assertThat(error.get("error").asText())
+        .isNotBlank()
+        .doesNotContain("Exception")
+        .doesNotContain("\tat ");
     assertThat(error.get("context").isObject()).isTrue();
-    assertThat(error.get("requestId").asText()).isNotBlank().isEqualTo(response.header("X-Request-Id"));
+    assertThat(error.get("requestId").asText())
+        .isNotBlank()
+        .isEqualTo(response.header("X-Request-Id"));
     return error;
   }
 
@@ -300,8 +458,13 @@ class HostilePeersTest {
   }
 
   private static String head(String path, int contentLength) {
-    return "POST /" + path + " HTTP/1.1\r\nHost: stub\r\nAuthorization: Bearer " + TOKEN
-        + "\r\nContent-Type: application/json\r\nContent-Length: " + contentLength + "\r\n\r\n";
+    return "POST /"
+        + path
+        + " HTTP/1.1\r\nHost: stub\r\nAuthorization: Bearer "
+        + TOKEN
+        + "\r\nContent-Type: application/json\r\nContent-Length: "
+        + contentLength
+        + "\r\n\r\n";
   }
 
   private static byte[] post(String path, byte[] body) {

@@ -9,7 +9,8 @@ import org.junit.jupiter.api.Test;
 
 class InMemoryAccessTokenStoreTest {
 
-  private static final OffsetDateTime NOW = OffsetDateTime.of(2026, 11, 27, 10, 15, 30, 0, ZoneOffset.UTC);
+  private static final OffsetDateTime NOW =
+      OffsetDateTime.of(2026, 11, 27, 10, 15, 30, 0, ZoneOffset.UTC);
 
   @Test
   void forgetsOldestRecordsBeyondCapacity() {
@@ -19,7 +20,9 @@ class InMemoryAccessTokenStoreTest {
     }
 
     assertThat(store.size()).isEqualTo(3);
-    assertThat(store.snapshot()).extracting(StoredAccessToken::id).containsExactly("id2", "id3", "id4");
+    assertThat(store.snapshot())
+        .extracting(StoredAccessToken::id)
+        .containsExactly("id2", "id3", "id4");
     assertThat(store.findActiveBySecret("secret0", NOW)).as("evicted with its record").isEmpty();
     assertThat(store.findActiveBySecret("secret4", NOW)).isPresent();
   }

@@ -24,7 +24,9 @@ final class InvalidBodies {
 
     String printable() {
       String text = new String(body, StandardCharsets.UTF_8);
-      return text.chars().allMatch(c -> c >= 0x20 && c < 0x7f) ? text : "bytes " + Arrays.toString(body);
+      return text.chars().allMatch(c -> c >= 0x20 && c < 0x7f)
+          ? text
+          : "bytes " + Arrays.toString(body);
     }
   }
 
@@ -37,13 +39,15 @@ final class InvalidBodies {
       {"coin":"eth","txValueLimit":123456789012345678901234567890}],\
       "allErc20TokensLimit":{"enabled":true,"txValueLimit":"5000000000000000000"}}""";
 
-  private static final List<String> NUMBERS = List.of("0", "-1", "3.5", "1e9", "12345678901234567890123");
+  private static final List<String> NUMBERS =
+      List.of("0", "-1", "3.5", "1e9", "12345678901234567890123");
   private static final List<String> BOOLEANS = List.of("true", "false");
   private static final List<String> ARRAYS = List.of("[]", "[1]", "[\"a\",2]", "[[]]", "[{}]");
   private static final List<String> OBJECTS = List.of("{}", "{\"a\":1}", "{\"label\":\"x\"}");
   private static final List<String> BAD_ITEMS = List.of("[1]", "[true]", "[{}]", "[[]]");
   private static final String ALPHA = "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ";
-  private static final BigInteger BEYOND_INT64 = BigInteger.valueOf(Long.MAX_VALUE).add(BigInteger.ONE);
+  private static final BigInteger BEYOND_INT64 =
+      BigInteger.valueOf(Long.MAX_VALUE).add(BigInteger.ONE);
 
   private final Random random;
 
@@ -78,13 +82,27 @@ final class InvalidBodies {
     return switch (random.nextInt(8)) {
       case 0 -> withField("label", oneOf(numbers, booleans, arrays, objects, () -> "\"\""));
       case 1 -> withField("scope", oneOf(numbers, strings, booleans, objects, badItems));
-      case 2 -> withField("duration",
-          oneOf(strings, booleans, arrays, objects, () -> pick(List.of("1.5", "1e3", "60.0", "\"60\""))));
+      case 2 ->
+          withField(
+              "duration",
+              oneOf(
+                  strings,
+                  booleans,
+                  arrays,
+                  objects,
+                  () -> pick(List.of("1.5", "1e3", "60.0", "\"60\""))));
       case 3 -> withField("ipRestrict", oneOf(numbers, strings, booleans, objects, badItems));
       case 4 -> withField("enterprise", oneOf(numbers, booleans, arrays, objects));
       case 5 -> withField("admin", oneOf(numbers, strings, arrays, objects));
-      case 6 -> withField("spendingLimits",
-          oneOf(numbers, strings, booleans, objects, () -> pick(List.of("[1]", "[\"btc\"]", "[[]]", "[true]"))));
+      case 6 ->
+          withField(
+              "spendingLimits",
+              oneOf(
+                  numbers,
+                  strings,
+                  booleans,
+                  objects,
+                  () -> pick(List.of("[1]", "[\"btc\"]", "[[]]", "[true]"))));
       default -> withField("allErc20TokensLimit", oneOf(numbers, strings, booleans, arrays));
     };
   }
@@ -93,9 +111,11 @@ final class InvalidBodies {
   private String badIpRestriction() {
     String bad =
         random.nextBoolean()
-            ? randomStringNotMatching("0123456789./:abx -", 22, ContractFacts.IPV4_OR_CIDR.asMatchPredicate())
+            ? randomStringNotMatching(
+                "0123456789./:abx -", 22, ContractFacts.IPV4_OR_CIDR.asMatchPredicate())
             : random.nextInt(1000) + "." + between(256, 999) + ".0.1/" + between(33, 200);
-    List<String> entries = new ArrayList<>(List.of(quoted("203.0.113.7"), quoted("198.51.100.0/24")));
+    List<String> entries =
+        new ArrayList<>(List.of(quoted("203.0.113.7"), quoted("198.51.100.0/24")));
     entries.add(random.nextInt(3), quoted(bad));
     return withField("ipRestrict", "[" + String.join(",", entries) + "]");
   }
@@ -103,12 +123,23 @@ final class InvalidBodies {
   private String outOfRangeDuration() {
     String duration =
         switch (random.nextInt(4)) {
-          case 0 -> String.valueOf(edgeOr(List.of(0L, -1L, Long.MIN_VALUE), () -> -(random.nextLong() & Long.MAX_VALUE)));
-          case 1 -> String.valueOf(edgeOr(List.of(315_360_001L, Long.MAX_VALUE),
-              () -> 315_360_001L + (random.nextLong() & Long.MAX_VALUE) % (Long.MAX_VALUE - 315_360_001L)));
+          case 0 ->
+              String.valueOf(
+                  edgeOr(
+                      List.of(0L, -1L, Long.MIN_VALUE),
+                      () -> -(random.nextLong() & Long.MAX_VALUE)));
+          case 1 ->
+              String.valueOf(
+                  edgeOr(
+                      List.of(315_360_001L, Long.MAX_VALUE),
+                      () ->
+                          315_360_001L
+                              + (random.nextLong() & Long.MAX_VALUE)
+                                  % (Long.MAX_VALUE - 315_360_001L)));
           case 2 -> {
             // beyond int64, up to 60 digits, either sign
-            BigInteger value = BEYOND_INT64.add(new BigInteger(199, random).mod(BigInteger.TEN.pow(60)));
+            BigInteger value =
+                BEYOND_INT64.add(new BigInteger(199, random).mod(BigInteger.TEN.pow(60)));
             yield (random.nextBoolean() ? "-" : "") + value;
           }
           default -> String.format(Locale.ROOT, "%.3f1", (random.nextDouble() * 2 - 1) * 1e12);
@@ -129,14 +160,43 @@ final class InvalidBodies {
   private String badSpendingLimit() {
     String limit =
         switch (random.nextInt(3)) {
-          case 0 -> "{\"coin\":\"btc\",\"txValueLimit\":"
-              + pick(List.of("-1", "1.5", "\"1.5\"", "\"-1\"", "\"abc\"", "\"\"", "true", "{}", "[]",
-                  "null", "\"" + "9".repeat(79) + "\"", "\" 1\""))
-              + "}";
-          case 1 -> "{\"coin\":"
-              + pick(List.of("\"BTC\"", "\"\"", "\"b t c\"", "1", "null", "[]", "\"" + "a".repeat(41) + "\""))
-              + ",\"txValueLimit\":\"1\"}";
-          default -> pick(List.of("{\"coin\":\"btc\"}", "{\"txValueLimit\":\"1\"}", "{}", "null", "{\"maxLimit\":true}"));
+          case 0 ->
+              "{\"coin\":\"btc\",\"txValueLimit\":"
+                  + pick(
+                      List.of(
+                          "-1",
+                          "1.5",
+                          "\"1.5\"",
+                          "\"-1\"",
+                          "\"abc\"",
+                          "\"\"",
+                          "true",
+                          "{}",
+                          "[]",
+                          "null",
+                          "\"" + "9".repeat(79) + "\"",
+                          "\" 1\""))
+                  + "}";
+          case 1 ->
+              "{\"coin\":"
+                  + pick(
+                      List.of(
+                          "\"BTC\"",
+                          "\"\"",
+                          "\"b t c\"",
+                          "1",
+                          "null",
+                          "[]",
+                          "\"" + "a".repeat(41) + "\""))
+                  + ",\"txValueLimit\":\"1\"}";
+          default ->
+              pick(
+                  List.of(
+                      "{\"coin\":\"btc\"}",
+                      "{\"txValueLimit\":\"1\"}",
+                      "{}",
+                      "null",
+                      "{\"maxLimit\":true}"));
         };
     return withField("spendingLimits", "[{\"coin\":\"ltc\",\"txValueLimit\":5}," + limit + "]");
   }

@@ -13,8 +13,8 @@ import org.junit.jupiter.api.TestFactory;
 
 /**
  * Over a thousand generated invalid bodies (see {@link InvalidBodies}): whatever is sent, the
- * server answers with a 4xx in the contract's PlatformError shape, never a 5xx. Each run draws
- * new bodies from a fresh seed; a failure names the seed, and {@code -Dstub.invalidBodies.seed=…}
+ * server answers with a 4xx in the contract's PlatformError shape, never a 5xx. Each run draws new
+ * bodies from a fresh seed; a failure names the seed, and {@code -Dstub.invalidBodies.seed=…}
  * replays exactly the same bodies.
  */
 class InvalidBodiesTest {
@@ -40,11 +40,12 @@ class InvalidBodiesTest {
     long seed = Long.getLong(SEED_PROPERTY, new SecureRandom().nextLong());
     InvalidBodies bodies = new InvalidBodies(seed);
     return IntStream.rangeClosed(1, BODIES)
-        .mapToObj(number -> {
-          InvalidBodies.Case sent = bodies.next();
-          return DynamicTest.dynamicTest(
-              "#" + number + " " + sent.kind(), () -> assertRefused(sent, number, seed));
-        });
+        .mapToObj(
+            number -> {
+              InvalidBodies.Case sent = bodies.next();
+              return DynamicTest.dynamicTest(
+                  "#" + number + " " + sent.kind(), () -> assertRefused(sent, number, seed));
+            });
   }
 
   private static void assertRefused(InvalidBodies.Case sent, int number, long seed) {
@@ -60,7 +61,8 @@ class InvalidBodiesTest {
     } catch (AssertionError e) {
       throw new AssertionError(
           "body #%d (%s) of seed %d; replay with -D%s=%d%nsent: %s%n%s"
-              .formatted(number, sent.kind(), seed, SEED_PROPERTY, seed, sent.printable(), e.getMessage()),
+              .formatted(
+                  number, sent.kind(), seed, SEED_PROPERTY, seed, sent.printable(), e.getMessage()),
           e);
     }
   }

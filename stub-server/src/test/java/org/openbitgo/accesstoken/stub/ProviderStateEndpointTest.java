@@ -13,7 +13,10 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The thin HTTP wiring of the provider states: opt-in, Pact's request shape, PlatformError refusals. */
+/**
+ * The thin HTTP wiring of the provider states: opt-in, Pact's request shape, PlatformError
+ * refusals.
+ */
 class ProviderStateEndpointTest {
 
   static final String STARTED_WITH = "v2xstartedwithstartedwithstartedwithstartedwith";
@@ -26,8 +29,13 @@ class ProviderStateEndpointTest {
   static void start() {
     withStates =
         StubServer.start(
-            StubServerConfig.builder().port(0).acceptedToken(STARTED_WITH).providerStatesEndpoint(true).build());
-    plain = StubServer.start(StubServerConfig.builder().port(0).acceptedToken(STARTED_WITH).build());
+            StubServerConfig.builder()
+                .port(0)
+                .acceptedToken(STARTED_WITH)
+                .providerStatesEndpoint(true)
+                .build());
+    plain =
+        StubServer.start(StubServerConfig.builder().port(0).acceptedToken(STARTED_WITH).build());
   }
 
   @AfterAll
@@ -38,7 +46,8 @@ class ProviderStateEndpointTest {
 
   @Test
   void withoutTheOptionTheEndpointDoesNotExist() {
-    HttpResponse<String> response = postJson(states(plain), null, change(ProviderStates.TOKEN_ACCEPTED, GRANTED, "setup"));
+    HttpResponse<String> response =
+        postJson(states(plain), null, change(ProviderStates.TOKEN_ACCEPTED, GRANTED, "setup"));
 
     assertThat(response.statusCode()).isEqualTo(404);
     assertThat(createWith(plain, GRANTED)).isEqualTo(401);
@@ -48,40 +57,71 @@ class ProviderStateEndpointTest {
   void setupAndTeardownChangeWhichBearerTokenTheApiAccepts() {
     assertThat(createWith(withStates, GRANTED)).isEqualTo(401);
 
-    HttpResponse<String> granted = postJson(states(withStates), null, change(ProviderStates.TOKEN_ACCEPTED, GRANTED, "setup"));
+    HttpResponse<String> granted =
+        postJson(states(withStates), null, change(ProviderStates.TOKEN_ACCEPTED, GRANTED, "setup"));
     assertThat(granted.statusCode()).isEqualTo(200);
     assertThat(granted.body()).isEqualTo("{}").doesNotContain(GRANTED);
     assertThat(createWith(withStates, GRANTED)).isEqualTo(200);
 
-    assertThat(postJson(states(withStates), null, change(ProviderStates.TOKEN_UNKNOWN, STARTED_WITH, "setup")).statusCode())
+    assertThat(
+            postJson(
+                    states(withStates),
+                    null,
+                    change(ProviderStates.TOKEN_UNKNOWN, STARTED_WITH, "setup"))
+                .statusCode())
         .isEqualTo(200);
     assertThat(createWith(withStates, STARTED_WITH)).isEqualTo(401);
 
-    assertThat(postJson(states(withStates), null, change(ProviderStates.TOKEN_UNKNOWN, STARTED_WITH, "teardown")).statusCode())
+    assertThat(
+            postJson(
+                    states(withStates),
+                    null,
+                    change(ProviderStates.TOKEN_UNKNOWN, STARTED_WITH, "teardown"))
+                .statusCode())
         .isEqualTo(200);
     assertThat(createWith(withStates, STARTED_WITH)).as("back as started").isEqualTo(200);
     assertThat(createWith(withStates, GRANTED)).as("back as started").isEqualTo(401);
-    assertThat(CapturedLog.all()).contains("_pact/provider-states 200").doesNotContain(GRANTED).doesNotContain(STARTED_WITH);
+    assertThat(CapturedLog.all())
+        .contains("_pact/provider-states 200")
+        .doesNotContain(GRANTED)
+        .doesNotContain(STARTED_WITH);
   }
 
   @Test
   void unknownStateGetsA400PlatformErrorNamingTheState() {
-    JsonNode error = refused(postJson(states(withStates), null, change("the moon is full", GRANTED, "setup")));
+    JsonNode error =
+        refused(postJson(states(withStates), null, change("the moon is full", GRANTED, "setup")));
 
     assertThat(error.at("/context/field").asText()).isEqualTo("state");
-    assertThat(error.get("error").asText()).contains("the moon is full").contains(ProviderStates.TOKEN_ACCEPTED);
+    assertThat(error.get("error").asText())
+        .contains("the moon is full")
+        .contains(ProviderStates.TOKEN_ACCEPTED);
     assertThat(error.toString()).doesNotContain(GRANTED);
   }
 
   @Test
   void badInputGetsA400PlatformError() {
     URI states = states(withStates);
-    assertThat(refused(post(states, null, "text/plain", "state please".getBytes(StandardCharsets.UTF_8))).at("/context/field").asText())
+    assertThat(
+            refused(
+                    post(
+                        states,
+                        null,
+                        "text/plain",
+                        "state please".getBytes(StandardCharsets.UTF_8)))
+                .at("/context/field")
+                .asText())
         .isEqualTo("body");
-    assertThat(refused(postJson(states, null, "{\"params\":{}}")).at("/context/field").asText()).isEqualTo("state");
-    assertThat(refused(postJson(states, null, change(ProviderStates.TOKEN_ACCEPTED, GRANTED, "undo"))).at("/context/field").asText())
+    assertThat(refused(postJson(states, null, "{\"params\":{}}")).at("/context/field").asText())
+        .isEqualTo("state");
+    assertThat(
+            refused(postJson(states, null, change(ProviderStates.TOKEN_ACCEPTED, GRANTED, "undo")))
+                .at("/context/field")
+                .asText())
         .isEqualTo("action");
-    JsonNode badToken = refused(postJson(states, null, change(ProviderStates.TOKEN_ACCEPTED, "two words", "setup")));
+    JsonNode badToken =
+        refused(
+            postJson(states, null, change(ProviderStates.TOKEN_ACCEPTED, "two words", "setup")));
     assertThat(badToken.at("/context/field").asText()).isEqualTo("params.token");
     assertThat(badToken.toString()).doesNotContain("two words");
     assertThat(createWith(withStates, STARTED_WITH)).as("still serving").isIn(200, 401);
@@ -89,7 +129,8 @@ class ProviderStateEndpointTest {
 
   @Test
   void onlyPostChangesAState() {
-    HttpResponse<String> response = StubHttp.send(java.net.http.HttpRequest.newBuilder(states(withStates)).GET().build());
+    HttpResponse<String> response =
+        StubHttp.send(java.net.http.HttpRequest.newBuilder(states(withStates)).GET().build());
 
     assertThat(response.statusCode()).isEqualTo(405);
     assertThat(response.headers().firstValue("Allow")).hasValue("POST");
@@ -98,7 +139,8 @@ class ProviderStateEndpointTest {
 
   private static JsonNode refused(HttpResponse<String> response) {
     assertThat(response.statusCode()).as(response::body).isEqualTo(400);
-    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
+    assertThat(response.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(t -> assertThat(t).startsWith("application/json"));
     JsonNode error = json(response);
     assertThat(error.get("name").asText()).isEqualTo("InvalidRequest");
     assertThat(error.get("requestId").asText()).isNotBlank();
@@ -115,6 +157,12 @@ class ProviderStateEndpointTest {
   }
 
   private static String change(String state, String token, String action) {
-    return "{\"state\":\"" + state + "\",\"params\":{\"token\":\"" + token + "\"},\"action\":\"" + action + "\"}";
+    return "{\"state\":\""
+        + state
+        + "\",\"params\":{\"token\":\""
+        + token
+        + "\"},\"action\":\""
+        + action
+        + "\"}";
   }
 }

@@ -45,13 +45,25 @@ class ProviderStatesTest {
 
   @Test
   void readsPactsStandardRequestBody() {
-    states.apply(json("{\"state\":\"the bearer token is accepted\",\"params\":{\"token\":\"" + TOKEN + "\"},\"action\":\"setup\"}"));
+    states.apply(
+        json(
+            "{\"state\":\"the bearer token is accepted\",\"params\":{\"token\":\""
+                + TOKEN
+                + "\"},\"action\":\"setup\"}"));
     assertThat(registry.userIdOf(TOKEN)).isPresent();
 
-    states.apply(json("{\"state\":\"the bearer token is unknown\",\"params\":{\"token\":\"" + TOKEN + "\"}}"));
+    states.apply(
+        json(
+            "{\"state\":\"the bearer token is unknown\",\"params\":{\"token\":\""
+                + TOKEN
+                + "\"}}"));
     assertThat(registry.userIdOf(TOKEN)).as("action defaults to setup").isEmpty();
 
-    states.apply(json("{\"state\":\"the bearer token is unknown\",\"params\":{\"token\":\"" + TOKEN + "\"},\"action\":\"teardown\"}"));
+    states.apply(
+        json(
+            "{\"state\":\"the bearer token is unknown\",\"params\":{\"token\":\""
+                + TOKEN
+                + "\"},\"action\":\"teardown\"}"));
     assertThat(resets).hasValue(1);
   }
 
@@ -74,11 +86,16 @@ class ProviderStatesTest {
   @Test
   void refusesAStateWithoutAUsableTokenWithoutEchoingIt() {
     assertThat(refusal(ProviderStates.TOKEN_ACCEPTED, Map.of())).isEqualTo("params.token");
-    assertThat(refusal(ProviderStates.TOKEN_ACCEPTED, Map.of("token", 42))).isEqualTo("params.token");
+    assertThat(refusal(ProviderStates.TOKEN_ACCEPTED, Map.of("token", 42)))
+        .isEqualTo("params.token");
     InvalidStateChange refused =
         catchThrowableOfType(
             InvalidStateChange.class,
-            () -> states.apply(ProviderStates.TOKEN_ACCEPTED, Map.of("token", "secret with spaces"), Action.SETUP));
+            () ->
+                states.apply(
+                    ProviderStates.TOKEN_ACCEPTED,
+                    Map.of("token", "secret with spaces"),
+                    Action.SETUP));
     assertThat(refused.getMessage()).doesNotContain("secret");
   }
 
@@ -89,14 +106,23 @@ class ProviderStatesTest {
     assertThat(bodyRefusal("[1,2]")).isEqualTo("body");
     assertThat(bodyRefusal("{\"params\":{}}")).isEqualTo("state");
     assertThat(bodyRefusal("{\"state\":7}")).isEqualTo("state");
-    assertThat(bodyRefusal("{\"state\":\"the bearer token is accepted\",\"params\":[],\"action\":\"setup\"}")).isEqualTo("params");
-    assertThat(bodyRefusal("{\"state\":\"the bearer token is accepted\",\"params\":{\"token\":\"" + TOKEN + "\"},\"action\":\"undo\"}"))
+    assertThat(
+            bodyRefusal(
+                "{\"state\":\"the bearer token is accepted\",\"params\":[],\"action\":\"setup\"}"))
+        .isEqualTo("params");
+    assertThat(
+            bodyRefusal(
+                "{\"state\":\"the bearer token is accepted\",\"params\":{\"token\":\""
+                    + TOKEN
+                    + "\"},\"action\":\"undo\"}"))
         .isEqualTo("action");
     assertThat(registry.userIdOf(TOKEN)).as("nothing applied").isEmpty();
   }
 
   private String refusal(String state, Map<String, ?> params) {
-    return catchThrowableOfType(InvalidStateChange.class, () -> states.apply(state, params, Action.SETUP)).field();
+    return catchThrowableOfType(
+            InvalidStateChange.class, () -> states.apply(state, params, Action.SETUP))
+        .field();
   }
 
   private String bodyRefusal(String body) {

@@ -15,8 +15,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * One TCP connection to a stub, spoken to byte by byte as a hostile peer would: no HTTP library
- * in between to fix up or refuse what the test sends.
+ * One TCP connection to a stub, spoken to byte by byte as a hostile peer would: no HTTP library in
+ * between to fix up or refuse what the test sends.
  */
 final class RawHttp implements AutoCloseable {
 
@@ -61,7 +61,9 @@ final class RawHttp implements AutoCloseable {
     Map<String, List<String>> headers = new LinkedHashMap<>();
     for (String line = line(); line != null && !line.isEmpty(); line = line()) {
       int colon = line.indexOf(':');
-      headers.computeIfAbsent(line.substring(0, colon).trim().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
+      headers
+          .computeIfAbsent(
+              line.substring(0, colon).trim().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
           .add(line.substring(colon + 1).trim());
     }
     int length = Integer.parseInt(headers.getOrDefault("content-length", List.of("0")).get(0));
@@ -69,7 +71,9 @@ final class RawHttp implements AutoCloseable {
     return new Response(status, headers, new String(body, StandardCharsets.UTF_8));
   }
 
-  /** Whether the server closed the connection: end of stream (or a reset) before any further byte. */
+  /**
+   * Whether the server closed the connection: end of stream (or a reset) before any further byte.
+   */
   boolean closedByServer() throws IOException {
     try {
       return in.read() == -1;
@@ -86,7 +90,8 @@ final class RawHttp implements AutoCloseable {
     while ((b = in.read()) != -1) {
       if (b == '\n') {
         byte[] bytes = line.toByteArray();
-        int end = bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
+        int end =
+            bytes.length > 0 && bytes[bytes.length - 1] == '\r' ? bytes.length - 1 : bytes.length;
         return new String(bytes, 0, end, StandardCharsets.ISO_8859_1);
       }
       line.write(b);

@@ -30,6 +30,7 @@ class StubServerHttpTest {
   private static final String TOKEN = "test-bearer-token";
   private static final String HEX32 = "^[0-9a-f]{32}$";
   private static final String WALLET_ID = "59cd72485007a239fb00282ed480da1f";
+
   /** The test server's clock: sub-millisecond digits the contract's timestamps must drop. */
   private static final Clock NOW =
       Clock.fixed(Instant.parse("2026-11-27T10:15:30.123456789Z"), ZoneOffset.UTC);
@@ -127,7 +128,9 @@ class StubServerHttpTest {
                 .header("Authorization", "Bearer " + TOKEN)
                 .header("Content-Type", "application/json")
                 .header("X-Request-Id", requestId)
-                .POST(HttpRequest.BodyPublishers.ofString("{\"label\":\"logged\",\"otp\":\"otp-5e1f9c\"}"))
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "{\"label\":\"logged\",\"otp\":\"otp-5e1f9c\"}"))
                 .build());
     assertThat(created.statusCode()).isEqualTo(200);
     String secret = json(created).get("token").asText();
@@ -203,11 +206,14 @@ class StubServerHttpTest {
 
   @Test
   void rejectsCidrWiderThanSlash24InProduction() {
-    assertInvalid(prod, "{\"label\":\"x\",\"ipRestrict\":[\"203.0.113.7\",\"10.0.0.0/16\"]}",
+    assertInvalid(
+        prod,
+        "{\"label\":\"x\",\"ipRestrict\":[\"203.0.113.7\",\"10.0.0.0/16\"]}",
         "ipRestrict[1]");
     // the same block is fine in the test environment
     assertThat(
-            postJson(test.endpointUri(), TOKEN, "{\"label\":\"x\",\"ipRestrict\":[\"10.0.0.0/16\"]}")
+            postJson(
+                    test.endpointUri(), TOKEN, "{\"label\":\"x\",\"ipRestrict\":[\"10.0.0.0/16\"]}")
                 .statusCode())
         .isEqualTo(200);
   }
@@ -240,24 +246,29 @@ class StubServerHttpTest {
   void providerStateHooksChangeWhichTokensAreAccepted() {
     try (StubServer server = StubServer.start(StubServerConfig.builder().port(0).build())) {
       String generated = server.initialTokens().get(0);
-      assertThat(post(server.endpointUri(), generated, "application/json", validBody()).statusCode())
+      assertThat(
+              post(server.endpointUri(), generated, "application/json", validBody()).statusCode())
           .isEqualTo(200);
 
       server.acceptToken("pact-provider-state-token");
-      assertThat(postJson(server.endpointUri(), "pact-provider-state-token", "{\"label\":\"a\"}")
-              .statusCode())
+      assertThat(
+              postJson(server.endpointUri(), "pact-provider-state-token", "{\"label\":\"a\"}")
+                  .statusCode())
           .isEqualTo(200);
 
       server.revokeAllTokens();
-      assertThat(post(server.endpointUri(), generated, "application/json", validBody()).statusCode())
+      assertThat(
+              post(server.endpointUri(), generated, "application/json", validBody()).statusCode())
           .isEqualTo(401);
 
       server.reset();
       assertThat(server.store().size()).isZero();
-      assertThat(post(server.endpointUri(), generated, "application/json", validBody()).statusCode())
+      assertThat(
+              post(server.endpointUri(), generated, "application/json", validBody()).statusCode())
           .isEqualTo(200);
-      assertThat(postJson(server.endpointUri(), "pact-provider-state-token", "{\"label\":\"a\"}")
-              .statusCode())
+      assertThat(
+              postJson(server.endpointUri(), "pact-provider-state-token", "{\"label\":\"a\"}")
+                  .statusCode())
           .isEqualTo(401);
     }
   }
@@ -296,53 +307,80 @@ class StubServerHttpTest {
         Arguments.of("empty label", "{\"label\":\"\"}", "label"),
         Arguments.of("a number for label", "{\"label\":5}", "label"),
         Arguments.of("a string for scope", "{\"label\":\"a\",\"scope\":\"openid\"}", "scope"),
-        Arguments.of("unknown scope", "{\"label\":\"a\",\"scope\":[\"openid\",\"root\"]}", "scope[1]"),
-        Arguments.of("wallet scope without 32-hex id",
-            "{\"label\":\"a\",\"scope\":[\"wallet_spend:abc\"]}", "scope[0]"),
+        Arguments.of(
+            "unknown scope", "{\"label\":\"a\",\"scope\":[\"openid\",\"root\"]}", "scope[1]"),
+        Arguments.of(
+            "wallet scope without 32-hex id",
+            "{\"label\":\"a\",\"scope\":[\"wallet_spend:abc\"]}",
+            "scope[0]"),
         Arguments.of("null scope item", "{\"label\":\"a\",\"scope\":[null]}", "scope[0]"),
         Arguments.of("negative duration", "{\"label\":\"a\",\"duration\":-5}", "duration"),
         Arguments.of("zero duration", "{\"label\":\"a\",\"duration\":0}", "duration"),
-        Arguments.of("duration over ten years", "{\"label\":\"a\",\"duration\":315360001}", "duration"),
-        Arguments.of("duration beyond int64",
-            "{\"label\":\"a\",\"duration\":123456789012345678901234567890}", "duration"),
+        Arguments.of(
+            "duration over ten years", "{\"label\":\"a\",\"duration\":315360001}", "duration"),
+        Arguments.of(
+            "duration beyond int64",
+            "{\"label\":\"a\",\"duration\":123456789012345678901234567890}",
+            "duration"),
         Arguments.of("float duration", "{\"label\":\"a\",\"duration\":60.5}", "duration"),
-        Arguments.of("float duration with zero fraction", "{\"label\":\"a\",\"duration\":60.0}", "duration"),
+        Arguments.of(
+            "float duration with zero fraction", "{\"label\":\"a\",\"duration\":60.0}", "duration"),
         Arguments.of("string duration", "{\"label\":\"a\",\"duration\":\"60\"}", "duration"),
-        Arguments.of("invalid IPv4", "{\"label\":\"a\",\"ipRestrict\":[\"256.1.1.1\"]}", "ipRestrict[0]"),
-        Arguments.of("hostname as IP", "{\"label\":\"a\",\"ipRestrict\":[\"localhost\"]}", "ipRestrict[0]"),
-        Arguments.of("invalid CIDR prefix",
-            "{\"label\":\"a\",\"ipRestrict\":[\"1.2.3.4\",\"10.0.0.0/33\"]}", "ipRestrict[1]"),
+        Arguments.of(
+            "invalid IPv4", "{\"label\":\"a\",\"ipRestrict\":[\"256.1.1.1\"]}", "ipRestrict[0]"),
+        Arguments.of(
+            "hostname as IP", "{\"label\":\"a\",\"ipRestrict\":[\"localhost\"]}", "ipRestrict[0]"),
+        Arguments.of(
+            "invalid CIDR prefix",
+            "{\"label\":\"a\",\"ipRestrict\":[\"1.2.3.4\",\"10.0.0.0/33\"]}",
+            "ipRestrict[1]"),
         Arguments.of("IPv6 address", "{\"label\":\"a\",\"ipRestrict\":[\"::1\"]}", "ipRestrict[0]"),
         Arguments.of("null IP", "{\"label\":\"a\",\"ipRestrict\":[null]}", "ipRestrict[0]"),
-        Arguments.of("spending limit without coin",
-            "{\"label\":\"a\",\"spendingLimits\":[{\"txValueLimit\":\"1\"}]}", "spendingLimits[0].coin"),
-        Arguments.of("spending limit without txValueLimit",
+        Arguments.of(
+            "spending limit without coin",
+            "{\"label\":\"a\",\"spendingLimits\":[{\"txValueLimit\":\"1\"}]}",
+            "spendingLimits[0].coin"),
+        Arguments.of(
+            "spending limit without txValueLimit",
             "{\"label\":\"a\",\"spendingLimits\":[{\"coin\":\"btc\"}]}",
             "spendingLimits[0].txValueLimit"),
-        Arguments.of("negative txValueLimit",
+        Arguments.of(
+            "negative txValueLimit",
             "{\"label\":\"a\",\"spendingLimits\":[{\"coin\":\"btc\",\"txValueLimit\":-1}]}",
             "spendingLimits[0].txValueLimit"),
-        Arguments.of("decimal txValueLimit",
+        Arguments.of(
+            "decimal txValueLimit",
             "{\"label\":\"a\",\"spendingLimits\":[{\"coin\":\"btc\",\"txValueLimit\":\"1.5\"}]}",
             "spendingLimits[0].txValueLimit"),
-        Arguments.of("an exponent whose expansion would take minutes",
+        Arguments.of(
+            "an exponent whose expansion would take minutes",
             "{\"label\":\"a\",\"spendingLimits\":[{\"coin\":\"btc\",\"txValueLimit\":1e400000000}]}",
             "spendingLimits[0].txValueLimit"),
-        Arguments.of("a whole number written with a fraction",
+        Arguments.of(
+            "a whole number written with a fraction",
             "{\"label\":\"a\",\"spendingLimits\":[{\"coin\":\"btc\",\"txValueLimit\":100.0}]}",
             "spendingLimits[0].txValueLimit"),
-        Arguments.of("an integer amount of 79 digits",
-            "{\"label\":\"a\",\"spendingLimits\":[{\"coin\":\"btc\",\"txValueLimit\":" + "9".repeat(79) + "}]}",
+        Arguments.of(
+            "an integer amount of 79 digits",
+            "{\"label\":\"a\",\"spendingLimits\":[{\"coin\":\"btc\",\"txValueLimit\":"
+                + "9".repeat(79)
+                + "}]}",
             "spendingLimits[0].txValueLimit"),
-        Arguments.of("null spending limit", "{\"label\":\"a\",\"spendingLimits\":[null]}",
+        Arguments.of(
+            "null spending limit",
+            "{\"label\":\"a\",\"spendingLimits\":[null]}",
             "spendingLimits[0]"),
-        Arguments.of("same coin twice",
+        Arguments.of(
+            "same coin twice",
             "{\"label\":\"a\",\"spendingLimits\":[{\"coin\":\"btc\",\"txValueLimit\":1},"
-                + "{\"coin\":\"btc\",\"txValueLimit\":2}]}", "spendingLimits[1].coin"),
+                + "{\"coin\":\"btc\",\"txValueLimit\":2}]}",
+            "spendingLimits[1].coin"),
         Arguments.of("a string for admin", "{\"label\":\"a\",\"admin\":\"yes\"}", "admin"),
         Arguments.of("duplicate key", "{\"label\":\"a\",\"label\":\"b\"}", "label"),
-        Arguments.of("nesting deeper than 32",
-            "{\"label\":\"a\",\"x\":" + "[".repeat(40) + "]".repeat(40) + "}", "body"));
+        Arguments.of(
+            "nesting deeper than 32",
+            "{\"label\":\"a\",\"x\":" + "[".repeat(40) + "]".repeat(40) + "}",
+            "body"));
   }
 
   @ParameterizedTest(name = "{0}")
@@ -355,7 +393,11 @@ class StubServerHttpTest {
   @Test
   void rejectsUnsupportedContentTypeWith415() {
     HttpResponse<String> response =
-        post(test.endpointUri(), TOKEN, "text/plain", "{\"label\":\"a\"}".getBytes(StandardCharsets.UTF_8));
+        post(
+            test.endpointUri(),
+            TOKEN,
+            "text/plain",
+            "{\"label\":\"a\"}".getBytes(StandardCharsets.UTF_8));
     assertError(response, 415, "UnsupportedMediaType");
     assertStillServing(test);
   }
@@ -363,7 +405,8 @@ class StubServerHttpTest {
   @Test
   void rejectsBodyOverSizeLimitWith413() {
     String label = "a".repeat(StubServerConfig.DEFAULT_MAX_REQUEST_BODY_BYTES);
-    HttpResponse<String> response = postJson(test.endpointUri(), TOKEN, "{\"label\":\"" + label + "\"}");
+    HttpResponse<String> response =
+        postJson(test.endpointUri(), TOKEN, "{\"label\":\"" + label + "\"}");
     assertError(response, 413, "PayloadTooLarge");
     assertStillServing(test);
   }
@@ -379,7 +422,8 @@ class StubServerHttpTest {
   @Test
   void answersUnknownPathWith404InErrorShape() {
     HttpResponse<String> response =
-        StubHttp.send(HttpRequest.newBuilder(test.baseUri().resolve("api/v2/nothing")).GET().build());
+        StubHttp.send(
+            HttpRequest.newBuilder(test.baseUri().resolve("api/v2/nothing")).GET().build());
     assertError(response, 404, "NotFound");
   }
 
@@ -387,11 +431,13 @@ class StubServerHttpTest {
   void answersWrongMethodWith405InErrorShape() {
     HttpResponse<String> response =
         StubHttp.send(
-            HttpRequest.newBuilder(test.endpointUri()).header("Authorization", "Bearer " + TOKEN)
-                .DELETE().build());
+            HttpRequest.newBuilder(test.endpointUri())
+                .header("Authorization", "Bearer " + TOKEN)
+                .DELETE()
+                .build());
     assertError(response, 405, "MethodNotAllowed");
-    assertThat(response.headers().firstValue("Allow")).hasValueSatisfying(
-        allow -> assertThat(allow).contains("POST"));
+    assertThat(response.headers().firstValue("Allow"))
+        .hasValueSatisfying(allow -> assertThat(allow).contains("POST"));
   }
 
   @Test
@@ -403,15 +449,17 @@ class StubServerHttpTest {
                 .acceptedToken(TOKEN)
                 .rateLimitPerMinute(2)
                 // a fixed clock: the three requests can never straddle a window boundary
-                .clock(java.time.Clock.fixed(java.time.Instant.parse("2026-11-27T10:15:30Z"), java.time.ZoneOffset.UTC))
+                .clock(
+                    java.time.Clock.fixed(
+                        java.time.Instant.parse("2026-11-27T10:15:30Z"), java.time.ZoneOffset.UTC))
                 .build())) {
       URI endpoint = limited.endpointUri();
       assertThat(postJson(endpoint, TOKEN, "{\"label\":\"a\"}").statusCode()).isEqualTo(200);
       assertThat(postJson(endpoint, TOKEN, "{\"label\":\"a\"}").statusCode()).isEqualTo(200);
       HttpResponse<String> third = postJson(endpoint, TOKEN, "{\"label\":\"a\"}");
       assertError(third, 429, "TooManyRequests");
-      assertThat(third.headers().firstValue("Retry-After")).hasValueSatisfying(
-          seconds -> assertThat(Integer.parseInt(seconds)).isBetween(1, 60));
+      assertThat(third.headers().firstValue("Retry-After"))
+          .hasValueSatisfying(seconds -> assertThat(Integer.parseInt(seconds)).isBetween(1, 60));
     }
   }
 
@@ -431,8 +479,8 @@ class StubServerHttpTest {
   /** Status, JSON error shape from the spec, request id in header and body, no stack trace. */
   private static JsonNode assertError(HttpResponse<String> response, int status, String name) {
     assertThat(response.statusCode()).as(response.body()).isEqualTo(status);
-    assertThat(response.headers().firstValue("Content-Type")).hasValueSatisfying(
-        type -> assertThat(type).startsWith("application/json"));
+    assertThat(response.headers().firstValue("Content-Type"))
+        .hasValueSatisfying(type -> assertThat(type).startsWith("application/json"));
     ContractResponses.assertMatchesContract(response);
     JsonNode error = json(response);
     assertThat(error.get("name").asText()).isEqualTo(name);

@@ -19,8 +19,19 @@ class StubServerMainTest {
   void readsEveryOption() {
     StubServerConfig config =
         StubServerMain.parse(
-            List.of("--port", "9090", "--host=0.0.0.0", "--environment", "prod", "--token", "a",
-                "--token=b", "--rate-limit", "5", "--max-stored-tokens", "7"));
+            List.of(
+                "--port",
+                "9090",
+                "--host=0.0.0.0",
+                "--environment",
+                "prod",
+                "--token",
+                "a",
+                "--token=b",
+                "--rate-limit",
+                "5",
+                "--max-stored-tokens",
+                "7"));
 
     assertThat(config.port()).isEqualTo(9090);
     assertThat(config.host()).isEqualTo("0.0.0.0");
@@ -38,7 +49,8 @@ class StubServerMainTest {
 
     try (StubServer server = StubServer.start(config)) {
       ByteArrayOutputStream printed = new ByteArrayOutputStream();
-      StubServerMain.printBanner(new PrintStream(printed, true, StandardCharsets.UTF_8), server, true);
+      StubServerMain.printBanner(
+          new PrintStream(printed, true, StandardCharsets.UTF_8), server, true);
 
       assertThat(printed.toString(StandardCharsets.UTF_8))
           .contains("POST http://127.0.0.1:" + server.port() + "/_pact/provider-states")
@@ -86,14 +98,17 @@ class StubServerMainTest {
 
   @Test
   void badWordsNameTheOption() {
-    assertUsageError(List.of("--environment", "staging"), "--environment must be test or prod, got \"staging\"");
+    assertUsageError(
+        List.of("--environment", "staging"), "--environment must be test or prod, got \"staging\"");
     assertUsageError(List.of("--provider-states=yes"), "--provider-states takes no value");
   }
 
   @Test
   void aMalformedTokenIsNamedWithoutEchoingIt() {
-    List<String> err = assertUsageError(List.of("--token", "has space"),
-        "--token must be 1 to 512 token68 characters (letters, digits, - . _ ~ + /, then = padding)");
+    List<String> err =
+        assertUsageError(
+            List.of("--token", "has space"),
+            "--token must be 1 to 512 token68 characters (letters, digits, - . _ ~ + /, then = padding)");
     assertThat(String.join("\n", err)).doesNotContain("has space");
   }
 
@@ -105,9 +120,11 @@ class StubServerMainTest {
       StubServerConfig config = StubServerMain.parse(List.of("--port", String.valueOf(port)));
 
       assertThatThrownBy(() -> StubServerMain.listen(config, printStream(err)))
-          .isInstanceOfSatisfying(StubServerMain.Exit.class,
+          .isInstanceOfSatisfying(
+              StubServerMain.Exit.class,
               exit -> assertThat(exit.status).isEqualTo(StubServerMain.RUNTIME_FAILURE));
-      assertThat(lines(err)).containsExactly("error: port " + port + " is in use; pick another with --port");
+      assertThat(lines(err))
+          .containsExactly("error: port " + port + " is in use; pick another with --port");
     }
   }
 
@@ -118,43 +135,69 @@ class StubServerMainTest {
     StubServerConfig config = StubServerMain.parse(List.of("--host", "192.0.2.1", "--port", "0"));
 
     assertThatThrownBy(() -> StubServerMain.listen(config, printStream(err)))
-        .isInstanceOfSatisfying(StubServerMain.Exit.class,
+        .isInstanceOfSatisfying(
+            StubServerMain.Exit.class,
             exit -> assertThat(exit.status).isEqualTo(StubServerMain.RUNTIME_FAILURE));
-    assertThat(lines(err)).singleElement().asString().startsWith("error: cannot listen on 192.0.2.1:0: ");
+    assertThat(lines(err))
+        .singleElement()
+        .asString()
+        .startsWith("error: cannot listen on 192.0.2.1:0: ");
   }
 
   @Test
   void versionPrintsTheContractVersionOfTheSpec() {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
-    assertThatThrownBy(() -> StubServerMain.configure(List.of("--version"), printStream(out), printStream(out)))
-        .isInstanceOfSatisfying(StubServerMain.Exit.class, exit -> assertThat(exit.status).isZero());
+    assertThatThrownBy(
+            () ->
+                StubServerMain.configure(List.of("--version"), printStream(out), printStream(out)))
+        .isInstanceOfSatisfying(
+            StubServerMain.Exit.class, exit -> assertThat(exit.status).isZero());
 
-    assertThat(lines(out)).containsExactly("access token stub server, implementing contract version "
-        + ContractFacts.contractVersion() + " (/api/v2/user/accesstoken)");
+    assertThat(lines(out))
+        .containsExactly(
+            "access token stub server, implementing contract version "
+                + ContractFacts.contractVersion()
+                + " (/api/v2/user/accesstoken)");
   }
 
   @Test
   void helpListsEveryOptionOnStandardOutput() {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
-    assertThatThrownBy(() -> StubServerMain.configure(List.of("--port", "1", "--help"), printStream(out), printStream(err)))
-        .isInstanceOfSatisfying(StubServerMain.Exit.class, exit -> assertThat(exit.status).isZero());
+    assertThatThrownBy(
+            () ->
+                StubServerMain.configure(
+                    List.of("--port", "1", "--help"), printStream(out), printStream(err)))
+        .isInstanceOfSatisfying(
+            StubServerMain.Exit.class, exit -> assertThat(exit.status).isZero());
 
-    assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo(StubServerMain.USAGE)
-        .contains("--port N", "--token T", "--rate-limit N", "--max-stored-tokens N", "--provider-states",
-            "--version", "--help");
+    assertThat(out.toString(StandardCharsets.UTF_8))
+        .isEqualTo(StubServerMain.USAGE)
+        .contains(
+            "--port N",
+            "--token T",
+            "--rate-limit N",
+            "--max-stored-tokens N",
+            "--provider-states",
+            "--version",
+            "--help");
     assertThat(err.size()).isZero();
   }
 
-  /** A command-line mistake: exit 2, and on stderr exactly the line naming it and the usage line. */
+  /**
+   * A command-line mistake: exit 2, and on stderr exactly the line naming it and the usage line.
+   */
   private static List<String> assertUsageError(List<String> args, String problem) {
     ByteArrayOutputStream out = new ByteArrayOutputStream();
     ByteArrayOutputStream err = new ByteArrayOutputStream();
     assertThatThrownBy(() -> StubServerMain.configure(args, printStream(out), printStream(err)))
         .as("%s", args)
-        .isInstanceOfSatisfying(StubServerMain.Exit.class,
+        .isInstanceOfSatisfying(
+            StubServerMain.Exit.class,
             exit -> assertThat(exit.status).isEqualTo(StubServerMain.USAGE_ERROR));
-    assertThat(lines(err)).as("%s", args).containsExactly("error: " + problem, StubServerMain.USAGE_LINE);
+    assertThat(lines(err))
+        .as("%s", args)
+        .containsExactly("error: " + problem, StubServerMain.USAGE_LINE);
     assertThat(out.size()).isZero();
     return lines(err);
   }
@@ -171,7 +214,8 @@ class StubServerMainTest {
   void printsWhereItListensAndTheGeneratedToken() {
     try (StubServer server = StubServer.start(StubServerConfig.builder().port(0).build())) {
       ByteArrayOutputStream printed = new ByteArrayOutputStream();
-      StubServerMain.printBanner(new PrintStream(printed, true, StandardCharsets.UTF_8), server, true);
+      StubServerMain.printBanner(
+          new PrintStream(printed, true, StandardCharsets.UTF_8), server, true);
 
       assertThat(printed.toString(StandardCharsets.UTF_8))
           .contains("listening on http://127.0.0.1:" + server.port() + "/")

@@ -1,8 +1,8 @@
 package org.openbitgo.accesstoken.client.generated;
 
 import java.nio.file.Path;
-import org.openbitgo.accesstoken.contract.GeneratedSources;
 import org.junit.jupiter.api.Test;
+import org.openbitgo.accesstoken.contract.GeneratedSources;
 
 /** The build generates this module's sources twice (see the POM); both runs must be identical. */
 class RegenerationIsDeterministicTest {

@@ -1,5 +1,6 @@
 package org.openbitgo.accesstoken.contracttests.consumer;
 
+import static au.com.dius.pact.consumer.dsl.LambdaDsl.newJsonBody;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.openbitgo.accesstoken.contracttests.ContractNames.*;
@@ -26,8 +27,6 @@ import org.openbitgo.accesstoken.client.generated.model.CreateAccessTokenRequest
 import org.openbitgo.accesstoken.client.generated.model.SpendingLimit;
 import org.openbitgo.accesstoken.contract.BaseUnitAmount;
 
-import static au.com.dius.pact.consumer.dsl.LambdaDsl.newJsonBody;
-
 /**
  * What the Java client expects of Create access token, pinned as a V4 pact. Each interaction has
  * its own {@code @Pact} method and a paired test that drives the real generated Feign client,
@@ -38,8 +37,10 @@ import static au.com.dius.pact.consumer.dsl.LambdaDsl.newJsonBody;
 class CreateAccessTokenConsumerPactTest {
 
   static final String PATH = "/api/v2/user/accesstoken";
-  static final String VALID_TOKEN = "v2x0c0ffee0c0ffee0c0ffee0c0ffee0c0ffee0c0ffee0c0ffee0c0ffee0c0ffee0";
-  static final String UNKNOWN_TOKEN = "v2xdeadbeefdeadbeefdeadbeefdeadbeefdeadbeefdeadbeefdeadbeefdeadbeef";
+  static final String VALID_TOKEN =
+      "v2x0c0ffee0c0ffee0c0ffee0c0ffee0c0ffee0c0ffee0c0ffee0c0ffee0c0ffee0";
+  static final String UNKNOWN_TOKEN =
+      "v2xdeadbeefdeadbeefdeadbeefdeadbeefdeadbeefdeadbeefdeadbeefdeadbeef";
   static final String WALLET_SCOPE = "wallet_spend:59cd72485007a239fb00282ed480da1f";
   static final String BIG_AMOUNT = "123456789012345678901234567890";
 
@@ -47,7 +48,8 @@ class CreateAccessTokenConsumerPactTest {
 
   @Pact(consumer = CONSUMER)
   V4Pact minimalCreate(PactDslWithProvider builder) {
-    return createRequest(builder, STATE_TOKEN_VALID, VALID_TOKEN, "a create request with a label only")
+    return createRequest(
+            builder, STATE_TOKEN_VALID, VALID_TOKEN, "a create request with a label only")
         .body(newJsonBody(body -> body.stringType("label", "ci-readonly")).build())
         .willRespondWith()
         .status(200)
@@ -66,7 +68,8 @@ class CreateAccessTokenConsumerPactTest {
   @PactTestFor(pactMethod = "minimalCreate")
   void minimalCreate(MockServer server) {
     AccessToken created =
-        client(server, VALID_TOKEN).createAccessToken(new CreateAccessTokenRequest().label("ci-readonly"));
+        client(server, VALID_TOKEN)
+            .createAccessToken(new CreateAccessTokenRequest().label("ci-readonly"));
 
     assertThat(created.getId()).matches(HEX32);
     assertThat(created.getUser()).matches(HEX32);
@@ -79,7 +82,8 @@ class CreateAccessTokenConsumerPactTest {
 
   @Pact(consumer = CONSUMER)
   V4Pact fullCreate(PactDslWithProvider builder) {
-    return createRequest(builder, STATE_TOKEN_VALID, VALID_TOKEN, "a create request with every documented field")
+    return createRequest(
+            builder, STATE_TOKEN_VALID, VALID_TOKEN, "a create request with every documented field")
         .body(
             newJsonBody(
                     body -> {
@@ -186,8 +190,13 @@ class CreateAccessTokenConsumerPactTest {
             .admin(false)
             .spendingLimits(
                 List.of(
-                    new SpendingLimit().coin("btc").txValueLimit(BaseUnitAmount.ofNumber(100_000_000L)),
-                    new SpendingLimit().coin("eth").maxLimit(false).txValueLimit(BaseUnitAmount.ofString(BIG_AMOUNT))))
+                    new SpendingLimit()
+                        .coin("btc")
+                        .txValueLimit(BaseUnitAmount.ofNumber(100_000_000L)),
+                    new SpendingLimit()
+                        .coin("eth")
+                        .maxLimit(false)
+                        .txValueLimit(BaseUnitAmount.ofString(BIG_AMOUNT))))
             .allErc20TokensLimit(
                 new AllErc20TokensLimit()
                     .enabled(true)
@@ -209,7 +218,11 @@ class CreateAccessTokenConsumerPactTest {
 
   @Pact(consumer = CONSUMER)
   V4Pact invalidIpRestrict(PactDslWithProvider builder) {
-    return createRequest(builder, STATE_TOKEN_VALID, VALID_TOKEN, "a create request whose ipRestrict entry is not an IPv4 address")
+    return createRequest(
+            builder,
+            STATE_TOKEN_VALID,
+            VALID_TOKEN,
+            "a create request whose ipRestrict entry is not an IPv4 address")
         .body(
             newJsonBody(
                     body -> {
@@ -226,7 +239,9 @@ class CreateAccessTokenConsumerPactTest {
                         platformError(
                             error,
                             "InvalidRequest",
-                            context -> context.stringMatcher("field", "ipRestrict\\[0\\]", "ipRestrict[0]")))
+                            context ->
+                                context.stringMatcher(
+                                    "field", "ipRestrict\\[0\\]", "ipRestrict[0]")))
                 .build())
         .toPact(V4Pact.class);
   }
@@ -239,7 +254,10 @@ class CreateAccessTokenConsumerPactTest {
             BitGoApiException.class,
             () ->
                 client(server, VALID_TOKEN)
-                    .createAccessToken(new CreateAccessTokenRequest().label("bad-ip").ipRestrict(List.of("300.1.2.3"))));
+                    .createAccessToken(
+                        new CreateAccessTokenRequest()
+                            .label("bad-ip")
+                            .ipRestrict(List.of("300.1.2.3"))));
 
     assertThat(error.status()).isEqualTo(400);
     assertThat(error.name()).isEqualTo("InvalidRequest");
@@ -252,7 +270,11 @@ class CreateAccessTokenConsumerPactTest {
 
   @Pact(consumer = CONSUMER)
   V4Pact unknownBearerToken(PactDslWithProvider builder) {
-    return createRequest(builder, STATE_TOKEN_UNKNOWN, UNKNOWN_TOKEN, "a create request with an unknown bearer token")
+    return createRequest(
+            builder,
+            STATE_TOKEN_UNKNOWN,
+            UNKNOWN_TOKEN,
+            "a create request with an unknown bearer token")
         .body(newJsonBody(body -> body.stringType("label", "ci-readonly")).build())
         .willRespondWith()
         .status(401)
@@ -267,7 +289,9 @@ class CreateAccessTokenConsumerPactTest {
     BitGoApiException error =
         catchThrowableOfType(
             BitGoApiException.class,
-            () -> client(server, UNKNOWN_TOKEN).createAccessToken(new CreateAccessTokenRequest().label("ci-readonly")));
+            () ->
+                client(server, UNKNOWN_TOKEN)
+                    .createAccessToken(new CreateAccessTokenRequest().label("ci-readonly")));
 
     assertThat(error.status()).isEqualTo(401);
     assertThat(error.name()).isEqualTo("Unauthorized");
@@ -292,7 +316,8 @@ class CreateAccessTokenConsumerPactTest {
   /** The fields every created token carries, pinned by shape. */
   private static void createdTokenCore(LambdaDslObject token) {
     token.stringMatcher("id", HEX32, "59cd72485007a239fb00282ed480da1f");
-    token.stringType("token", "v2x8d5e9f0a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6");
+    token.stringType(
+        "token", "v2x8d5e9f0a1b2c3d4e5f60718293a4b5c6d7e8f90a1b2c3d4e5f60718293a4b5c6");
     token.stringMatcher("user", HEX32, "5a84db4d6dd6c7dd07d2e3b5a7e9d9c4");
     token.stringType("origin", "test.bitgo.com");
     token.stringMatcher("ip", IPV4, "127.0.0.1");
@@ -311,6 +336,10 @@ class CreateAccessTokenConsumerPactTest {
   }
 
   private static AccessTokenClient client(MockServer server, String token) {
-    return AccessTokenClient.builder().baseUrl(server.getUrl()).accessToken(token).maxAttempts(1).build();
+    return AccessTokenClient.builder()
+        .baseUrl(server.getUrl())
+        .accessToken(token)
+        .maxAttempts(1)
+        .build();
   }
 }

@@ -19,7 +19,8 @@ import org.openbitgo.accesstoken.contracttests.ContractNames;
 /** Every interaction the consumer pinned is allowed by the OpenAPI spec, and drift is refused. */
 class PactConformsToSpecTest {
 
-  static final PactSpecConformance CONFORMANCE = new PactSpecConformance(ContractNames.specLocation());
+  static final PactSpecConformance CONFORMANCE =
+      new PactSpecConformance(ContractNames.specLocation());
   static final ObjectMapper JSON = new ObjectMapper();
 
   @TempDir Path temp;
@@ -41,13 +42,16 @@ class PactConformsToSpecTest {
         .map(
             pact ->
                 DynamicTest.dynamicTest(
-                    pact.getFileName().toString(), () -> assertThat(CONFORMANCE.violations(pact.toFile())).isEmpty()));
+                    pact.getFileName().toString(),
+                    () -> assertThat(CONFORMANCE.violations(pact.toFile())).isEmpty()));
   }
 
   @Test
   void refusesAPactExpectingAResponseFieldTheSpecLacks() throws IOException {
     File drifted =
-        editInteraction("a create request with a label only", interaction -> responseBody(interaction).put("nickname", "bob"));
+        editInteraction(
+            "a create request with a label only",
+            interaction -> responseBody(interaction).put("nickname", "bob"));
 
     assertThat(CONFORMANCE.violations(drifted))
         .singleElement()
@@ -61,16 +65,19 @@ class PactConformsToSpecTest {
     File drifted =
         editInteraction(
             "a create request with a label only",
-            interaction -> ((ObjectNode) interaction.at("/request/body/content")).put("colour", "blue"));
+            interaction ->
+                ((ObjectNode) interaction.at("/request/body/content")).put("colour", "blue"));
 
-    assertThat(CONFORMANCE.violations(drifted)).anyMatch(v -> v.contains("(request)") && v.contains("colour"));
+    assertThat(CONFORMANCE.violations(drifted))
+        .anyMatch(v -> v.contains("(request)") && v.contains("colour"));
   }
 
   @Test
   void refusesAPactExpectingAWrongType() throws IOException {
     File drifted =
         editInteraction(
-            "a create request with every documented field", interaction -> responseBody(interaction).put("isExtensible", "no"));
+            "a create request with every documented field",
+            interaction -> responseBody(interaction).put("isExtensible", "no"));
 
     assertThat(CONFORMANCE.violations(drifted)).anyMatch(v -> v.contains("isExtensible"));
   }
@@ -79,7 +86,8 @@ class PactConformsToSpecTest {
   void refusesAnErrorResponseMissingItsRequestId() throws IOException {
     File drifted =
         editInteraction(
-            "a create request with an unknown bearer token", interaction -> responseBody(interaction).remove("requestId"));
+            "a create request with an unknown bearer token",
+            interaction -> responseBody(interaction).remove("requestId"));
 
     assertThat(CONFORMANCE.violations(drifted)).anyMatch(v -> v.contains("requestId"));
   }
@@ -89,7 +97,8 @@ class PactConformsToSpecTest {
   }
 
   /** A copy of the consumer pact with one interaction edited, written to a temporary file. */
-  private File editInteraction(String description, java.util.function.Consumer<ObjectNode> edit) throws IOException {
+  private File editInteraction(String description, java.util.function.Consumer<ObjectNode> edit)
+      throws IOException {
     ObjectNode pact = (ObjectNode) JSON.readTree(ContractNames.pactFile().toFile());
     boolean found = false;
     for (var interaction : pact.withArray("interactions")) {

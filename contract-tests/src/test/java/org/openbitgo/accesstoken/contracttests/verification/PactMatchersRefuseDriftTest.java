@@ -34,8 +34,8 @@ import org.openbitgo.accesstoken.stub.StubServerConfig;
 
 /**
  * The provider side of the pact can fail: the real stub server's answer to the full-create
- * interaction passes Pact's matching, and the same answer with one field drifted does not.
- * This is the comparison provider verification runs on every interaction.
+ * interaction passes Pact's matching, and the same answer with one field drifted does not. This is
+ * the comparison provider verification runs on every interaction.
  */
 class PactMatchersRefuseDriftTest {
 
@@ -58,11 +58,14 @@ class PactMatchersRefuseDriftTest {
             .asSynchronousRequestResponse();
     IRequest request = fullCreate.getRequest();
     String bearer = request.getHeaders().get("Authorization").get(0).substring("Bearer ".length());
-    server = StubServer.start(StubServerConfig.builder().host("127.0.0.1").port(0).acceptedToken(bearer).build());
+    server =
+        StubServer.start(
+            StubServerConfig.builder().host("127.0.0.1").port(0).acceptedToken(bearer).build());
     realAnswer =
         HttpClient.newHttpClient()
             .send(
-                HttpRequest.newBuilder(URI.create(server.baseUri() + request.getPath().substring(1)))
+                HttpRequest.newBuilder(
+                        URI.create(server.baseUri() + request.getPath().substring(1)))
                     .header("Authorization", "Bearer " + bearer)
                     .header("Content-Type", "application/json")
                     .POST(HttpRequest.BodyPublishers.ofString(request.getBody().valueAsString()))
@@ -88,23 +91,30 @@ class PactMatchersRefuseDriftTest {
 
   @Test
   void refusesAnAmountThatLostItsStringForm() {
-    assertThat(mismatches(body -> ((ObjectNode) body.at("/unlock/spendingLimits/eth")).put("txValueLimit", 1.2345678901234568E29)))
+    assertThat(
+            mismatches(
+                body ->
+                    ((ObjectNode) body.at("/unlock/spendingLimits/eth"))
+                        .put("txValueLimit", 1.2345678901234568E29)))
         .anyMatch(m -> m.contains("txValueLimit"));
   }
 
   @Test
   void refusesATimestampWithoutMilliseconds() {
-    assertThat(mismatches(body -> body.put("created", "2026-11-27T10:15:30Z"))).anyMatch(m -> m.contains("created"));
+    assertThat(mismatches(body -> body.put("created", "2026-11-27T10:15:30Z")))
+        .anyMatch(m -> m.contains("created"));
   }
 
   @Test
   void refusesATimestampWithNanoseconds() {
-    assertThat(mismatches(body -> body.put("expires", "2026-11-27T10:15:30.123456789Z"))).anyMatch(m -> m.contains("expires"));
+    assertThat(mismatches(body -> body.put("expires", "2026-11-27T10:15:30.123456789Z")))
+        .anyMatch(m -> m.contains("expires"));
   }
 
   @Test
   void refusesATimestampWithAnOffsetInsteadOfUtc() {
-    assertThat(mismatches(body -> body.put("created", "2026-11-27T11:15:30.000+01:00"))).anyMatch(m -> m.contains("created"));
+    assertThat(mismatches(body -> body.put("created", "2026-11-27T11:15:30.000+01:00")))
+        .anyMatch(m -> m.contains("created"));
   }
 
   /** Pact's mismatches between the interaction and the real answer after {@code drift}. */
@@ -123,7 +133,11 @@ class PactMatchersRefuseDriftTest {
               new Generators(new HashMap<>()));
       List<Mismatch> mismatches = ResponseMatching.responseMismatches(pact, fullCreate, actual);
       return mismatches.stream()
-          .map(m -> m instanceof BodyMismatch bodyMismatch ? bodyMismatch.getPath() + ": " + m.description() : m.description())
+          .map(
+              m ->
+                  m instanceof BodyMismatch bodyMismatch
+                      ? bodyMismatch.getPath() + ": " + m.description()
+                      : m.description())
           .collect(Collectors.toList());
     } catch (Exception e) {
       throw new AssertionError(e);

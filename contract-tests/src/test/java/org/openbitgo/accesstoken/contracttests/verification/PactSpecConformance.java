@@ -46,15 +46,22 @@ public final class PactSpecConformance {
       }
       IRequest request = exchange.getRequest();
       IResponse response = exchange.getResponse();
-      // Error-path interactions send invalid requests on purpose: only their responses must conform.
+      // Error-path interactions send invalid requests on purpose: only their responses must
+      // conform.
       if (response.getStatus() < 400) {
-        collect(interaction, "request", validator.validateRequest(toValidatorRequest(request)), violations);
+        collect(
+            interaction,
+            "request",
+            validator.validateRequest(toValidatorRequest(request)),
+            violations);
       }
       collect(
           interaction,
           "response",
           validator.validateResponse(
-              request.getPath(), Request.Method.valueOf(request.getMethod().toUpperCase()), toValidatorResponse(response)),
+              request.getPath(),
+              Request.Method.valueOf(request.getMethod().toUpperCase()),
+              toValidatorResponse(response)),
           violations);
     }
     return violations;
@@ -69,7 +76,10 @@ public final class PactSpecConformance {
       Interaction interaction, String side, ValidationReport report, List<String> violations) {
     report.getMessages().stream()
         .filter(m -> m.getLevel() == ValidationReport.Level.ERROR)
-        .forEach(m -> violations.add(interaction.getDescription() + " (" + side + "): " + m.getMessage()));
+        .forEach(
+            m ->
+                violations.add(
+                    interaction.getDescription() + " (" + side + "): " + m.getMessage()));
   }
 
   private static Request toValidatorRequest(IRequest request) {

@@ -22,8 +22,8 @@ import org.openbitgo.accesstoken.stub.StubServerConfig;
 /**
  * Provider verification: replays every interaction of every consumer's pact in the pacts folder
  * (Java and TypeScript) against the real stub server, started in-process on a free loopback port.
- * Provider states are applied by the stub's own {@link ProviderStates}, the same logic its
- * {@code --provider-states} endpoint serves to verifiers in other languages.
+ * Provider states are applied by the stub's own {@link ProviderStates}, the same logic its {@code
+ * --provider-states} endpoint serves to verifiers in other languages.
  */
 @Provider(PROVIDER)
 @PactFolder("${pact.rootDir}")
@@ -35,7 +35,11 @@ class StubServerHonoursPactTest {
   static void startStubServer() {
     server =
         StubServer.start(
-            StubServerConfig.builder().host("127.0.0.1").port(0).environment(StubEnvironment.TEST).build());
+            StubServerConfig.builder()
+                .host("127.0.0.1")
+                .port(0)
+                .environment(StubEnvironment.TEST)
+                .build());
   }
 
   @AfterAll

@@ -1,11 +1,11 @@
 package org.openbitgo.accesstoken.server.generated;
 
+import org.openbitgo.accesstoken.contract.BaseUnitAmount;
+import org.openbitgo.accesstoken.contract.GeneratedModelsRoundTripContract;
 import org.openbitgo.accesstoken.server.generated.model.AccessToken;
 import org.openbitgo.accesstoken.server.generated.model.CreateAccessTokenRequest;
 import org.openbitgo.accesstoken.server.generated.model.PlatformError;
 import org.openbitgo.accesstoken.server.generated.model.UnlockSpendingLimit;
-import org.openbitgo.accesstoken.contract.BaseUnitAmount;
-import org.openbitgo.accesstoken.contract.GeneratedModelsRoundTripContract;
 
 /** The generated JAX-RS models carry every documented field of the spec's examples unchanged. */
 class GeneratedModelRoundTripTest
