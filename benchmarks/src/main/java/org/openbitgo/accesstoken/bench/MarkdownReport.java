@@ -5,6 +5,8 @@ import static org.openbitgo.accesstoken.bench.Report.f1;
 import static org.openbitgo.accesstoken.bench.Report.f2;
 import static org.openbitgo.accesstoken.bench.Report.f3;
 
+import java.util.Arrays;
+import java.util.stream.Collectors;
 import org.openbitgo.accesstoken.bench.BenchmarkReport.ServerStart;
 
 /** Renders a {@link BenchmarkReport} for people: one section per phase, the targets last. */
@@ -93,25 +95,17 @@ final class MarkdownReport {
         .append("|---|---:|---:|---:|---:|---:|---:|---|---:|\n");
     for (BenchmarkReport.StackRow row : report.stacks()) {
       LoadGenerator.Row r = row.canned();
-      md.append("| ")
-          .append(row.stack())
-          .append(" | ")
-          .append(f0(row.start().startupMs()))
-          .append(" | ")
-          .append(row.start().rssMiB())
-          .append(" | ")
-          .append(row.start().threads())
-          .append(" | ")
-          .append(f0(r.requestsPerSecond()))
-          .append(" | ")
-          .append(f3(r.latency().p50Ms()))
-          .append(" | ")
-          .append(f3(r.latency().p99Ms()))
-          .append(" | ")
-          .append(cpu(r))
-          .append(" | ")
-          .append(f2(r.load1MinAtEnd()))
-          .append(" |\n");
+      md.append(
+          tableRow(
+              row.stack(),
+              f0(row.start().startupMs()),
+              row.start().rssMiB(),
+              row.start().threads(),
+              f0(r.requestsPerSecond()),
+              f3(r.latency().p50Ms()),
+              f3(r.latency().p99Ms()),
+              cpu(r),
+              f2(r.load1MinAtEnd())));
     }
     md.append("\n");
   }
@@ -126,15 +120,7 @@ final class MarkdownReport {
                 + " first 200 to a valid create (polled every 5 ms), RSS (`VmRSS`) right then.\n\n")
         .append("| process | start → first 200 ms | RSS MiB | threads |\n|---|---:|---:|---:|\n");
     for (ServerStart run : s.stubRuns()) {
-      md.append("| ")
-          .append(run.server())
-          .append(" | ")
-          .append(f0(run.startupMs()))
-          .append(" | ")
-          .append(run.rssMiB())
-          .append(" | ")
-          .append(run.threads())
-          .append(" |\n");
+      md.append(tableRow(run.server(), f0(run.startupMs()), run.rssMiB(), run.threads()));
     }
     md.append("| **stub, median** | **")
         .append(f0(s.stubMedianMs()))
@@ -194,13 +180,11 @@ final class MarkdownReport {
     md.append("\n| connections | throughput stub / Prism | p99 Prism / stub |\n|---:|---:|---:|\n");
     for (BenchmarkReport.ThroughputRow row : report.throughput()) {
       if (row.prism() != null) {
-        md.append("| ")
-            .append(row.connections())
-            .append(" | **")
-            .append(f1(row.stub().requestsPerSecond() / row.prism().requestsPerSecond()))
-            .append("×** | ")
-            .append(f1(row.prism().latency().p99Ms() / row.stub().latency().p99Ms()))
-            .append("× |\n");
+        md.append(
+            tableRow(
+                row.connections(),
+                "**" + f1(row.stub().requestsPerSecond() / row.prism().requestsPerSecond()) + "×**",
+                f1(row.prism().latency().p99Ms() / row.stub().latency().p99Ms()) + "×"));
       }
     }
     BenchmarkReport.ResidentMemory rss = report.residentMemory();
@@ -317,31 +301,24 @@ final class MarkdownReport {
             "| threads | client | req/s | p50 ms | p99 ms | errors |\n|---:|---|---:|---:|---:|---:|\n");
     for (BenchmarkReport.ClientRow row : report.client()) {
       for (ClientComparison.Row v : row.variants()) {
-        md.append("| ")
-            .append(row.threads())
-            .append(" | ")
-            .append(v.client())
-            .append(" | ")
-            .append(f0(v.requestsPerSecond()))
-            .append(" | ")
-            .append(v.latency().p50Ms())
-            .append(" | ")
-            .append(v.latency().p99Ms())
-            .append(" | ")
-            .append(v.errors())
-            .append(" |\n");
+        md.append(
+            tableRow(
+                row.threads(),
+                v.client(),
+                f0(v.requestsPerSecond()),
+                v.latency().p50Ms(),
+                v.latency().p99Ms(),
+                v.errors()));
       }
     }
     md.append(
         "\n| threads | Feign / plain (bytes) | Feign / plain + Jackson |\n|---:|---:|---:|\n");
     for (BenchmarkReport.ClientRow row : report.client()) {
-      md.append("| ")
-          .append(row.threads())
-          .append(" | **")
-          .append(f3(row.feignToPlain()))
-          .append("** | ")
-          .append(f3(row.feignToPlainWithJackson()))
-          .append(" |\n");
+      md.append(
+          tableRow(
+              row.threads(),
+              "**" + f3(row.feignToPlain()) + "**",
+              f3(row.feignToPlainWithJackson())));
     }
     md.append("\n");
   }
@@ -359,15 +336,7 @@ final class MarkdownReport {
                 + " \"model\" = generated client models with `ContractJson.newObjectMapper()`; \"tree\" = a plain"
                 + " `ObjectMapper` and `JsonNode` of the same JSON.\n\n| benchmark | score ± error | unit |\n|---|---:|---|\n");
     for (BenchmarkReport.JmhRow r : report.jmh()) {
-      md.append("| ")
-          .append(r.benchmark())
-          .append(" | ")
-          .append(f1(r.score()))
-          .append(" ± ")
-          .append(f1(r.error()))
-          .append(" | ")
-          .append(r.unit())
-          .append(" |\n");
+      md.append(tableRow(r.benchmark(), f1(r.score()) + " ± " + f1(r.error()), r.unit()));
     }
     md.append("\n");
   }
@@ -375,13 +344,7 @@ final class MarkdownReport {
   private void targets() {
     md.append("## Targets\n\n| target | met? | measured |\n|---|---|---|\n");
     for (BenchmarkReport.Target t : report.targets()) {
-      md.append("| ")
-          .append(t.target())
-          .append(" | ")
-          .append(t.met() ? "yes" : "**NO**")
-          .append(" | ")
-          .append(t.measured())
-          .append(" |\n");
+      md.append(tableRow(t.target(), t.met() ? "yes" : "**NO**", t.measured()));
     }
     if (!report.notes().isEmpty()) {
       md.append("\n## Notes\n\n");
@@ -395,27 +358,24 @@ final class MarkdownReport {
   }
 
   private static String loadRow(String server, LoadGenerator.Row r) {
-    return "| "
-        + server
-        + " | "
-        + r.connections()
-        + " | "
-        + f0(r.requestsPerSecond())
-        + " | "
-        + f3(r.latency().p50Ms())
-        + " | "
-        + f3(r.latency().p99Ms())
-        + " | "
-        + f3(r.latency().p999Ms())
-        + " | "
-        + r.errors()
-        + " | "
-        + r.serverClosedConnections()
-        + " | "
-        + cpu(r)
-        + " | "
-        + f2(r.load1MinAtEnd())
-        + " |\n";
+    return tableRow(
+        server,
+        r.connections(),
+        f0(r.requestsPerSecond()),
+        f3(r.latency().p50Ms()),
+        f3(r.latency().p99Ms()),
+        f3(r.latency().p999Ms()),
+        r.errors(),
+        r.serverClosedConnections(),
+        cpu(r),
+        f2(r.load1MinAtEnd()));
+  }
+
+  /** One Markdown table row: {@code | a | b | c |} and a line break. */
+  private static String tableRow(Object... cells) {
+    return Arrays.stream(cells)
+        .map(String::valueOf)
+        .collect(Collectors.joining(" | ", "| ", " |\n"));
   }
 
   private static String cpu(LoadGenerator.Row r) {

@@ -17,12 +17,7 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
-import io.netty.handler.codec.http.TooLongHttpHeaderException;
-import io.netty.handler.codec.http.TooLongHttpLineException;
 import io.netty.handler.timeout.IdleStateEvent;
-import java.net.Inet4Address;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -44,16 +39,6 @@ final class HttpExchangeHandler extends ChannelInboundHandlerAdapter {
 
   /** A caller's own request id is reused only if it is short and harmless in a log line. */
   private static final Pattern SAFE_REQUEST_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
-
-  private static final String ALLOWED_METHODS = "POST, OPTIONS";
-
-  /** Netty's defaults, named: the longest request line and the largest header block read. */
-  static final int MAX_REQUEST_LINE_BYTES = 4096;
-
-  static final int MAX_HEADER_BYTES = 8192;
-
-  /** More header fields than this is not a client of this API (431). */
-  static final int MAX_HEADER_FIELDS = 100;
 
   private final StubRuntime runtime;
   private final RequestDeadline deadline;
@@ -134,10 +119,10 @@ final class HttpExchangeHandler extends ChannelInboundHandlerAdapter {
     stateChange = false;
     if (request.decoderResult().isFailure()) {
       // the request line or headers could not be parsed: nothing after them can be trusted
-      finish(context, unparsable(request.decoderResult().cause()).thenClose());
+      finish(context, HttpRequestRules.unparsable(request.decoderResult().cause()).thenClose());
       return;
     }
-    Answer refusal = refuseConnection(request);
+    Answer refusal = HttpRequestRules.refuseConnection(request);
     if (refusal != null) {
       finish(context, refusal.thenClose());
       return;
@@ -149,41 +134,6 @@ final class HttpExchangeHandler extends ChannelInboundHandlerAdapter {
     }
   }
 
-  /** The request line or the headers broke HTTP/1.1's grammar or the decoder's limits. */
-  private static Answer unparsable(Throwable cause) {
-    if (cause instanceof TooLongHttpHeaderException) {
-      return PlatformErrors.of(
-          431,
-          "the request's header fields are larger than " + MAX_HEADER_BYTES + " bytes",
-          Map.of("limitBytes", MAX_HEADER_BYTES));
-    }
-    if (cause instanceof TooLongHttpLineException) {
-      return PlatformErrors.of(
-          414,
-          "the request line is longer than " + MAX_REQUEST_LINE_BYTES + " bytes",
-          Map.of("limitBytes", MAX_REQUEST_LINE_BYTES));
-    }
-    // e.g. a Content-Length that is not one number, given twice, or next to Transfer-Encoding
-    return PlatformErrors.of(400, "the request is not valid HTTP/1.1", Map.of());
-  }
-
-  /**
-   * Requests this server never serves and whose connection it will not keep: a tunnel ({@code
-   * CONNECT}), HTTP/2's prior-knowledge preface ({@code PRI * HTTP/2.0}), another protocol version.
-   * Answered at once, without waiting for a body.
-   */
-  private static Answer refuseConnection(HttpRequest request) {
-    HttpVersion version = request.protocolVersion();
-    if (version.majorVersion() != 1 || version.minorVersion() > 1) {
-      return PlatformErrors.of(400, "only HTTP/1.1 is served", Map.of());
-    }
-    if (request.method().equals(HttpMethod.CONNECT)) {
-      return PlatformErrors.of(405, "method not allowed; use POST", Map.of())
-          .withHeader("Allow", ALLOWED_METHODS);
-    }
-    return null;
-  }
-
   /**
    * The answer the headers alone decide, or null (then {@link #caller} is set) to read the body.
    */
@@ -192,11 +142,11 @@ final class HttpExchangeHandler extends ChannelInboundHandlerAdapter {
     if (HttpUtil.getContentLength(request, -1L) > runtime.config().maxRequestBodyBytes()) {
       return tooLarge();
     }
-    if (headers.size() > MAX_HEADER_FIELDS) {
+    if (headers.size() > HttpRequestRules.MAX_HEADER_FIELDS) {
       return PlatformErrors.of(
           431,
-          "the request has more than " + MAX_HEADER_FIELDS + " header fields",
-          Map.of("limit", MAX_HEADER_FIELDS));
+          "the request has more than " + HttpRequestRules.MAX_HEADER_FIELDS + " header fields",
+          Map.of("limit", HttpRequestRules.MAX_HEADER_FIELDS));
     }
     // RFC 9112 section 3.2: an HTTP/1.1 request has exactly one Host
     if (request.protocolVersion().equals(HttpVersion.HTTP_1_1)
@@ -204,12 +154,12 @@ final class HttpExchangeHandler extends ChannelInboundHandlerAdapter {
       return PlatformErrors.of(
           400, "an HTTP/1.1 request needs exactly one Host header", Map.of("header", "Host"));
     }
-    if (hasUserinfo(request.uri())) {
+    if (HttpRequestRules.hasUserinfo(request.uri())) {
       // RFC 9110 section 4.2.4: userinfo in an http URI is to be treated as an error
       return PlatformErrors.of(
           400, "the request target must not carry userinfo (user@host)", Map.of());
     }
-    String path = pathOf(request.uri());
+    String path = HttpRequestRules.pathOf(request.uri());
     if (runtime.providerStateEndpoint() != null && path.equals("/" + ProviderStateEndpoint.PATH)) {
       return checkStateChangeHead(request);
     }
@@ -222,7 +172,7 @@ final class HttpExchangeHandler extends ChannelInboundHandlerAdapter {
     boolean options = request.method().equals(HttpMethod.OPTIONS);
     if (!options && !request.method().equals(HttpMethod.POST)) {
       return PlatformErrors.of(405, "method not allowed; use POST", Map.of())
-          .withHeader("Allow", ALLOWED_METHODS);
+          .withHeader("Allow", HttpRequestRules.ALLOWED_METHODS);
     }
     if (!options && !MediaTypes.isJson(headers.get(HttpHeaderNames.CONTENT_TYPE))) {
       return PlatformErrors.of(415, "request body must be application/json", Map.of());
@@ -237,12 +187,13 @@ final class HttpExchangeHandler extends ChannelInboundHandlerAdapter {
     BearerAuth.Outcome auth =
         runtime
             .auth()
-            .authenticate(headers.get(HttpHeaderNames.AUTHORIZATION), callerIpv4(context));
+            .authenticate(
+                headers.get(HttpHeaderNames.AUTHORIZATION), HttpRequestRules.callerIpv4(context));
     if (auth.refusal() != null) {
       return auth.refusal();
     }
     if (options) {
-      return new Answer(200, Map.of("Allow", ALLOWED_METHODS), null, false);
+      return new Answer(200, Map.of("Allow", HttpRequestRules.ALLOWED_METHODS), null, false);
     }
     caller = auth.caller();
     return null;
@@ -262,27 +213,6 @@ final class HttpExchangeHandler extends ChannelInboundHandlerAdapter {
     }
     stateChange = true;
     return null;
-  }
-
-  private static boolean hasUserinfo(String uri) {
-    int scheme = uri.startsWith("/") ? -1 : uri.indexOf("://");
-    if (scheme < 0) {
-      return false;
-    }
-    int authorityEnd = uri.indexOf('/', scheme + 3);
-    return uri.substring(scheme + 3, authorityEnd < 0 ? uri.length() : authorityEnd).contains("@");
-  }
-
-  private static String pathOf(String uri) {
-    String path = uri;
-    if (!path.startsWith("/")) {
-      // absolute form (a proxy's request): its path counts
-      int scheme = path.indexOf("://");
-      int slash = scheme < 0 ? -1 : path.indexOf('/', scheme + 3);
-      path = slash < 0 ? "" : path.substring(slash);
-    }
-    int end = path.indexOf('?');
-    return end < 0 ? path : path.substring(0, end);
   }
 
   private Answer tooLarge() {
@@ -373,21 +303,6 @@ final class HttpExchangeHandler extends ChannelInboundHandlerAdapter {
     headers.set(HttpHeaderNames.CACHE_CONTROL, HttpHeaderValues.NO_STORE);
     answer.headers().forEach(headers::set);
     return response;
-  }
-
-  /**
-   * The caller's IPv4 address; the contract's {@code ip} is IPv4-only, so IPv6 loopback reads as
-   * 127.0.0.1 and any other IPv6 caller gets no {@code ip}.
-   */
-  private static String callerIpv4(ChannelHandlerContext context) {
-    if (!(context.channel().remoteAddress() instanceof InetSocketAddress remote)) {
-      return null;
-    }
-    InetAddress address = remote.getAddress();
-    if (address instanceof Inet4Address) {
-      return address.getHostAddress();
-    }
-    return address != null && address.isLoopbackAddress() ? "127.0.0.1" : null;
   }
 
   @Override

@@ -100,8 +100,8 @@ public final class StubServer implements AutoCloseable {
                             new IdleStateHandler(0, 0, IDLE_SECONDS),
                             deadline,
                             new HttpServerCodec(
-                                HttpExchangeHandler.MAX_REQUEST_LINE_BYTES,
-                                HttpExchangeHandler.MAX_HEADER_BYTES,
+                                HttpRequestRules.MAX_REQUEST_LINE_BYTES,
+                                HttpRequestRules.MAX_HEADER_BYTES,
                                 8192),
                             new HttpExchangeHandler(runtime, deadline));
                   }

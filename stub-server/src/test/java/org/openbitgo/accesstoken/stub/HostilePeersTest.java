@@ -171,7 +171,7 @@ class HostilePeersTest {
     String authorized =
         "Host: stub\r\nAuthorization: Bearer " + TOKEN + "\r\nContent-Type: application/json\r\n";
     StringBuilder manyHeaders = new StringBuilder();
-    for (int i = 0; i <= HttpExchangeHandler.MAX_HEADER_FIELDS; i++) {
+    for (int i = 0; i <= HttpRequestRules.MAX_HEADER_FIELDS; i++) {
       manyHeaders.append("X-Header-").append(i).append(": ").append(i).append("\r\n");
     }
     StringBuilder overLimitChunks = new StringBuilder();
