@@ -21,7 +21,6 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
-import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
@@ -64,26 +63,33 @@ final class DeadlineBoundedClient implements Client {
     if (remaining.isNegative() || remaining.isZero()) {
       throw new HttpTimeoutException(deadline.describe() + " passed before this attempt");
     }
-    CompletableFuture<HttpResponse<byte[]>> exchange;
+    HttpRequest httpRequest;
     try {
-      exchange =
-          http.sendAsync(toHttpRequest(request, options, remaining), info -> new LimitedBody());
+      httpRequest = toHttpRequest(request, options, remaining);
     } catch (RuntimeException refused) {
       throw redacted(refused, request);
     }
+    // Sent on the caller's thread: sendAsync would hand every answer to the common pool, which
+    // on a 2-core machine is a new thread per call. The JDK's own timeout (at most the time left)
+    // bounds the wait for the headers; this timer bounds the body, which may stall after them.
+    Attempt attempt = new Attempt();
+    CompletableFuture<Void> timer =
+        new CompletableFuture<Void>().orTimeout(remaining.toNanos(), TimeUnit.NANOSECONDS);
+    timer.whenComplete((none, late) -> attempt.expire(late));
     HttpResponse<byte[]> answer;
     try {
-      answer = exchange.get(remaining.toNanos(), TimeUnit.NANOSECONDS);
-    } catch (TimeoutException late) {
-      exchange.cancel(true); // aborts the exchange and closes its connection
-      throw new HttpTimeoutException(
-          deadline.describe() + " passed before the answer was complete");
+      answer = http.send(httpRequest, attempt);
     } catch (InterruptedException interrupted) {
-      exchange.cancel(true);
+      attempt.abort(new InterruptedIOException("interrupted"));
       Thread.currentThread().interrupt();
       throw new InterruptedIOException("interrupted while waiting for the answer");
-    } catch (ExecutionException failed) {
-      throw redacted(failed.getCause(), request);
+    } catch (IOException | RuntimeException failed) {
+      if (attempt.expired()) {
+        throw passedBeforeComplete();
+      }
+      throw redacted(failed, request);
+    } finally {
+      timer.complete(null); // unschedules the timer
     }
     Map<String, Collection<String>> headers = new LinkedHashMap<>();
     answer.headers().map().forEach(headers::put);
@@ -94,6 +100,52 @@ final class DeadlineBoundedClient implements Client {
         .body(answer.body())
         .request(request)
         .build();
+  }
+
+  private HttpTimeoutException passedBeforeComplete() {
+    return new HttpTimeoutException(deadline.describe() + " passed before the answer was complete");
+  }
+
+  /**
+   * One attempt's body handler, which the deadline timer (or an interrupt) can end: the body fails
+   * and its subscription is cancelled, which closes the connection.
+   */
+  private final class Attempt implements HttpResponse.BodyHandler<byte[]> {
+    private LimitedBody body;
+    private IOException abortedBy;
+    private boolean expired;
+
+    @Override
+    public synchronized HttpResponse.BodySubscriber<byte[]> apply(HttpResponse.ResponseInfo info) {
+      body = new LimitedBody();
+      if (abortedBy != null) {
+        body.abort(abortedBy);
+      }
+      return body;
+    }
+
+    /** The timer's end: only a timeout aborts; completing the timer normally means we are done. */
+    void expire(Throwable late) {
+      if (late instanceof TimeoutException) {
+        synchronized (this) {
+          expired = true;
+        }
+        abort(passedBeforeComplete());
+      }
+    }
+
+    synchronized void abort(IOException reason) {
+      if (abortedBy == null) {
+        abortedBy = reason;
+      }
+      if (body != null) {
+        body.abort(abortedBy);
+      }
+    }
+
+    synchronized boolean expired() {
+      return expired;
+    }
   }
 
   private static HttpRequest toHttpRequest(
@@ -168,7 +220,14 @@ final class DeadlineBoundedClient implements Client {
   private static final class LimitedBody implements HttpResponse.BodySubscriber<byte[]> {
     private final CompletableFuture<byte[]> body = new CompletableFuture<>();
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    private Flow.Subscription subscription;
+    private volatile Flow.Subscription subscription;
+
+    /** Fails the body and, once subscribed, drops the exchange and its connection. */
+    void abort(IOException reason) {
+      if (body.completeExceptionally(reason) && subscription != null) {
+        subscription.cancel();
+      }
+    }
 
     @Override
     public CompletionStage<byte[]> getBody() {
@@ -178,7 +237,11 @@ final class DeadlineBoundedClient implements Client {
     @Override
     public void onSubscribe(Flow.Subscription subscription) {
       this.subscription = subscription;
-      subscription.request(Long.MAX_VALUE);
+      if (body.isDone()) {
+        subscription.cancel(); // aborted before the body began
+      } else {
+        subscription.request(Long.MAX_VALUE);
+      }
     }
 
     @Override
