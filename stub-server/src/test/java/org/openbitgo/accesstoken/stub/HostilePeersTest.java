@@ -86,13 +86,7 @@ class HostilePeersTest {
    */
   @Test
   void aBodyThatRunsOutOfTimeGetsA408PlatformErrorAndNoErrorInTheLog() throws Exception {
-    try (StubServer impatient =
-            StubServer.start(
-                StubServerConfig.builder()
-                    .port(0)
-                    .acceptedToken(TOKEN)
-                    .requestDeadline(Duration.ofMillis(500))
-                    .build());
+    try (StubServer impatient = startImpatientServer();
         RawHttp connection = new RawHttp(impatient, READ)) {
       RawHttp.Response response = connection.send(head(PATH, 100) + "{\"label\"").read();
 
@@ -106,13 +100,7 @@ class HostilePeersTest {
   /** Also a request whose headers never finish is cut off by the deadline, in the same shape. */
   @Test
   void headersThatNeverFinishGetA408PlatformError() throws Exception {
-    try (StubServer impatient =
-            StubServer.start(
-                StubServerConfig.builder()
-                    .port(0)
-                    .acceptedToken(TOKEN)
-                    .requestDeadline(Duration.ofMillis(500))
-                    .build());
+    try (StubServer impatient = startImpatientServer();
         RawHttp connection = new RawHttp(impatient, READ)) {
       RawHttp.Response response =
           connection.send("POST /" + PATH + " HTTP/1.1\r\nHost: stub\r\nX-Slow: a").read();
@@ -120,6 +108,16 @@ class HostilePeersTest {
       assertPlatformError(response, 408);
       assertThat(connection.closedByServer()).isTrue();
     }
+  }
+
+  /** A stub whose request deadline is half a second, so the deadline tests end quickly. */
+  private static StubServer startImpatientServer() {
+    return StubServer.start(
+        StubServerConfig.builder()
+            .port(0)
+            .acceptedToken(TOKEN)
+            .requestDeadline(Duration.ofMillis(500))
+            .build());
   }
 
   /** Finding "the client disconnects mid-body → 500 and an ERROR stack trace". */
