@@ -33,50 +33,44 @@ export function parseJson(text: string): JsonValue {
     at++;
     return JSON.parse(text.slice(start, at)) as string; // escapes and control characters as JSON.parse reads them
   };
+  /** The members of an object or array, from its opening bracket to `close`, one `readMember` each. */
+  const readMembers = (close: '}' | ']', readMember: () => void) => {
+    at++;
+    skipWhitespace();
+    if (text[at] === close) {
+      at++;
+      return;
+    }
+    for (;;) {
+      skipWhitespace();
+      readMember();
+      skipWhitespace();
+      if (text[at] === close) break;
+      if (text[at] !== ',') fail(`expected ',' or '${close}'`);
+      at++;
+    }
+    at++;
+  };
   const readValue = (depth: number): JsonValue => {
     if (depth > 512) fail('nesting too deep');
     skipWhitespace();
     const c = text[at];
     if (c === '{') {
-      at++;
       const object: { [key: string]: JsonValue } = {};
-      skipWhitespace();
-      if (text[at] === '}') {
-        at++;
-        return object;
-      }
-      for (;;) {
-        skipWhitespace();
+      readMembers('}', () => {
         if (text[at] !== '"') fail('expected a property name');
         const key = readString();
         skipWhitespace();
         expect(':');
+        // defineProperty, not assignment: a "__proto__" key stays an own property, as in JSON.parse
         Object.defineProperty(object, key, { value: readValue(depth + 1), enumerable: true, writable: true, configurable: true });
-        skipWhitespace();
-        if (text[at] === ',') at++;
-        else if (text[at] === '}') {
-          at++;
-          return object;
-        } else fail("expected ',' or '}'");
-      }
+      });
+      return object;
     }
     if (c === '[') {
-      at++;
       const array: JsonValue[] = [];
-      skipWhitespace();
-      if (text[at] === ']') {
-        at++;
-        return array;
-      }
-      for (;;) {
-        array.push(readValue(depth + 1));
-        skipWhitespace();
-        if (text[at] === ',') at++;
-        else if (text[at] === ']') {
-          at++;
-          return array;
-        } else fail("expected ',' or ']'");
-      }
+      readMembers(']', () => array.push(readValue(depth + 1)));
+      return array;
     }
     if (c === '"') return readString();
     if (c === 't') return expect('true'), true;

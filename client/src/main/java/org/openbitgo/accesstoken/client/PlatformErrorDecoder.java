@@ -25,23 +25,19 @@ import org.openbitgo.accesstoken.contract.ContractFacts;
  * <p>Only 429 is handed to Feign's retry machinery (as a {@link RetryableException} whose cause is
  * the typed exception): BitGo rejected the request without acting on it. Every other status is
  * final, because a 5xx on a create may come after the token was created.
+ *
+ * @param mapper reads the {@code PlatformError} body
+ * @param redactor hides the caller's secrets in whatever the peer sent back (its {@code toString}
+ *     shows no secret, so neither does this record's)
+ * @param clock the clock against which an HTTP-date {@code Retry-After} is read
  */
-final class PlatformErrorDecoder implements ErrorDecoder {
+record PlatformErrorDecoder(ObjectMapper mapper, SecretRedactor redactor, Clock clock)
+    implements ErrorDecoder {
 
   static final String REQUEST_ID_HEADER = ContractFacts.REQUEST_ID_HEADER;
   static final String RETRY_AFTER_HEADER = "Retry-After";
   private static final java.util.regex.Pattern SECONDS =
       java.util.regex.Pattern.compile("[-+]?\\d+");
-
-  private final ObjectMapper mapper;
-  private final SecretRedactor redactor;
-  private final Clock clock;
-
-  PlatformErrorDecoder(ObjectMapper mapper, SecretRedactor redactor, Clock clock) {
-    this.mapper = mapper;
-    this.redactor = redactor;
-    this.clock = clock;
-  }
 
   @Override
   public Exception decode(String methodKey, Response response) {

@@ -1,14 +1,11 @@
 package org.openbitgo.accesstoken.contract;
 
-import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.annotation.JsonValue;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.DeserializationContext;
-import com.fasterxml.jackson.databind.SerializerProvider;
 import com.fasterxml.jackson.databind.annotation.JsonDeserialize;
-import com.fasterxml.jackson.databind.annotation.JsonSerialize;
 import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
-import com.fasterxml.jackson.databind.ser.std.StdSerializer;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.util.Objects;
@@ -23,7 +20,6 @@ import java.util.regex.Pattern;
  * remembers which of the two wire forms it was read from, so a value is written back exactly as it
  * came.
  */
-@JsonSerialize(using = BaseUnitAmount.Writer.class)
 @JsonDeserialize(using = BaseUnitAmount.Reader.class)
 public final class BaseUnitAmount {
 
@@ -96,28 +92,15 @@ public final class BaseUnitAmount {
     return Objects.hash(digits, writtenAsString);
   }
 
+  /** What Jackson writes: the digits as a JSON string, or as a JSON integer of any size. */
+  @JsonValue
+  Object wireForm() {
+    return writtenAsString ? digits : new BigInteger(digits);
+  }
+
   @Override
   public String toString() {
     return writtenAsString ? '"' + digits + '"' : digits;
-  }
-
-  static final class Writer extends StdSerializer<BaseUnitAmount> {
-    private static final long serialVersionUID =
-        1L; // Serializable only through Jackson's base class
-
-    Writer() {
-      super(BaseUnitAmount.class);
-    }
-
-    @Override
-    public void serialize(BaseUnitAmount amount, JsonGenerator out, SerializerProvider provider)
-        throws IOException {
-      if (amount.writtenAsString) {
-        out.writeString(amount.digits);
-      } else {
-        out.writeNumber(new BigInteger(amount.digits));
-      }
-    }
   }
 
   static final class Reader extends StdDeserializer<BaseUnitAmount> {

@@ -16,21 +16,17 @@ import org.openbitgo.accesstoken.server.generated.model.SpendingLimit;
 import org.openbitgo.accesstoken.server.generated.model.TokenUnlock;
 import org.openbitgo.accesstoken.server.generated.model.UnlockSpendingLimit;
 
-/** Creates a token from a valid request: new id and secret, timestamps, and the echoed fields. */
-final class AccessTokenIssuer {
+/**
+ * Creates a token from a valid request: new id and secret, timestamps, and the echoed fields.
+ *
+ * @param environment the platform whose origin the tokens carry
+ * @param store where issued tokens are kept
+ * @param clock the clock behind {@code created} and {@code expires}
+ */
+record AccessTokenIssuer(StubEnvironment environment, InMemoryAccessTokenStore store, Clock clock) {
 
   /** The client application BitGo names for tokens made through its API. */
   static final String CLIENT = "bitgo";
-
-  private final StubEnvironment environment;
-  private final InMemoryAccessTokenStore store;
-  private final Clock clock;
-
-  AccessTokenIssuer(StubEnvironment environment, InMemoryAccessTokenStore store, Clock clock) {
-    this.environment = environment;
-    this.store = store;
-    this.clock = clock;
-  }
 
   AccessToken issue(CreateAccessTokenRequest request, String userId, String callerIp) {
     // the contract's timestamps carry milliseconds, UTC: truncate so created + duration is exact

@@ -11,8 +11,18 @@ import java.util.OptionalLong;
  * registry accepts or an unexpired token this stub created. Checked from the headers alone, before
  * the body is read, so an unauthenticated caller learns nothing about its body. Also applies the
  * optional per-token rate limit.
+ *
+ * @param registry the bearer tokens accepted from the start or through provider states (it holds
+ *     their hashes, so this record's {@code toString} shows no token)
+ * @param store the tokens this stub issued, which are accepted until they expire
+ * @param rateLimiter the per-token rate limit
+ * @param clock the clock against which issued tokens expire
  */
-final class BearerAuth {
+record BearerAuth(
+    BearerTokenRegistry registry,
+    InMemoryAccessTokenStore store,
+    FixedWindowRateLimiter rateLimiter,
+    Clock clock) {
 
   private static final String BEARER_PREFIX = "Bearer ";
 
@@ -21,22 +31,6 @@ final class BearerAuth {
 
   /** Either a caller or the answer that refuses the request. */
   record Outcome(Caller caller, Answer refusal) {}
-
-  private final BearerTokenRegistry registry;
-  private final InMemoryAccessTokenStore store;
-  private final FixedWindowRateLimiter rateLimiter;
-  private final Clock clock;
-
-  BearerAuth(
-      BearerTokenRegistry registry,
-      InMemoryAccessTokenStore store,
-      FixedWindowRateLimiter rateLimiter,
-      Clock clock) {
-    this.registry = registry;
-    this.store = store;
-    this.rateLimiter = rateLimiter;
-    this.clock = clock;
-  }
 
   Outcome authenticate(String authorization, String callerIpv4) {
     if (authorization == null || authorization.isBlank()) {

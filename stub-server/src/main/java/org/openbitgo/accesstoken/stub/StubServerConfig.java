@@ -9,8 +9,32 @@ import java.util.Objects;
 /**
  * How to start a {@link StubServer}. Build it with {@link #builder()}; every setting has a default
  * suited to a local run ({@code 127.0.0.1:8080}, test environment, one generated bearer token).
+ * However it is made, a config that exists is valid: the constructor checks every setting.
+ *
+ * @param host the address to bind
+ * @param port the port to bind; 0 picks a free one (see {@link StubServer#port()})
+ * @param environment the BitGo platform the stub stands in for
+ * @param acceptedTokens bearer tokens accepted from the start; when empty the server generates one
+ * @param maxRequestBodyBytes the largest request body accepted; a larger one gets 413
+ * @param maxStoredTokens how many created tokens the store keeps; the oldest are forgotten first
+ * @param rateLimitPerMinute requests per minute per bearer token before 429; 0 means unlimited
+ * @param clock the clock behind {@code created}/{@code expires}; fix it for reproducible responses
+ * @param providerStatesEndpoint whether {@code POST /_pact/provider-states} exists: Pact's
+ *     state-change endpoint, which lets anyone who reaches the port accept a bearer token.
+ *     Test-only; off by default.
+ * @param requestDeadline see {@link #DEFAULT_REQUEST_DEADLINE}
  */
-public final class StubServerConfig {
+public record StubServerConfig(
+    String host,
+    int port,
+    StubEnvironment environment,
+    List<String> acceptedTokens,
+    int maxRequestBodyBytes,
+    int maxStoredTokens,
+    int rateLimitPerMinute,
+    Clock clock,
+    boolean providerStatesEndpoint,
+    Duration requestDeadline) {
 
   /** Lifetime of a token whose request has no {@code duration}: ten years, the maximum. */
   public static final long DEFAULT_DURATION_SECONDS = 315_360_000L;
@@ -30,107 +54,84 @@ public final class StubServerConfig {
    */
   public static final Duration DEFAULT_REQUEST_DEADLINE = Duration.ofSeconds(20);
 
-  private final String host;
-  private final int port;
-  private final StubEnvironment environment;
-  private final List<String> acceptedTokens;
-  private final int maxRequestBodyBytes;
-  private final int maxStoredTokens;
-  private final int rateLimitPerMinute;
-  private final Clock clock;
-  private final boolean providerStatesEndpoint;
-  private final Duration requestDeadline;
-
-  private StubServerConfig(Builder builder) {
-    this.host = builder.host;
-    this.port = builder.port;
-    this.environment = builder.environment;
-    this.acceptedTokens = List.copyOf(builder.acceptedTokens);
-    this.maxRequestBodyBytes = builder.maxRequestBodyBytes;
-    this.maxStoredTokens = builder.maxStoredTokens;
-    this.rateLimitPerMinute = builder.rateLimitPerMinute;
-    this.clock = builder.clock;
-    this.providerStatesEndpoint = builder.providerStatesEndpoint;
-    this.requestDeadline = builder.requestDeadline;
+  /**
+   * @throws IllegalArgumentException a setting is out of range, or a token is not token68
+   * @throws NullPointerException a setting is null
+   */
+  public StubServerConfig {
+    Objects.requireNonNull(host, "host");
+    requirePort(port);
+    Objects.requireNonNull(environment, "environment");
+    acceptedTokens = acceptedTokens.stream().map(BearerTokenRegistry::requireWellFormed).toList();
+    requireAtLeast(1, maxRequestBodyBytes, "maxRequestBodyBytes");
+    requireAtLeast(1, maxStoredTokens, "maxStoredTokens");
+    requireAtLeast(0, rateLimitPerMinute, "rateLimitPerMinute");
+    Objects.requireNonNull(clock, "clock");
+    requirePositive(requestDeadline, "requestDeadline");
   }
 
   public static Builder builder() {
     return new Builder();
   }
 
-  public String host() {
-    return host;
+  /** Every setting but the accepted tokens, which are secrets: only their number is shown. */
+  @Override
+  public String toString() {
+    return ("StubServerConfig[%s:%d, %s, %d accepted token(s) hidden, maxRequestBodyBytes=%d,"
+            + " maxStoredTokens=%d, rateLimitPerMinute=%d, providerStatesEndpoint=%s,"
+            + " requestDeadline=%s]")
+        .formatted(
+            host,
+            port,
+            environment,
+            acceptedTokens.size(),
+            maxRequestBodyBytes,
+            maxStoredTokens,
+            rateLimitPerMinute,
+            providerStatesEndpoint,
+            requestDeadline);
   }
 
-  /** The port to bind; 0 picks a free one (see {@link StubServer#port()}). */
-  public int port() {
+  private static int requirePort(int port) {
+    if (port < 0 || port > 65_535) {
+      throw new IllegalArgumentException("port must be 0 to 65535, got " + port);
+    }
     return port;
   }
 
-  public StubEnvironment environment() {
-    return environment;
+  private static int requireAtLeast(int least, int value, String name) {
+    if (value < least) {
+      throw new IllegalArgumentException(name + " must be at least " + least + ", got " + value);
+    }
+    return value;
   }
 
-  /** Bearer tokens accepted from the start; when empty the server generates one. */
-  public List<String> acceptedTokens() {
-    return acceptedTokens;
-  }
-
-  public int maxRequestBodyBytes() {
-    return maxRequestBodyBytes;
-  }
-
-  public int maxStoredTokens() {
-    return maxStoredTokens;
-  }
-
-  /** Requests per minute per bearer token before 429; 0 means unlimited. */
-  public int rateLimitPerMinute() {
-    return rateLimitPerMinute;
-  }
-
-  public Clock clock() {
-    return clock;
+  private static Duration requirePositive(Duration duration, String name) {
+    if (Objects.requireNonNull(duration, name).isNegative() || duration.isZero()) {
+      throw new IllegalArgumentException(name + " must be positive, got " + duration);
+    }
+    return duration;
   }
 
   /**
-   * Whether {@code POST /_pact/provider-states} exists: Pact's state-change endpoint, which lets
-   * anyone who reaches the port accept a bearer token. Test-only; off by default.
+   * Builder of {@link StubServerConfig}, its settings grouped by what they govern. Each setter
+   * refuses a bad value at once, with the same check the record's constructor applies.
    */
-  public boolean providerStatesEndpoint() {
-    return providerStatesEndpoint;
-  }
-
-  /** See {@link #DEFAULT_REQUEST_DEADLINE}. */
-  public Duration requestDeadline() {
-    return requestDeadline;
-  }
-
-  // No toString: the accepted tokens are secrets.
-
-  /** Builder of {@link StubServerConfig}. */
   public static final class Builder {
     private String host = "127.0.0.1";
     private int port = 8080;
     private StubEnvironment environment = StubEnvironment.TEST;
-    private final List<String> acceptedTokens = new ArrayList<>();
-    private int maxRequestBodyBytes = DEFAULT_MAX_REQUEST_BODY_BYTES;
-    private int maxStoredTokens = DEFAULT_MAX_STORED_TOKENS;
-    private int rateLimitPerMinute = 0;
     private Clock clock = Clock.systemUTC();
+    private final List<String> acceptedTokens = new ArrayList<>();
+    private int rateLimitPerMinute = 0;
     private boolean providerStatesEndpoint = false;
+    private int maxRequestBodyBytes = DEFAULT_MAX_REQUEST_BODY_BYTES;
     private Duration requestDeadline = DEFAULT_REQUEST_DEADLINE;
+    private int maxStoredTokens = DEFAULT_MAX_STORED_TOKENS;
 
     private Builder() {}
 
-    /**
-     * Serves Pact's state-change endpoint (test-only, see {@link
-     * StubServerConfig#providerStatesEndpoint()}).
-     */
-    public Builder providerStatesEndpoint(boolean enabled) {
-      this.providerStatesEndpoint = enabled;
-      return this;
-    }
+    // Where it listens
 
     public Builder host(String host) {
       this.host = Objects.requireNonNull(host, "host");
@@ -138,17 +139,23 @@ public final class StubServerConfig {
     }
 
     public Builder port(int port) {
-      if (port < 0 || port > 65_535) {
-        throw new IllegalArgumentException("port must be 0 to 65535, got " + port);
-      }
-      this.port = port;
+      this.port = requirePort(port);
       return this;
     }
+
+    // What the tokens it issues look like
 
     public Builder environment(StubEnvironment environment) {
       this.environment = Objects.requireNonNull(environment, "environment");
       return this;
     }
+
+    public Builder clock(Clock clock) {
+      this.clock = Objects.requireNonNull(clock, "clock");
+      return this;
+    }
+
+    // Who may call it
 
     /** Adds a bearer token the server accepts from the start (repeatable). */
     public Builder acceptedToken(String token) {
@@ -156,48 +163,50 @@ public final class StubServerConfig {
       return this;
     }
 
+    public Builder rateLimitPerMinute(int requests) {
+      this.rateLimitPerMinute = requireAtLeast(0, requests, "rateLimitPerMinute");
+      return this;
+    }
+
+    /** Test-only, see {@link StubServerConfig#providerStatesEndpoint()}. */
+    public Builder providerStatesEndpoint(boolean enabled) {
+      this.providerStatesEndpoint = enabled;
+      return this;
+    }
+
+    // How much one request and the store may hold
+
     public Builder maxRequestBodyBytes(int bytes) {
-      if (bytes < 1) {
-        throw new IllegalArgumentException("maxRequestBodyBytes must be positive, got " + bytes);
-      }
-      this.maxRequestBodyBytes = bytes;
+      this.maxRequestBodyBytes = requireAtLeast(1, bytes, "maxRequestBodyBytes");
+      return this;
+    }
+
+    public Builder requestDeadline(Duration deadline) {
+      this.requestDeadline = requirePositive(deadline, "requestDeadline");
       return this;
     }
 
     public Builder maxStoredTokens(int count) {
-      if (count < 1) {
-        throw new IllegalArgumentException("maxStoredTokens must be positive, got " + count);
-      }
-      this.maxStoredTokens = count;
+      this.maxStoredTokens = requireAtLeast(1, count, "maxStoredTokens");
       return this;
     }
 
-    public Builder rateLimitPerMinute(int requests) {
-      if (requests < 0) {
-        throw new IllegalArgumentException(
-            "rateLimitPerMinute cannot be negative, got " + requests);
-      }
-      this.rateLimitPerMinute = requests;
-      return this;
-    }
-
-    /** The clock behind {@code created}/{@code expires}; fix it for reproducible responses. */
-    public Builder clock(Clock clock) {
-      this.clock = Objects.requireNonNull(clock, "clock");
-      return this;
-    }
-
-    /** See {@link StubServerConfig#DEFAULT_REQUEST_DEADLINE}. */
-    public Builder requestDeadline(Duration deadline) {
-      if (deadline.isNegative() || deadline.isZero()) {
-        throw new IllegalArgumentException("requestDeadline must be positive, got " + deadline);
-      }
-      this.requestDeadline = deadline;
-      return this;
-    }
-
+    /**
+     * @throws IllegalArgumentException a setting is out of range, or a token is not token68
+     * @throws NullPointerException a setting is null
+     */
     public StubServerConfig build() {
-      return new StubServerConfig(this);
+      return new StubServerConfig(
+          host,
+          port,
+          environment,
+          acceptedTokens,
+          maxRequestBodyBytes,
+          maxStoredTokens,
+          rateLimitPerMinute,
+          clock,
+          providerStatesEndpoint,
+          requestDeadline);
     }
   }
 }
