@@ -97,6 +97,8 @@ public final class AccessTokenClient {
 
     private Builder() {}
 
+    // Where the calls go
+
     /** The BitGo platform to call. Required unless {@link #baseUrl(String)} is set. */
     public Builder environment(BitGoEnvironment environment) {
       this.baseUrl = Objects.requireNonNull(environment, "environment").baseUrl();
@@ -117,9 +119,12 @@ public final class AccessTokenClient {
       return this;
     }
 
-    /** The token sent as {@code Authorization: Bearer <token>}. Required, not blank. */
-    public Builder accessToken(String accessToken) {
-      this.accessToken = accessToken;
+    /**
+     * Allows {@code http://} to non-loopback hosts (e.g. a stub server in another container). Off
+     * by default: the bearer token would cross the network in clear text.
+     */
+    public Builder allowPlainHttp(boolean allowPlainHttp) {
+      this.allowPlainHttp = allowPlainHttp;
       return this;
     }
 
@@ -128,6 +133,19 @@ public final class AccessTokenClient {
       this.connectTimeout = requirePositiveMillis(connectTimeout, "connectTimeout");
       return this;
     }
+
+    // As whom
+
+    /**
+     * The token sent as {@code Authorization: Bearer <token>}. Required; refused here if blank, too
+     * short to redact or not RFC 6750 token68 (the message never shows it).
+     */
+    public Builder accessToken(String accessToken) {
+      this.accessToken = validToken(accessToken);
+      return this;
+    }
+
+    // How long an answer may take
 
     /** Time allowed for the response headers to arrive once the request is sent; default 30 s. */
     public Builder readTimeout(Duration readTimeout) {
@@ -147,14 +165,7 @@ public final class AccessTokenClient {
       return this;
     }
 
-    /**
-     * How much Feign logs, on SLF4J logger {@code org.openbitgo.accesstoken.client.http} at DEBUG;
-     * default {@code NONE}. Secrets are redacted at every level.
-     */
-    public Builder logLevel(Logger.Level logLevel) {
-      this.logLevel = Objects.requireNonNull(logLevel, "logLevel");
-      return this;
-    }
+    // Retries
 
     /**
      * Attempts in total for requests that are safe to retry (429, connection refused); default 3. 1
@@ -168,29 +179,35 @@ public final class AccessTokenClient {
       return this;
     }
 
-    /** First backoff delay, doubled at each retry (with jitter); default 500 ms. */
-    public Builder initialBackoff(Duration initialBackoff) {
-      this.initialBackoff = requirePositiveMillis(initialBackoff, "initialBackoff");
+    /**
+     * Backoff between retries when BitGo gives no {@code Retry-After}: {@code initial} (default 500
+     * ms), doubled at each retry with jitter, never longer than {@code max} (default 30 s). A
+     * {@code Retry-After} longer than {@code max} is not waited for: the 429 is thrown at once and
+     * its {@link BitGoApiException#retryAfter()} tells the caller.
+     */
+    public Builder backoff(Duration initial, Duration max) {
+      requirePositiveMillis(initial, "initial backoff");
+      if (requirePositiveMillis(max, "max backoff").compareTo(initial) < 0) {
+        throw new IllegalArgumentException(
+            "max backoff " + max + " is shorter than the initial backoff " + initial);
+      }
+      this.initialBackoff = initial;
+      this.maxBackoff = max;
       return this;
     }
 
+    // Logging
+
     /**
-     * Longest single wait; default 30 s. A {@code Retry-After} longer than this is not waited for:
-     * the 429 is thrown at once and its {@link BitGoApiException#retryAfter()} tells the caller.
+     * How much Feign logs, on SLF4J logger {@code org.openbitgo.accesstoken.client.http} at DEBUG;
+     * default {@code NONE}. Secrets are redacted at every level.
      */
-    public Builder maxBackoff(Duration maxBackoff) {
-      this.maxBackoff = requirePositiveMillis(maxBackoff, "maxBackoff");
+    public Builder logLevel(Logger.Level logLevel) {
+      this.logLevel = Objects.requireNonNull(logLevel, "logLevel");
       return this;
     }
 
-    /**
-     * Allows {@code http://} to non-loopback hosts (e.g. a stub server in another container). Off
-     * by default: the bearer token would cross the network in clear text.
-     */
-    public Builder allowPlainHttp(boolean allowPlainHttp) {
-      this.allowPlainHttp = allowPlainHttp;
-      return this;
-    }
+    // For tests
 
     /** For tests: observe retry delays instead of sleeping. */
     Builder sleeper(RateLimitRetryer.Sleeper sleeper) {

@@ -111,6 +111,11 @@ class AccessTokenClientBuilderTest {
         .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> builder.connectTimeout(Duration.ofMillis(-1)))
         .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> builder.backoff(Duration.ofSeconds(2), Duration.ofSeconds(1)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("max backoff PT1S is shorter than the initial backoff PT2S");
+    assertThatThrownBy(() -> builder.backoff(Duration.ZERO, Duration.ofSeconds(1)))
+        .isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(
             () -> builder.baseUrl("ftp://app.bitgo.com").accessToken(CALLER_TOKEN).build())
         .isInstanceOf(IllegalArgumentException.class);

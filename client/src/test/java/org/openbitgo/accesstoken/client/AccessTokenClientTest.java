@@ -293,8 +293,7 @@ class AccessTokenClientTest {
                 clientFor(server)
                     .sleeper(sleeper)
                     .maxAttempts(4)
-                    .initialBackoff(Duration.ofMillis(400))
-                    .maxBackoff(Duration.ofMillis(1000))
+                    .backoff(Duration.ofMillis(400), Duration.ofMillis(1000))
                     .build()
                     .createAccessToken(treasuryBotRequest()));
 

@@ -142,7 +142,11 @@ class HostilePeerTest {
                 429, "{\"error\":\"slow down\",\"requestId\":\"r-429\"}", "Retry-After", retryAfter)
             .reply(200, CREATED_JSON, "Content-Type", "application/json")) {
       RecordingSleeper sleeper = new RecordingSleeper();
-      Attack attack = attack(clientFor(server).sleeper(sleeper).maxBackoff(Duration.ofSeconds(30)));
+      Attack attack =
+          attack(
+              clientFor(server)
+                  .sleeper(sleeper)
+                  .backoff(Duration.ofMillis(500), Duration.ofSeconds(30)));
 
       BitGoApiException e = attack.failure(BitGoApiException.class);
       assertThat(e.isRateLimited()).isTrue();
