@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.io.InterruptedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
@@ -63,9 +64,10 @@ final class DeadlineBoundedClient implements Client {
     if (remaining.isNegative() || remaining.isZero()) {
       throw new HttpTimeoutException(deadline.describe() + " passed before this attempt");
     }
+    WatchedBody body = new WatchedBody(request.body());
     HttpRequest httpRequest;
     try {
-      httpRequest = toHttpRequest(request, options, remaining);
+      httpRequest = toHttpRequest(request, body, options, remaining);
     } catch (RuntimeException refused) {
       throw redacted(refused, request);
     }
@@ -84,6 +86,14 @@ final class DeadlineBoundedClient implements Client {
       Thread.currentThread().interrupt();
       throw new InterruptedIOException("interrupted while waiting for the answer");
     } catch (IOException | RuntimeException failed) {
+      if ((attempt.expired() || failed instanceof HttpTimeoutException) && body.neverSent()) {
+        // Timed out while connecting (or with the headers only): BitGo cannot have acted on a
+        // create without its body, so the retryer may try again.
+        Duration left = deadline.remaining();
+        throw new HttpConnectTimeoutException(
+            (left.isNegative() || left.isZero() ? deadline.describe() : "the read timeout")
+                + " passed before the request body was sent: no connection, or the headers only");
+      }
       if (attempt.expired()) {
         throw passedBeforeComplete();
       }
@@ -148,18 +158,48 @@ final class DeadlineBoundedClient implements Client {
     }
   }
 
+  /**
+   * The request body, watched: the JDK subscribes to it only once a connection is made and the
+   * headers are on their way, so a body nobody subscribed to was never sent.
+   */
+  private static final class WatchedBody implements HttpRequest.BodyPublisher {
+    private final HttpRequest.BodyPublisher bytes;
+    private final boolean empty;
+    private volatile boolean subscribed;
+
+    WatchedBody(byte[] body) {
+      this.empty = body == null;
+      this.bytes =
+          empty
+              ? HttpRequest.BodyPublishers.noBody()
+              : HttpRequest.BodyPublishers.ofByteArray(body);
+    }
+
+    /** Whether a request with a body certainly did not send it; never true for no body. */
+    boolean neverSent() {
+      return !empty && !subscribed;
+    }
+
+    @Override
+    public long contentLength() {
+      return bytes.contentLength();
+    }
+
+    @Override
+    public void subscribe(Flow.Subscriber<? super ByteBuffer> subscriber) {
+      subscribed = true;
+      bytes.subscribe(subscriber);
+    }
+  }
+
   private static HttpRequest toHttpRequest(
-      Request request, Request.Options options, Duration remaining) {
+      Request request, WatchedBody body, Request.Options options, Duration remaining) {
     Duration readTimeout = Duration.ofMillis(options.readTimeoutMillis());
     HttpRequest.Builder builder =
         HttpRequest.newBuilder(URI.create(request.url()))
             // the JDK's timeout covers the wait for the headers only; the deadline covers the rest
             .timeout(readTimeout.compareTo(remaining) < 0 ? readTimeout : remaining)
-            .method(
-                request.httpMethod().name(),
-                request.body() == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofByteArray(request.body()));
+            .method(request.httpMethod().name(), body);
     request
         .headers()
         .forEach(

@@ -13,8 +13,15 @@ import static org.openbitgo.accesstoken.client.Fixtures.treasuryBotRequest;
 import feign.Logger;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
+import java.net.http.HttpConnectTimeoutException;
 import java.net.http.HttpTimeoutException;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -190,6 +197,50 @@ class HostilePeerTest {
           .as("the client closes the stalled connection")
           .isTrue();
       attack.assertNoSecretAnywhere();
+    }
+  }
+
+  @Test
+  void aConnectThatHangsCannotOutliveTheCallDeadline() throws Exception {
+    // A listener that never accepts, its accept queue filled: Linux then drops every new SYN, so
+    // the client's connect hangs as it would towards a black-holed address.
+    try (ServerSocket neverAccepts = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+      List<Socket> queued = new ArrayList<>();
+      try {
+        while (queued.size() < 16) {
+          Socket filler = new Socket();
+          queued.add(filler);
+          try {
+            filler.connect(neverAccepts.getLocalSocketAddress(), 200);
+          } catch (SocketTimeoutException queueIsFull) {
+            break;
+          }
+        }
+        assertThat(queued).as("the accept queue fills up").hasSizeLessThan(16);
+        AccessTokenClient.Builder builder =
+            AccessTokenClient.builder()
+                .baseUrl("http://127.0.0.1:" + neverAccepts.getLocalPort())
+                .accessToken(CALLER_TOKEN)
+                .sleeper(new RecordingSleeper())
+                .connectTimeout(Duration.ofSeconds(20))
+                .callTimeout(Duration.ofMillis(500));
+
+        // Generous bound: it only keeps a regression from hanging the build for the 20 s connect.
+        Attack attack = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> attack(builder));
+
+        BitGoTransportException e = attack.failure(BitGoTransportException.class);
+        assertThat(e.getCause()).isInstanceOf(HttpConnectTimeoutException.class);
+        assertThat(e.getMessage())
+            .contains("call deadline of 500 ms passed before the request body was sent");
+        assertThat(e.requestMayHaveBeenSent())
+            .as("no connection was made, so BitGo cannot have created a token")
+            .isFalse();
+        attack.assertNoSecretAnywhere();
+      } finally {
+        for (Socket socket : queued) {
+          socket.close();
+        }
+      }
     }
   }
 
