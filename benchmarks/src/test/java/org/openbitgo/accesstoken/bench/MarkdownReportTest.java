@@ -28,35 +28,12 @@ class MarkdownReportTest {
   void rendersEverySectionWithPrism() throws IOException {
     LoadGenerator.Row stub32 = load("stub", 32, 41_234.5, latency(0.61, 1.9), cpu(1.62, 0.21));
     LoadGenerator.Row prism32 = load("Prism", 32, 1_880.2, latency(14.2, 48.7), cpu(1.1, 0.4));
-    LoadGenerator.Row soakRun =
-        new LoadGenerator.Row(
-            "stub soak",
-            64,
-            0,
-            60,
-            35_120.7,
-            latency(1.4, 6.2),
-            2_107_242,
-            0,
-            0,
-            0,
-            0,
-            Map.of(),
-            new TreeMap<>(Map.of(200, 1_685_794L, 400, 210_724L, 401, 210_724L)),
-            null,
-            cpu(1.8, 0.1),
-            3.07);
+    LoadGenerator.Row soakRun = load("stub soak", 64, 35_120.7, latency(1.4, 6.2), cpu(1.8, 0.1));
     BenchmarkReport.Soak soak =
-        new BenchmarkReport.Soak(
+        soak(
             load("stub soak warm-up", 64, 30_000, latency(1.5, 7), null),
             soakRun,
-            96.3,
-            101.2,
-            104.9,
-            1.037,
-            true,
-            110.4,
-            List.of(100.1, 101.7, 104.9),
+            List.of(101.2, 103.0, 104.9),
             new BenchmarkReport.GcWindows(412, 6.1, 6.4, 32, 34),
             5.2,
             5.3);
@@ -123,16 +100,10 @@ class MarkdownReportTest {
             null,
             4.5);
     BenchmarkReport.Soak soak =
-        new BenchmarkReport.Soak(
+        soak(
             load("stub soak warm-up", 64, 8_000, latency(2.6, 11), null),
             soakRun,
-            90,
-            92.5,
-            120.25,
-            1.3,
-            false,
-            121,
-            List.of(92.5, 120.25),
+            List.of(92.5, 121.0, 120.25),
             null,
             null,
             null);
@@ -217,6 +188,32 @@ class MarkdownReportTest {
         jmh,
         Targets.judge(startup, firstSeconds, throughput, ceiling, soak, client),
         notes);
+  }
+
+  /** A soak whose RSS windows are one sample long: the first and the last of {@code rss}. */
+  private static BenchmarkReport.Soak soak(
+      LoadGenerator.Row warmup,
+      LoadGenerator.Row run,
+      List<Double> rss,
+      BenchmarkReport.GcWindows heap,
+      Double liveAfterWarmup,
+      Double liveAfterSoak) {
+    double first = rss.get(0);
+    double last = rss.get(rss.size() - 1);
+    double ratio = Report.round(last / first, 3);
+    return new BenchmarkReport.Soak(
+        warmup,
+        run,
+        first,
+        first,
+        last,
+        ratio,
+        Math.abs(ratio - 1) <= SoakPhase.RSS_FLAT_TOLERANCE,
+        rss.stream().mapToDouble(Double::doubleValue).max().orElseThrow(),
+        rss,
+        heap,
+        liveAfterWarmup,
+        liveAfterSoak);
   }
 
   private static ClientRow clientRow(
