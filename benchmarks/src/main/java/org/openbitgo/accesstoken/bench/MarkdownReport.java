@@ -6,15 +6,19 @@ import static org.openbitgo.accesstoken.bench.Report.f2;
 import static org.openbitgo.accesstoken.bench.Report.f3;
 
 import java.util.Arrays;
+import java.util.List;
+import java.util.function.Function;
 import java.util.stream.Collectors;
-import org.openbitgo.accesstoken.bench.BenchmarkReport.ServerStart;
 
-/** Renders a {@link BenchmarkReport} for people: one section per phase, the targets last. */
+/**
+ * Renders a {@link BenchmarkReport} for people: one section per phase, the targets last. Each
+ * section is a template that reads like the Markdown it produces; a {@code %s} alone on its line
+ * takes table rows, each of which ends its own line.
+ */
 final class MarkdownReport {
 
   private final BenchmarkReport report;
   private final Settings settings;
-  private final StringBuilder md = new StringBuilder();
 
   private MarkdownReport(BenchmarkReport report) {
     this.report = report;
@@ -23,338 +27,344 @@ final class MarkdownReport {
 
   static String render(BenchmarkReport report) {
     MarkdownReport r = new MarkdownReport(report);
-    r.header();
-    r.stacks();
-    r.startup();
-    r.throughput();
-    r.soak();
-    r.client();
-    r.jmh();
-    r.targets();
-    return r.md.toString();
+    return r.header()
+        + r.stacks()
+        + r.startup()
+        + r.throughput()
+        + r.soak()
+        + r.client()
+        + r.jmh()
+        + r.targets();
   }
 
-  private void header() {
+  private String header() {
     BenchmarkReport.Machine m = report.machine();
-    md.append("# Benchmark report (")
-        .append(settings.mode())
-        .append(" run)\n\n")
-        .append("Generated ")
-        .append(report.generatedAt())
-        .append(" in ")
-        .append(report.durationSeconds())
-        .append(" s by `bash benchmarks/run.sh")
-        .append(settings.mode().equals("quick") ? " --quick" : "")
-        .append("`.\n\n| machine | |\n|---|---|\n")
-        .append("| cores | ")
-        .append(m.cores())
-        .append(" (")
-        .append(m.cpuModel())
-        .append(") |\n")
-        .append("| memory | ")
-        .append(m.memoryGiB())
-        .append(" GiB |\n")
-        .append("| OS | ")
-        .append(m.os())
-        .append(" |\n")
-        .append("| Java | ")
-        .append(m.java())
-        .append(" |\n")
-        .append("| `uptime` at start | ")
-        .append(m.uptimeAtStart())
-        .append(" |\n")
-        .append("| `uptime` at end | ")
-        .append(m.uptimeAtEnd())
-        .append(" |\n")
-        .append("| 1-min load average during the run | mean ")
-        .append(m.mean1MinLoad())
-        .append(", max ")
-        .append(m.max1MinLoad())
-        .append(" |\n\n")
-        .append(
-            "The load average counts this benchmark's own processes too. In every table, \"CPU\" is"
-                + " cores used by this benchmark (load generator and servers) / by other processes (other"
-                + " builds on the machine) during that measurement, and \"load\" the 1-minute load average"
-                + " at its end.\n\n");
+    return """
+        # Benchmark report (%s run)
+
+        Generated %s in %s s by `bash benchmarks/run.sh%s`.
+
+        | machine | |
+        |---|---|
+        | cores | %s (%s) |
+        | memory | %s GiB |
+        | OS | %s |
+        | Java | %s |
+        | `uptime` at start | %s |
+        | `uptime` at end | %s |
+        | 1-min load average during the run | mean %s, max %s |
+
+        The load average counts this benchmark's own processes too. In every table, "CPU" is \
+        cores used by this benchmark (load generator and servers) / by other processes (other \
+        builds on the machine) during that measurement, and "load" the 1-minute load average at \
+        its end.
+
+        """
+        .formatted(
+            settings.mode(),
+            report.generatedAt(),
+            report.durationSeconds(),
+            settings.mode().equals("quick") ? " --quick" : "",
+            m.cores(),
+            m.cpuModel(),
+            m.memoryGiB(),
+            m.os(),
+            m.java(),
+            m.uptimeAtStart(),
+            m.uptimeAtEnd(),
+            m.mean1MinLoad(),
+            m.max1MinLoad());
   }
 
-  private void stacks() {
+  private String stacks() {
     if (report.stacks().isEmpty()) {
-      return;
+      return "";
     }
-    md.append("## HTTP stacks: canned-response servers\n\n")
-        .append(
-            "Each server reads the request body and answers 200 with the stub's full JSON answer, no"
-                + " application work: the ceiling of each stack the stub could run on, measured at ")
-        .append(Settings.HEADLINE_CONNECTIONS)
-        .append(" connections after ")
-        .append(f0(settings.warmupSeconds()))
-        .append(" s of warm-up. The stub runs on Netty.\n\n")
-        .append(
-            "| stack | start → first 200 ms | RSS MiB | threads | req/s | p50 ms | p99 ms | CPU | load |\n")
-        .append("|---|---:|---:|---:|---:|---:|---:|---|---:|\n");
-    for (BenchmarkReport.StackRow row : report.stacks()) {
-      LoadGenerator.Row r = row.canned();
-      md.append(
-          tableRow(
-              row.stack(),
-              f0(row.start().startupMs()),
-              row.start().rssMiB(),
-              row.start().threads(),
-              f0(r.requestsPerSecond()),
-              f3(r.latency().p50Ms()),
-              f3(r.latency().p99Ms()),
-              cpu(r),
-              f2(r.load1MinAtEnd())));
-    }
-    md.append("\n");
+    return """
+        ## HTTP stacks: canned-response servers
+
+        Each server reads the request body and answers 200 with the stub's full JSON answer, no \
+        application work: the ceiling of each stack the stub could run on, measured at %s \
+        connections after %s s of warm-up. The stub runs on Netty.
+
+        | stack | start → first 200 ms | RSS MiB | threads | req/s | p50 ms | p99 ms | CPU | load |
+        |---|---:|---:|---:|---:|---:|---:|---|---:|
+        %s
+        """
+        .formatted(
+            Settings.HEADLINE_CONNECTIONS,
+            f0(settings.warmupSeconds()),
+            rows(
+                report.stacks(),
+                row ->
+                    tableRow(
+                        row.stack(),
+                        f0(row.start().startupMs()),
+                        row.start().rssMiB(),
+                        row.start().threads(),
+                        f0(row.canned().requestsPerSecond()),
+                        f3(row.canned().latency().p50Ms()),
+                        f3(row.canned().latency().p99Ms()),
+                        cpu(row.canned()),
+                        f2(row.canned().load1MinAtEnd()))));
   }
 
-  private void startup() {
+  private String startup() {
     BenchmarkReport.Startup s = report.startup();
-    md.append("## Startup, memory and the first seconds\n\n")
-        .append("Stub command: `")
-        .append(s.stubCommand())
-        .append(
-            "`, stdout discarded. Process start →"
-                + " first 200 to a valid create (polled every 5 ms), RSS (`VmRSS`) right then.\n\n")
-        .append("| process | start → first 200 ms | RSS MiB | threads |\n|---|---:|---:|---:|\n");
-    for (ServerStart run : s.stubRuns()) {
-      md.append(tableRow(run.server(), f0(run.startupMs()), run.rssMiB(), run.threads()));
-    }
-    md.append("| **stub, median** | **")
-        .append(f0(s.stubMedianMs()))
-        .append("** | **")
-        .append(s.stubMedianRssMiB())
-        .append("** | |\n");
-    if (s.prism() != null) {
-      md.append("| Prism | ")
-          .append(f0(s.prism().startupMs()))
-          .append(" | ")
-          .append(s.prism().rssMiB())
-          .append(" | ")
-          .append(s.prism().threads())
-          .append(" |\n");
-    }
-    LoadGenerator.Row first = report.firstSeconds();
-    if (first != null) {
-      md.append(
-              "\n**The first seconds**: the first stub process above, loaded with valid creates at ")
-          .append(first.connections())
-          .append(" connections from the moment of its first 200, ")
-          .append(f0(first.measuredSeconds()))
-          .append(" s measured, no warm-up:\n\n")
-          .append(loadHeader())
-          .append(loadRow("stub, cold", first))
-          .append("\n");
-    }
+    BenchmarkReport.ServerStart prism = s.prism();
+    return """
+        ## Startup, memory and the first seconds
+
+        Stub command: `%s`, stdout discarded. Process start → first 200 to a valid create \
+        (polled every 5 ms), RSS (`VmRSS`) right then.
+
+        | process | start → first 200 ms | RSS MiB | threads |
+        |---|---:|---:|---:|
+        %s\
+        | **stub, median** | **%s** | **%s** | |
+        %s%s"""
+        .formatted(
+            s.stubCommand(),
+            rows(
+                s.stubRuns(),
+                run -> tableRow(run.server(), f0(run.startupMs()), run.rssMiB(), run.threads())),
+            f0(s.stubMedianMs()),
+            s.stubMedianRssMiB(),
+            prism == null
+                ? ""
+                : tableRow("Prism", f0(prism.startupMs()), prism.rssMiB(), prism.threads()),
+            firstSeconds());
   }
 
-  private void throughput() {
-    md.append("## Warm: stub vs Prism, valid create requests\n\n")
-        .append(
-            "Closed loop, one raw-socket HTTP/1.1 keep-alive connection per thread, the spec's `full`"
-                + " request (")
-        .append(Payloads.FULL_REQUEST.length())
-        .append(" bytes). ")
-        .append(f0(settings.serverWarmupSeconds()))
-        .append(" s of unmeasured load per server process, then per row ")
-        .append(f0(settings.warmupSeconds()))
-        .append(" s warm-up + ")
-        .append(f0(settings.measureSeconds()))
-        .append(
-            " s measured; stub and Prism alternate per concurrency. The ceiling is the canned-response"
-                + " Netty server (its own process, warmed the same way), measured between the stub's and Prism's "
-                + Settings.HEADLINE_CONNECTIONS
-                + "-connection rows.\n\n")
-        .append(loadHeader());
-    for (BenchmarkReport.ThroughputRow row : report.throughput()) {
-      md.append(loadRow("stub", row.stub()));
-      if (row.prism() != null) {
-        md.append(loadRow("Prism", row.prism()));
-      }
+  private String firstSeconds() {
+    LoadGenerator.Row first = report.firstSeconds();
+    if (first == null) {
+      return "";
     }
+    return """
+
+        **The first seconds**: the first stub process above, loaded with valid creates at %s \
+        connections from the moment of its first 200, %s s measured, no warm-up:
+
+        %s
+        """
+        .formatted(
+            first.connections(),
+            f0(first.measuredSeconds()),
+            loadTable(loadRow("stub, cold", first)));
+  }
+
+  private String throughput() {
+    String loads =
+        rows(
+            report.throughput(),
+            row ->
+                loadRow("stub", row.stub())
+                    + (row.prism() == null ? "" : loadRow("Prism", row.prism())));
     if (report.ceiling() != null) {
-      md.append(loadRow("canned Netty (ceiling)", report.ceiling()));
+      loads += loadRow("canned Netty (ceiling)", report.ceiling());
     }
-    md.append("\n| connections | throughput stub / Prism | p99 Prism / stub |\n|---:|---:|---:|\n");
-    for (BenchmarkReport.ThroughputRow row : report.throughput()) {
-      if (row.prism() != null) {
-        md.append(
-            tableRow(
-                row.connections(),
-                "**" + f1(row.stub().requestsPerSecond() / row.prism().requestsPerSecond()) + "×**",
-                f1(row.prism().latency().p99Ms() / row.stub().latency().p99Ms()) + "×"));
-      }
-    }
+    String ratios =
+        rows(
+            report.throughput().stream().filter(row -> row.prism() != null).toList(),
+            row ->
+                tableRow(
+                    row.connections(),
+                    "**"
+                        + f1(row.stub().requestsPerSecond() / row.prism().requestsPerSecond())
+                        + "×**",
+                    f1(row.prism().latency().p99Ms() / row.stub().latency().p99Ms()) + "×"));
     BenchmarkReport.ResidentMemory rss = report.residentMemory();
-    md.append("\nRSS after these runs: stub ")
-        .append(rss.stubAfterThroughputMiB())
-        .append(" MiB")
-        .append(
+    return """
+        ## Warm: stub vs Prism, valid create requests
+
+        Closed loop, one raw-socket HTTP/1.1 keep-alive connection per thread, the spec's `full` \
+        request (%s bytes). %s s of unmeasured load per server process, then per row %s s \
+        warm-up + %s s measured; stub and Prism alternate per concurrency. The ceiling is the \
+        canned-response Netty server (its own process, warmed the same way), measured between \
+        the stub's and Prism's %s-connection rows.
+
+        %s
+        | connections | throughput stub / Prism | p99 Prism / stub |
+        |---:|---:|---:|
+        %s
+        RSS after these runs: stub %s MiB%s.
+
+        """
+        .formatted(
+            Payloads.FULL_REQUEST.length(),
+            f0(settings.serverWarmupSeconds()),
+            f0(settings.warmupSeconds()),
+            f0(settings.measureSeconds()),
+            Settings.HEADLINE_CONNECTIONS,
+            loadTable(loads),
+            ratios,
+            rss.stubAfterThroughputMiB(),
             rss.prismAfterThroughputMiB() == null
                 ? ""
-                : ", Prism " + rss.prismAfterThroughputMiB() + " MiB")
-        .append(".\n\n");
+                : ", Prism " + rss.prismAfterThroughputMiB() + " MiB");
   }
 
-  private void soak() {
+  private String soak() {
     BenchmarkReport.Soak s = report.soak();
     if (s == null) {
-      return;
+      return "";
     }
     LoadGenerator.Row r = s.run();
-    md.append("## Soak: ")
-        .append(r.connections())
-        .append(" connections, ")
-        .append(f0(r.measuredSeconds()))
-        .append(" s, mixed requests\n\n")
-        .append("A fresh stub; first ")
-        .append(f0(s.warmup().measuredSeconds()))
-        .append(" s of the same load" + " unmeasured (")
-        .append(s.warmup().totalRequests())
-        .append(" requests, errors ")
-        .append(s.warmup().errors())
-        .append(", 5xx ")
-        .append(s.warmup().serverErrors5xx())
-        .append(
-            "). Per connection, of every 10 requests 8 are valid creates (200), 1 an invalid body (400,"
-                + " six kinds in turn), 1 an unknown or missing bearer token (401).\n\n| | value |\n|---|---|\n")
-        .append("| requests | ")
-        .append(r.totalRequests())
-        .append(" (")
-        .append(f0(r.requestsPerSecond()))
-        .append(" req/s; p50 ")
-        .append(r.latency().p50Ms())
-        .append(" ms, p99 ")
-        .append(r.latency().p99Ms())
-        .append(" ms) |\n| statuses | ")
-        .append(r.statuses())
-        .append(" |\n")
-        .append("| connection errors / unexpected statuses / 5xx | **")
-        .append(r.connectionErrors())
-        .append(" / ")
-        .append(r.unexpectedStatuses())
-        .append(" / ")
-        .append(r.serverErrors5xx())
-        .append("** |\n")
-        .append("| connections closed by the server | ")
-        .append(r.serverClosedConnections())
-        .append(" |\n")
-        .append("| RSS, mean of the first / last ")
-        .append(f0(settings.soakRssWindowSeconds()))
-        .append(" s | ")
-        .append(s.rssFirstWindowMiB())
-        .append(" / ")
-        .append(s.rssLastWindowMiB())
-        .append(" MiB: **×")
-        .append(s.rssLastToFirst())
-        .append("** (")
-        .append(s.rssFlat() ? "flat" : "NOT flat")
-        .append("); peak ")
-        .append(s.rssPeakMiB())
-        .append(" MiB |\n");
-    if (s.heap() != null) {
-      md.append("| Java heap after young GCs, first / last window (committed) | ")
-          .append(s.heap().afterGcFirstMiB())
-          .append(" / ")
-          .append(s.heap().afterGcLastMiB())
-          .append(" MiB (")
-          .append(s.heap().committedFirstMiB())
-          .append(" / ")
-          .append(s.heap().committedLastMiB())
-          .append(" MiB; ")
-          .append(s.heap().collections())
-          .append(" collections) |\n");
-    }
-    md.append("| live heap after a full GC (`jcmd GC.run`): after warm-up / after soak | ")
-        .append(s.liveHeapAfterWarmupMiB())
-        .append(" / ")
-        .append(s.liveHeapAfterSoakMiB())
-        .append(" MiB |\n")
-        .append("| CPU / load | ")
-        .append(cpu(r))
-        .append(" / ")
-        .append(f2(r.load1MinAtEnd()))
-        .append(" |\n\n")
-        .append("RSS every second (MiB): ")
-        .append(s.rssEverySecondMiB())
-        .append("\n\n");
+    BenchmarkReport.GcWindows heap = s.heap();
+    return """
+        ## Soak: %s connections, %s s, mixed requests
+
+        A fresh stub; first %s s of the same load unmeasured (%s requests, errors %s, 5xx %s). \
+        Per connection, of every 10 requests 8 are valid creates (200), 1 an invalid body (400, \
+        six kinds in turn), 1 an unknown or missing bearer token (401).
+
+        | | value |
+        |---|---|
+        | requests | %s (%s req/s; p50 %s ms, p99 %s ms) |
+        | statuses | %s |
+        | connection errors / unexpected statuses / 5xx | **%s / %s / %s** |
+        | connections closed by the server | %s |
+        | RSS, mean of the first / last %s s | %s / %s MiB: **×%s** (%s); peak %s MiB |
+        %s\
+        | live heap after a full GC (`jcmd GC.run`): after warm-up / after soak | %s / %s MiB |
+        | CPU / load | %s / %s |
+
+        RSS every second (MiB): %s
+
+        """
+        .formatted(
+            r.connections(),
+            f0(r.measuredSeconds()),
+            f0(s.warmup().measuredSeconds()),
+            s.warmup().totalRequests(),
+            s.warmup().errors(),
+            s.warmup().serverErrors5xx(),
+            r.totalRequests(),
+            f0(r.requestsPerSecond()),
+            r.latency().p50Ms(),
+            r.latency().p99Ms(),
+            r.statuses(),
+            r.connectionErrors(),
+            r.unexpectedStatuses(),
+            r.serverErrors5xx(),
+            r.serverClosedConnections(),
+            f0(settings.soakRssWindowSeconds()),
+            s.rssFirstWindowMiB(),
+            s.rssLastWindowMiB(),
+            s.rssLastToFirst(),
+            s.rssFlat() ? "flat" : "NOT flat",
+            s.rssPeakMiB(),
+            heap == null
+                ? ""
+                : tableRow(
+                    "Java heap after young GCs, first / last window (committed)",
+                    "%s / %s MiB (%s / %s MiB; %s collections)"
+                        .formatted(
+                            heap.afterGcFirstMiB(),
+                            heap.afterGcLastMiB(),
+                            heap.committedFirstMiB(),
+                            heap.committedLastMiB(),
+                            heap.collections())),
+            s.liveHeapAfterWarmupMiB(),
+            s.liveHeapAfterSoakMiB(),
+            cpu(r),
+            f2(r.load1MinAtEnd()),
+            s.rssEverySecondMiB());
   }
 
-  private void client() {
+  private String client() {
     if (report.client().isEmpty()) {
-      return;
+      return "";
     }
-    md.append("## Client: Feign `AccessTokenClient` vs plain `java.net.http.HttpClient`\n\n")
-        .append(
-            "Same stub process, same body bytes and headers, both HTTP/1.1 with a connection pool; ")
-        .append(f0(settings.clientWarmupSeconds()))
-        .append(" s warm-up per variant, then ")
-        .append(settings.clientRounds())
-        .append(" rounds in which the variants take turns, ")
-        .append(f0(settings.clientMeasureSeconds()))
-        .append(
-            " s each. \"plain + Jackson\" also encodes the"
-                + " model and decodes `AccessToken` as Feign does.\n\n")
-        .append(
-            "| threads | client | req/s | p50 ms | p99 ms | errors |\n|---:|---|---:|---:|---:|---:|\n");
-    for (BenchmarkReport.ClientRow row : report.client()) {
-      for (ClientComparison.Row v : row.variants()) {
-        md.append(
-            tableRow(
-                row.threads(),
-                v.client(),
-                f0(v.requestsPerSecond()),
-                v.latency().p50Ms(),
-                v.latency().p99Ms(),
-                v.errors()));
-      }
-    }
-    md.append(
-        "\n| threads | Feign / plain (bytes) | Feign / plain + Jackson |\n|---:|---:|---:|\n");
-    for (BenchmarkReport.ClientRow row : report.client()) {
-      md.append(
-          tableRow(
-              row.threads(),
-              "**" + f3(row.feignToPlain()) + "**",
-              f3(row.feignToPlainWithJackson())));
-    }
-    md.append("\n");
+    return """
+        ## Client: Feign `AccessTokenClient` vs plain `java.net.http.HttpClient`
+
+        Same stub process, same body bytes and headers, both HTTP/1.1 with a connection pool; \
+        %s s warm-up per variant, then %s rounds in which the variants take turns, %s s each. \
+        "plain + Jackson" also encodes the model and decodes `AccessToken` as Feign does.
+
+        | threads | client | req/s | p50 ms | p99 ms | errors |
+        |---:|---|---:|---:|---:|---:|
+        %s
+        | threads | Feign / plain (bytes) | Feign / plain + Jackson |
+        |---:|---:|---:|
+        %s
+        """
+        .formatted(
+            f0(settings.clientWarmupSeconds()),
+            settings.clientRounds(),
+            f0(settings.clientMeasureSeconds()),
+            rows(
+                report.client(),
+                row ->
+                    rows(
+                        row.variants(),
+                        v ->
+                            tableRow(
+                                row.threads(),
+                                v.client(),
+                                f0(v.requestsPerSecond()),
+                                v.latency().p50Ms(),
+                                v.latency().p99Ms(),
+                                v.errors()))),
+            rows(
+                report.client(),
+                row ->
+                    tableRow(
+                        row.threads(),
+                        "**" + f3(row.feignToPlain()) + "**",
+                        f3(row.feignToPlainWithJackson()))));
   }
 
-  private void jmh() {
+  private String jmh() {
     if (report.jmh().isEmpty()) {
-      return;
+      return "";
     }
-    md.append("## JSON (JMH)\n\n1 fork, ")
-        .append(settings.jmhWarmupIterations())
-        .append(" × 1 s warm-up, ")
-        .append(settings.jmhMeasurementIterations())
-        .append(
-            " × 1 s measurement, average time, one thread."
-                + " \"model\" = generated client models with `ContractJson.newObjectMapper()`; \"tree\" = a plain"
-                + " `ObjectMapper` and `JsonNode` of the same JSON.\n\n| benchmark | score ± error | unit |\n|---|---:|---|\n");
-    for (BenchmarkReport.JmhRow r : report.jmh()) {
-      md.append(tableRow(r.benchmark(), f1(r.score()) + " ± " + f1(r.error()), r.unit()));
-    }
-    md.append("\n");
+    return """
+        ## JSON (JMH)
+
+        1 fork, %s × 1 s warm-up, %s × 1 s measurement, average time, one thread. "model" = \
+        generated client models with `ContractJson.newObjectMapper()`; "tree" = a plain \
+        `ObjectMapper` and `JsonNode` of the same JSON.
+
+        | benchmark | score ± error | unit |
+        |---|---:|---|
+        %s
+        """
+        .formatted(
+            settings.jmhWarmupIterations(),
+            settings.jmhMeasurementIterations(),
+            rows(
+                report.jmh(),
+                r -> tableRow(r.benchmark(), f1(r.score()) + " ± " + f1(r.error()), r.unit())));
   }
 
-  private void targets() {
-    md.append("## Targets\n\n| target | met? | measured |\n|---|---|---|\n");
-    for (BenchmarkReport.Target t : report.targets()) {
-      md.append(tableRow(t.target(), t.met() ? "yes" : "**NO**", t.measured()));
-    }
-    if (!report.notes().isEmpty()) {
-      md.append("\n## Notes\n\n");
-      report.notes().forEach(n -> md.append("- ").append(n).append("\n"));
-    }
+  private String targets() {
+    String notes =
+        report.notes().isEmpty()
+            ? ""
+            : "\n## Notes\n\n" + rows(report.notes(), n -> "- " + n + "\n");
+    return """
+        ## Targets
+
+        | target | met? | measured |
+        |---|---|---|
+        %s%s"""
+        .formatted(
+            rows(
+                report.targets(),
+                t -> tableRow(t.target(), t.met() ? "yes" : "**NO**", t.measured())),
+            notes);
   }
 
-  private static String loadHeader() {
-    return "| server | connections | req/s | p50 ms | p99 ms | p99.9 ms | errors | server-closed conns | CPU | load |\n"
-        + "|---|---:|---:|---:|---:|---:|---:|---:|---|---:|\n";
+  /** The load generator's table: its header, then the given rows. */
+  private static String loadTable(String rows) {
+    return """
+        | server | connections | req/s | p50 ms | p99 ms | p99.9 ms | errors | server-closed conns | CPU | load |
+        |---|---:|---:|---:|---:|---:|---:|---:|---|---:|
+        %s"""
+        .formatted(rows);
   }
 
   private static String loadRow(String server, LoadGenerator.Row r) {
@@ -369,6 +379,11 @@ final class MarkdownReport {
         r.serverClosedConnections(),
         cpu(r),
         f2(r.load1MinAtEnd()));
+  }
+
+  /** One line per item, each ending with a line break. */
+  private static <T> String rows(List<T> items, Function<T, String> line) {
+    return items.stream().map(line).collect(Collectors.joining());
   }
 
   /** One Markdown table row: {@code | a | b | c |} and a line break. */

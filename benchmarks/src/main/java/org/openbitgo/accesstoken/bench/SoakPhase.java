@@ -12,9 +12,10 @@ import java.util.regex.Pattern;
 
 /**
  * A fresh stub under a long mixed load (valid creates, invalid bodies, bad tokens) at many
- * connections: counts every error and samples resident memory every second.
+ * connections: counts every error and samples resident memory every second. The stub's GC log is
+ * written into {@code out}.
  */
-final class SoakPhase {
+record SoakPhase(Settings settings, ServerRuns servers, Path out) {
 
   /** Resident memory is flat when the last window is within this fraction of the first. */
   static final double RSS_FLAT_TOLERANCE = 0.15;
@@ -24,17 +25,8 @@ final class SoakPhase {
   private static final Pattern FULL_PAUSE =
       Pattern.compile("Pause Full.*?(\\d+)M->(\\d+)M\\((\\d+)M\\)");
 
-  private final Settings settings;
-  private final ServerRuns servers;
-  private final Path gcLog;
-
-  SoakPhase(Settings settings, ServerRuns servers, Path out) {
-    this.settings = settings;
-    this.servers = servers;
-    this.gcLog = out.resolve("soak-stub-gc.log");
-  }
-
   BenchmarkReport.Soak run() throws IOException, InterruptedException {
+    Path gcLog = out.resolve("soak-stub-gc.log");
     Files.deleteIfExists(gcLog);
     // GC logging only observes (it changes no GC setting): it tells heap growth from a leak
     try (ServerProcess stub =
@@ -52,7 +44,7 @@ final class SoakPhase {
                   mix)
               .row(null, Double.NaN);
       double rssAfterWarmup = stub.rssKiB() / 1024.0;
-      Double liveAfterWarmup = liveHeapMiB(stub);
+      Double liveAfterWarmup = liveHeapMiB(stub, gcLog);
 
       List<Double> rss = new ArrayList<>();
       AtomicBoolean stop = new AtomicBoolean();
@@ -74,7 +66,7 @@ final class SoakPhase {
       stop.set(true);
       sampler.join(5000);
       // the live set, by a full GC after the soak (outside the measured window): what a leak grows
-      Double liveAfterSoak = liveHeapMiB(stub);
+      Double liveAfterSoak = liveHeapMiB(stub, gcLog);
       double soakStartUptime = (t0 - stub.startNanos) / 1e9;
 
       List<Double> series;
@@ -98,7 +90,7 @@ final class SoakPhase {
               Math.abs(ratio - 1) <= RSS_FLAT_TOLERANCE,
               series.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN),
               series,
-              gcWindows(soakStartUptime),
+              gcWindows(gcLog, soakStartUptime),
               liveAfterWarmup,
               liveAfterSoak);
       BenchmarkMain.log(
@@ -183,7 +175,8 @@ final class SoakPhase {
   /**
    * Heap still in use after a full GC ({@code jcmd PID GC.run}): the live set. Null without jcmd.
    */
-  private Double liveHeapMiB(ServerProcess server) throws InterruptedException, IOException {
+  private static Double liveHeapMiB(ServerProcess server, Path gcLog)
+      throws InterruptedException, IOException {
     Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
     if (!Files.isExecutable(jcmd)) {
       return null;
@@ -212,7 +205,8 @@ final class SoakPhase {
    * From "[12.3s] GC(4) Pause Young ... 25M->3M(32M) 3.4ms": after-GC and committed heap per
    * window.
    */
-  private BenchmarkReport.GcWindows gcWindows(double soakStartUptime) throws IOException {
+  private BenchmarkReport.GcWindows gcWindows(Path gcLog, double soakStartUptime)
+      throws IOException {
     List<double[]> gcs = new ArrayList<>(); // {secondsIntoSoak, afterMiB, committedMiB}
     for (String line : Files.readAllLines(gcLog)) {
       Matcher m = PAUSE.matcher(line);
