@@ -1,14 +1,14 @@
 package org.openbitgo.accesstoken.bench;
 
+import static org.openbitgo.accesstoken.bench.MarkdownTables.cpu;
+import static org.openbitgo.accesstoken.bench.MarkdownTables.loadRow;
+import static org.openbitgo.accesstoken.bench.MarkdownTables.loadTable;
+import static org.openbitgo.accesstoken.bench.MarkdownTables.rows;
+import static org.openbitgo.accesstoken.bench.MarkdownTables.tableRow;
 import static org.openbitgo.accesstoken.bench.Report.f0;
 import static org.openbitgo.accesstoken.bench.Report.f1;
 import static org.openbitgo.accesstoken.bench.Report.f2;
 import static org.openbitgo.accesstoken.bench.Report.f3;
-
-import java.util.Arrays;
-import java.util.List;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
  * Renders a {@link BenchmarkReport} for people: one section per phase, the targets last. Each
@@ -139,7 +139,7 @@ final class MarkdownReport {
   private String firstSeconds() {
     LoadGenerator.Row first = report.firstSeconds();
     if (first == null) {
-      return "";
+      return "\n"; // the blank line that ends the startup section
     }
     return """
 
@@ -356,44 +356,5 @@ final class MarkdownReport {
                 report.targets(),
                 t -> tableRow(t.target(), t.met() ? "yes" : "**NO**", t.measured())),
             notes);
-  }
-
-  /** The load generator's table: its header, then the given rows. */
-  private static String loadTable(String rows) {
-    return """
-        | server | connections | req/s | p50 ms | p99 ms | p99.9 ms | errors | server-closed conns | CPU | load |
-        |---|---:|---:|---:|---:|---:|---:|---:|---|---:|
-        %s"""
-        .formatted(rows);
-  }
-
-  private static String loadRow(String server, LoadGenerator.Row r) {
-    return tableRow(
-        server,
-        r.connections(),
-        f0(r.requestsPerSecond()),
-        f3(r.latency().p50Ms()),
-        f3(r.latency().p99Ms()),
-        f3(r.latency().p999Ms()),
-        r.errors(),
-        r.serverClosedConnections(),
-        cpu(r),
-        f2(r.load1MinAtEnd()));
-  }
-
-  /** One line per item, each ending with a line break. */
-  private static <T> String rows(List<T> items, Function<T, String> line) {
-    return items.stream().map(line).collect(Collectors.joining());
-  }
-
-  /** One Markdown table row: {@code | a | b | c |} and a line break. */
-  private static String tableRow(Object... cells) {
-    return Arrays.stream(cells)
-        .map(String::valueOf)
-        .collect(Collectors.joining(" | ", "| ", " |\n"));
-  }
-
-  private static String cpu(LoadGenerator.Row r) {
-    return r.cpu() == null ? "" : r.cpu().thisBenchmark() + " / " + r.cpu().others();
   }
 }
