@@ -58,6 +58,10 @@ public final class BenchmarkMain {
     boolean noJmh = false;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
+        case "--help", "-h" -> {
+          System.out.println(USAGE);
+          return;
+        }
         case "--quick" -> settings = Settings.quick();
         case "--stub-args" -> stubArgs = Path.of(args[++i]);
         case "--prism" -> prism = Path.of(args[++i]);
