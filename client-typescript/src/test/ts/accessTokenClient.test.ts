@@ -18,13 +18,14 @@ import {
   type CreateAccessTokenInput,
   type JsonValue,
 } from '@openbitgo/accesstoken-client';
-import { jsonDifferences, requestExample, responseExamples, sensitiveProperties, startStub, type RunningStub } from './support';
+import { jsonDifferences, requestExample, responseExamples, sensitiveProperties } from './support';
+import { startStubJar, type StubProcess } from './stubProcess';
 
 const TOKEN = 'ts-suite-token-5f0c2e';
-let stub: RunningStub;
+let stub: StubProcess;
 
 before(async () => {
-  stub = await startStub(TOKEN);
+  stub = await startStubJar(['--token', TOKEN]);
 });
 after(async () => {
   await stub?.stop();

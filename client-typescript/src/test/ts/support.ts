@@ -1,53 +1,6 @@
-// Test support: the real stub server jar, the spec's own examples, and a strict JSON comparison.
-import { spawn } from 'node:child_process';
+// Test support: the spec's own examples and a strict JSON comparison (the stub jar: stubProcess.ts).
 import { readFileSync } from 'node:fs';
 import { parseJson, type JsonValue } from '@openbitgo/accesstoken-client';
-
-export interface RunningStub {
-  readonly baseUrl: string;
-  stop(): Promise<void>;
-}
-
-/** Starts `java -jar $STUB_JAR --port 0 --token <token>` and reads the bound port from its banner. */
-export function startStub(token: string): Promise<RunningStub> {
-  const jar = process.env['STUB_JAR'];
-  if (jar === undefined) throw new Error('STUB_JAR is not set: run the tests through mvn verify');
-  const child = spawn('java', ['-jar', jar, '--port', '0', '--token', token], { stdio: ['ignore', 'pipe', 'pipe'] });
-  const killOnExit = () => child.kill('SIGKILL');
-  process.once('exit', killOnExit);
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
-  let stdout = '';
-  let stderr = '';
-  child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => fail('did not print its address within 60 s'), 60_000);
-    function fail(why: string) {
-      clearTimeout(timer);
-      child.kill('SIGKILL');
-      reject(new Error(`stub server ${why}\n${stdout}${stderr}`));
-    }
-    const onEarlyExit = (code: number | null) => fail(`exited with ${String(code)}`);
-    child.once('exit', onEarlyExit);
-    child.stdout.on('data', (chunk: Buffer) => {
-      stdout += chunk.toString();
-      const banner = /listening on (http:\/\/[^\s/]+)\//.exec(stdout);
-      if (banner === null || banner[1] === undefined) return;
-      clearTimeout(timer);
-      child.removeListener('exit', onEarlyExit);
-      stdout = '';
-      child.stdout.removeAllListeners('data');
-      child.stdout.resume(); // keep draining the request log so the server never blocks on a full pipe
-      resolve({
-        baseUrl: banner[1],
-        async stop() {
-          child.kill('SIGTERM');
-          await exited;
-          process.removeListener('exit', killOnExit);
-        },
-      });
-    });
-  });
-}
 
 type JsonObject = { [key: string]: JsonValue };
 

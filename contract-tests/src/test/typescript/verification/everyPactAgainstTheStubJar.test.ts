@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CONSUMER, PROVIDER, STATE_TOKEN_UNKNOWN, pactFile, pactsDir } from '../contract';
 import { runRustVerifier, type Verification } from './rustVerifier';
-import { startStubJar, type StubProcess } from './stubProcess';
+import { startStubJar, type StubProcess } from '../../../../../client-typescript/src/test/ts/stubProcess';
 
 const STATES_PATH = '/_pact/provider-states';
 

@@ -1,11 +1,11 @@
 package org.openbitgo.accesstoken.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.openbitgo.accesstoken.client.Fixtures.CALLER_TOKEN;
 import static org.openbitgo.accesstoken.client.Fixtures.CREATED_JSON;
 import static org.openbitgo.accesstoken.client.Fixtures.ISSUED_TOKEN;
 import static org.openbitgo.accesstoken.client.Fixtures.clientFor;
+import static org.openbitgo.accesstoken.client.Fixtures.createFails;
 import static org.openbitgo.accesstoken.client.Fixtures.treasuryBotRequest;
 
 import com.fasterxml.jackson.databind.JsonNode;
@@ -113,10 +113,7 @@ class AccessTokenClientTest {
   void badRequestBecomesBitGoApiExceptionWithEveryFieldOfTheErrorBody() {
     server.reply(400, Fixtures.BAD_REQUEST_JSON, "Content-Type", JSON);
 
-    BitGoApiException e =
-        catchThrowableOfType(
-            BitGoApiException.class,
-            () -> clientFor(server).build().createAccessToken(treasuryBotRequest()));
+    BitGoApiException e = createFails(BitGoApiException.class, clientFor(server));
 
     assertThat(e.status()).isEqualTo(400);
     assertThat(e.name()).isEqualTo("InvalidRequest");
@@ -140,10 +137,7 @@ class AccessTokenClientTest {
         "Content-Type",
         JSON);
 
-    BitGoApiException e =
-        catchThrowableOfType(
-            BitGoApiException.class,
-            () -> clientFor(server).build().createAccessToken(treasuryBotRequest()));
+    BitGoApiException e = createFails(BitGoApiException.class, clientFor(server));
 
     assertThat(e.status()).isEqualTo(401);
     assertThat(e.name()).isEqualTo("Unauthorized");
@@ -158,10 +152,7 @@ class AccessTokenClientTest {
     server.reply(
         404, "{\"error\":\"not found\"}", "Content-Type", JSON, "X-Request-Id", "hdr-7f00");
 
-    BitGoApiException e =
-        catchThrowableOfType(
-            BitGoApiException.class,
-            () -> clientFor(server).build().createAccessToken(treasuryBotRequest()));
+    BitGoApiException e = createFails(BitGoApiException.class, clientFor(server));
 
     assertThat(e.status()).isEqualTo(404);
     assertThat(e.error()).isEqualTo("not found");
@@ -179,10 +170,7 @@ class AccessTokenClientTest {
         "X-Request-Id",
         "edge-1234");
 
-    BitGoApiException e =
-        catchThrowableOfType(
-            BitGoApiException.class,
-            () -> clientFor(server).build().createAccessToken(treasuryBotRequest()));
+    BitGoApiException e = createFails(BitGoApiException.class, clientFor(server));
 
     assertThat(e.status()).isEqualTo(502);
     assertThat(e.name()).isNull();
@@ -200,10 +188,7 @@ class AccessTokenClientTest {
   void emptyErrorBodyStillBecomesTheTypedException() {
     server.reply(503, null);
 
-    BitGoApiException e =
-        catchThrowableOfType(
-            BitGoApiException.class,
-            () -> clientFor(server).build().createAccessToken(treasuryBotRequest()));
+    BitGoApiException e = createFails(BitGoApiException.class, clientFor(server));
 
     assertThat(e.status()).isEqualTo(503);
     assertThat(e.responseBody()).isEmpty();
@@ -225,14 +210,7 @@ class AccessTokenClientTest {
     RecordingSleeper sleeper = new RecordingSleeper();
 
     BitGoApiException e =
-        catchThrowableOfType(
-            BitGoApiException.class,
-            () ->
-                clientFor(server)
-                    .sleeper(sleeper)
-                    .maxAttempts(5)
-                    .build()
-                    .createAccessToken(treasuryBotRequest()));
+        createFails(BitGoApiException.class, clientFor(server).sleeper(sleeper).maxAttempts(5));
 
     assertThat(e.status()).isEqualTo(status);
     assertThat(server.received()).hasSize(1);
@@ -287,15 +265,12 @@ class AccessTokenClientTest {
     RecordingSleeper sleeper = new RecordingSleeper();
 
     BitGoApiException e =
-        catchThrowableOfType(
+        createFails(
             BitGoApiException.class,
-            () ->
-                clientFor(server)
-                    .sleeper(sleeper)
-                    .maxAttempts(4)
-                    .backoff(Duration.ofMillis(400), Duration.ofMillis(1000))
-                    .build()
-                    .createAccessToken(treasuryBotRequest()));
+            clientFor(server)
+                .sleeper(sleeper)
+                .maxAttempts(4)
+                .backoff(Duration.ofMillis(400), Duration.ofMillis(1000)));
 
     assertThat(e.status()).isEqualTo(429);
     assertThat(e.isRateLimited()).isTrue();
@@ -313,11 +288,7 @@ class AccessTokenClientTest {
     server.reply(429, "{\"error\":\"quota\",\"requestId\":\"r-q\"}", "Retry-After", "3600");
     RecordingSleeper sleeper = new RecordingSleeper();
 
-    BitGoApiException e =
-        catchThrowableOfType(
-            BitGoApiException.class,
-            () ->
-                clientFor(server).sleeper(sleeper).build().createAccessToken(treasuryBotRequest()));
+    BitGoApiException e = createFails(BitGoApiException.class, clientFor(server).sleeper(sleeper));
 
     assertThat(e.retryAfter()).contains(Duration.ofHours(1));
     assertThat(server.received()).hasSize(1);
@@ -328,10 +299,9 @@ class AccessTokenClientTest {
   void maxAttemptsOfOneDisablesRetries() {
     server.reply(429, "{\"error\":\"slow down\",\"requestId\":\"r\"}", "Retry-After", "1");
 
-    catchThrowableOfType(
-        BitGoApiException.class,
-        () -> clientFor(server).maxAttempts(1).build().createAccessToken(treasuryBotRequest()));
+    BitGoApiException e = createFails(BitGoApiException.class, clientFor(server).maxAttempts(1));
 
+    assertThat(e.status()).isEqualTo(429);
     assertThat(server.received()).hasSize(1);
   }
 

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.openbitgo.accesstoken.client.Fixtures.CALLER_TOKEN;
 import static org.openbitgo.accesstoken.client.Fixtures.clientFor;
+import static org.openbitgo.accesstoken.client.Fixtures.createFails;
 import static org.openbitgo.accesstoken.client.Fixtures.treasuryBotRequest;
 
 import java.io.PrintWriter;
@@ -61,13 +62,7 @@ class ClientHardeningTest {
     try (StubHttpServer server =
         StubHttpServer.start().reply(401, body, "Content-Type", "application/json")) {
       BitGoApiException e =
-          catchThrowableOfType(
-              BitGoApiException.class,
-              () ->
-                  clientFor(server)
-                      .accessToken(SLASHED_TOKEN)
-                      .build()
-                      .createAccessToken(treasuryBotRequest()));
+          createFails(BitGoApiException.class, clientFor(server).accessToken(SLASHED_TOKEN));
 
       assertThat(e.status()).isEqualTo(401);
       assertThat(e.requestId()).isEqualTo("r-1");

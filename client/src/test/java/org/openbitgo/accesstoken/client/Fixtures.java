@@ -1,5 +1,7 @@
 package org.openbitgo.accesstoken.client;
 
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
 import java.math.BigInteger;
 import java.time.Clock;
 import java.time.Instant;
@@ -80,5 +82,14 @@ final class Fixtures {
         .accessToken(CALLER_TOKEN)
         .clock(FIXED_CLOCK)
         .sleeper(new RecordingSleeper());
+  }
+
+  /**
+   * Builds {@code client}, sends it the treasury bot's create request and returns the {@code
+   * expected} failure it ends in (null if it succeeds; another exception fails the test).
+   */
+  static <E extends Throwable> E createFails(Class<E> expected, AccessTokenClient.Builder client) {
+    return catchThrowableOfType(
+        expected, () -> client.build().createAccessToken(treasuryBotRequest()));
   }
 }

@@ -1,11 +1,11 @@
 package org.openbitgo.accesstoken.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.openbitgo.accesstoken.client.Fixtures.CALLER_TOKEN;
 import static org.openbitgo.accesstoken.client.Fixtures.CREATED_JSON;
 import static org.openbitgo.accesstoken.client.Fixtures.FIXED_CLOCK;
 import static org.openbitgo.accesstoken.client.Fixtures.clientFor;
+import static org.openbitgo.accesstoken.client.Fixtures.createFails;
 import static org.openbitgo.accesstoken.client.Fixtures.treasuryBotRequest;
 
 import java.io.IOException;
@@ -35,14 +35,8 @@ class MisbehavingServerTest {
       RecordingSleeper sleeper = new RecordingSleeper();
 
       BitGoTransportException e =
-          catchThrowableOfType(
-              BitGoTransportException.class,
-              () ->
-                  rawClientFor(server)
-                      .sleeper(sleeper)
-                      .maxAttempts(5)
-                      .build()
-                      .createAccessToken(treasuryBotRequest()));
+          createFails(
+              BitGoTransportException.class, rawClientFor(server).sleeper(sleeper).maxAttempts(5));
 
       assertThat(e.requestMayHaveBeenSent()).isTrue();
       assertThat(e.attempts()).isEqualTo(1);
@@ -63,15 +57,12 @@ class MisbehavingServerTest {
       RecordingSleeper sleeper = new RecordingSleeper();
 
       BitGoTransportException e =
-          catchThrowableOfType(
+          createFails(
               BitGoTransportException.class,
-              () ->
-                  clientFor(server)
-                      .sleeper(sleeper)
-                      .readTimeout(Duration.ofMillis(200))
-                      .maxAttempts(5)
-                      .build()
-                      .createAccessToken(treasuryBotRequest()));
+              clientFor(server)
+                  .sleeper(sleeper)
+                  .readTimeout(Duration.ofMillis(200))
+                  .maxAttempts(5));
 
       assertThat(e.getCause()).isInstanceOf(HttpTimeoutException.class);
       assertThat(e.requestMayHaveBeenSent()).isTrue();
@@ -119,16 +110,13 @@ class MisbehavingServerTest {
     RecordingSleeper sleeper = new RecordingSleeper();
 
     BitGoTransportException e =
-        catchThrowableOfType(
+        createFails(
             BitGoTransportException.class,
-            () ->
-                AccessTokenClient.builder()
-                    .baseUrl("http://127.0.0.1:" + freePort())
-                    .accessToken(CALLER_TOKEN)
-                    .sleeper(sleeper)
-                    .maxAttempts(3)
-                    .build()
-                    .createAccessToken(treasuryBotRequest()));
+            AccessTokenClient.builder()
+                .baseUrl("http://127.0.0.1:" + freePort())
+                .accessToken(CALLER_TOKEN)
+                .sleeper(sleeper)
+                .maxAttempts(3));
 
     assertThat(e.getCause()).isInstanceOf(ConnectException.class);
     assertThat(e.requestMayHaveBeenSent()).isFalse();

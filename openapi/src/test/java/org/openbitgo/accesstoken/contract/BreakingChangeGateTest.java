@@ -1,6 +1,7 @@
 package org.openbitgo.accesstoken.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.ByteArrayOutputStream;
@@ -10,6 +11,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import org.assertj.core.api.AbstractStringAssert;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
@@ -59,6 +61,18 @@ class BreakingChangeGateTest {
     return "^(" + String.join("|", names) + "|" + ContractFacts.WALLET_BOUND_SCOPE.pattern() + ")$";
   }
 
+  /** Asserts the gate refused for exactly one breaking change; returns that change to check. */
+  private static AbstractStringAssert<?> refusedForOneBreakingChange(Result result) {
+    assertThat(result.verdict()).isEqualTo(Verdict.REFUSED);
+    return assertThat(breakingText(result)).singleElement(STRING);
+  }
+
+  /** Asserts the gate refused for exactly one problem of its inputs; returns it to check. */
+  private static AbstractStringAssert<?> refusedForOneProblem(Result result) {
+    assertThat(result.verdict()).isEqualTo(Verdict.REFUSED);
+    return assertThat(result.problems()).singleElement(STRING);
+  }
+
   private static List<String> breakingText(Result result) {
     return result.breaking().stream().map(Breaking::toString).toList();
   }
@@ -96,9 +110,7 @@ class BreakingChangeGateTest {
     @Test
     void removingANestedResponseFieldIsRefusedWithItsPath() {
       Result result = judge(f -> f.schema("/TokenUnlock/properties").remove("time"));
-      assertThat(result.verdict()).isEqualTo(Verdict.REFUSED);
-      assertThat(breakingText(result))
-          .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+      refusedForOneBreakingChange(result)
           .contains("response 200 `unlock`", "property `time` removed");
     }
 
@@ -200,10 +212,7 @@ class BreakingChangeGateTest {
     void aResponseFieldBecomingNullableIsRefusedByOurRule() {
       Result result = judge(f -> f.schema("/AccessToken/properties/label").put("nullable", true));
       assertThat(result.diff().isIncompatible()).as("openapi-diff 2.1.7 alone").isFalse();
-      assertThat(result.verdict()).isEqualTo(Verdict.REFUSED);
-      assertThat(breakingText(result))
-          .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
-          .contains("`label`", "became nullable", "[contract rule]");
+      refusedForOneBreakingChange(result).contains("`label`", "became nullable", "[contract rule]");
     }
 
     @Test
@@ -227,9 +236,7 @@ class BreakingChangeGateTest {
     @Test
     void changingTheOperationIdIsRefusedBecauseGeneratedMethodNamesChange() {
       Result result = judge(f -> f.operation().put("operationId", "createToken"));
-      assertThat(result.verdict()).isEqualTo(Verdict.REFUSED);
-      assertThat(breakingText(result))
-          .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+      refusedForOneBreakingChange(result)
           .contains("operationId changed from `createAccessToken` to `createToken`");
     }
 
@@ -237,10 +244,7 @@ class BreakingChangeGateTest {
     void aLongerMinimumLengthInARequestIsRefused() {
       Result result =
           judge(f -> f.schema("/CreateAccessTokenRequest/properties/label").put("minLength", 5));
-      assertThat(result.verdict()).isEqualTo(Verdict.REFUSED);
-      assertThat(breakingText(result))
-          .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
-          .contains("`label`", "minLength changed from `1` to `5`");
+      refusedForOneBreakingChange(result).contains("`label`", "minLength changed from `1` to `5`");
     }
 
     @Test
@@ -259,10 +263,7 @@ class BreakingChangeGateTest {
     @Test
     void removingADocumentedResponseIsRefused() {
       Result result = judge(f -> ((ObjectNode) f.operation().get("responses")).remove("429"));
-      assertThat(result.verdict()).isEqualTo(Verdict.REFUSED);
-      assertThat(breakingText(result))
-          .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
-          .contains("response 429", "response removed");
+      refusedForOneBreakingChange(result).contains("response 429", "response removed");
     }
   }
 
@@ -298,9 +299,7 @@ class BreakingChangeGateTest {
       assertThat(result.compatible())
           .containsExactly(
               "POST /api/v2/user/accesstoken response 200: property `lastUsed` added to the response");
-      assertThat(result.advice())
-          .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
-          .contains("set info.version to 1.1.0");
+      assertThat(result.advice()).singleElement(STRING).contains("set info.version to 1.1.0");
     }
 
     @Test
@@ -312,7 +311,7 @@ class BreakingChangeGateTest {
               f -> f.schema("/Scope").put("pattern", scopePattern(names)));
       assertThat(result.verdict()).as(ChangeReport.summary(result)).isEqualTo(Verdict.COMPATIBLE);
       assertThat(result.compatible())
-          .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+          .singleElement(STRING)
           .contains("request body `scope[]`", "values added [wallet_view_new]");
     }
   }
@@ -322,7 +321,7 @@ class BreakingChangeGateTest {
     Result result = judge(f -> f.schema("/SpendingLimit/properties/coin").remove("pattern"));
     assertThat(result.verdict()).isEqualTo(Verdict.COMPATIBLE);
     assertThat(result.compatible())
-        .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+        .singleElement(STRING)
         .contains("`spendingLimits[].coin`", "pattern `^[a-z0-9:_-]{1,40}$` removed");
   }
 
@@ -400,9 +399,7 @@ class BreakingChangeGateTest {
       Result result = judge(SpecFixture.released().with(removeLabel).version("2.0.0"));
       assertThat(result.verdict()).isEqualTo(Verdict.BREAKING_IN_NEW_MAJOR);
       assertThat(result.breaking()).hasSize(1);
-      assertThat(result.advice())
-          .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
-          .contains("access-token-2.0.0.yaml");
+      assertThat(result.advice()).singleElement(STRING).contains("access-token-2.0.0.yaml");
     }
 
     @Test
@@ -421,28 +418,21 @@ class BreakingChangeGateTest {
     void aVersionLowerThanTheReleasedOneIsRefusedEvenWithoutChanges() {
       SpecFixture.released().version("1.2.0").release(baselines);
       Result result = judge(SpecFixture.released().version("1.1.0"));
-      assertThat(result.verdict()).isEqualTo(Verdict.REFUSED);
-      assertThat(result.problems())
-          .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+      refusedForOneProblem(result)
           .contains("info.version 1.1.0 is lower than the released contract 1.2.0");
     }
 
     @Test
     void aVersionThatIsNotMajorMinorPatchIsRefused() {
       Result result = judge(SpecFixture.released().version("1.1"));
-      assertThat(result.verdict()).isEqualTo(Verdict.REFUSED);
-      assertThat(result.problems())
-          .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
-          .contains("is not MAJOR.MINOR.PATCH");
+      refusedForOneProblem(result).contains("is not MAJOR.MINOR.PATCH");
     }
 
     @Test
     void aBaselineWhoseNameDisagreesWithItsVersionIsRefused() {
       SpecFixture.released().writeTo(baselines.resolve("access-token-1.5.0.yaml"));
       Result result = judge(SpecFixture.released().version("1.5.0"));
-      assertThat(result.verdict()).isEqualTo(Verdict.REFUSED);
-      assertThat(result.problems())
-          .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
+      refusedForOneProblem(result)
           .contains("declares info.version 1.0.0 but its file name says 1.5.0");
     }
 
@@ -450,10 +440,7 @@ class BreakingChangeGateTest {
     void noBaselineIsRefused() throws IOException {
       Files.delete(baselines.resolve("access-token-1.0.0.yaml"));
       Result result = judge(f -> {});
-      assertThat(result.verdict()).isEqualTo(Verdict.REFUSED);
-      assertThat(result.problems())
-          .singleElement(org.assertj.core.api.InstanceOfAssertFactories.STRING)
-          .contains("no released contract found");
+      refusedForOneProblem(result).contains("no released contract found");
     }
   }
 

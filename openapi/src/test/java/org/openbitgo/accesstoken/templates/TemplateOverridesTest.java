@@ -5,8 +5,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.assertj.core.api.AbstractStringAssert;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,34 +25,25 @@ class TemplateOverridesTest {
 
   @Test
   void acceptsAnOverrideThatIsTheBuiltInTemplatePlusItsDocumentedChange() throws IOException {
-    write("pojo.mustache", OVERRIDE);
-    write("pojo.mustache.change", CHANGE);
+    writeTheOverrideWithItsChange();
 
-    assertThat(TemplateOverrides.drift(overrides, generatorShipping(UPSTREAM))).isEmpty();
+    assertThat(drift(UPSTREAM)).isEmpty();
   }
 
   @Test
   void refusesWhenANewGeneratorVersionChangedTheTemplateElsewhere() throws IOException {
-    write("pojo.mustache", OVERRIDE);
-    write("pojo.mustache.change", CHANGE);
+    writeTheOverrideWithItsChange();
     String upgraded = UPSTREAM.replace("class {{classname}} {", "public class {{classname}} {");
 
-    assertThat(TemplateOverrides.drift(overrides, generatorShipping(upgraded)))
-        .singleElement()
-        .asString()
-        .contains("pojo.mustache differs from the generator's Java/pojo.mustache");
+    onlyDrift(upgraded).contains("pojo.mustache differs from the generator's Java/pojo.mustache");
   }
 
   @Test
   void refusesWhenANewGeneratorVersionChangedTheLineTheOverrideChanges() throws IOException {
-    write("pojo.mustache", OVERRIDE);
-    write("pojo.mustache.change", CHANGE);
+    writeTheOverrideWithItsChange();
     String upgraded = UPSTREAM.replace("toString: {{name}}", "toString: {{{name}}}");
 
-    assertThat(TemplateOverrides.drift(overrides, generatorShipping(upgraded)))
-        .singleElement()
-        .asString()
-        .contains("no longer occur exactly once");
+    onlyDrift(upgraded).contains("no longer occur exactly once");
   }
 
   @Test
@@ -58,17 +51,14 @@ class TemplateOverridesTest {
     write("pojo.mustache", OVERRIDE + "// an undocumented extra\n");
     write("pojo.mustache.change", CHANGE);
 
-    assertThat(TemplateOverrides.drift(overrides, generatorShipping(UPSTREAM))).hasSize(1);
+    assertThat(drift(UPSTREAM)).hasSize(1);
   }
 
   @Test
   void refusesAnOverrideWithoutAChangeFile() throws IOException {
     write("pojo.mustache", OVERRIDE);
 
-    assertThat(TemplateOverrides.drift(overrides, generatorShipping(UPSTREAM)))
-        .singleElement()
-        .asString()
-        .contains("no pojo.mustache.change");
+    onlyDrift(UPSTREAM).contains("no pojo.mustache.change");
   }
 
   @Test
@@ -79,10 +69,7 @@ class TemplateOverridesTest {
     write("java/libraries/feign/pojo.mustache.change", CHANGE);
     write("python/model_generic.mustache", "class {{classname}}(BaseModel): ...\n");
 
-    assertThat(TemplateOverrides.drift(overrides, generatorShipping(UPSTREAM)))
-        .singleElement()
-        .asString()
-        .contains("python/model_generic.mustache: no model_generic.mustache.change");
+    onlyDrift(UPSTREAM).contains("python/model_generic.mustache: no model_generic.mustache.change");
   }
 
   @Test
@@ -90,15 +77,23 @@ class TemplateOverridesTest {
     write("ApiClient.mustache", "public final class ApiClient {}\n");
     write("ApiClient.mustache.change", "# not a copy\nreplaces: Java/ApiClient.mustache\n");
 
-    assertThat(TemplateOverrides.drift(overrides, generatorShipping(UPSTREAM)))
-        .singleElement()
-        .asString()
-        .contains("has no Java/ApiClient.mustache to replace");
+    onlyDrift(UPSTREAM).contains("has no Java/ApiClient.mustache to replace");
   }
 
-  private static java.util.function.Function<String, Optional<String>> generatorShipping(
-      String pojo) {
-    return path -> Optional.ofNullable(Map.of(UPSTREAM_PATH, pojo).get(path));
+  /** What the drift check finds against a generator that ships {@code pojo} as its template. */
+  private List<String> drift(String pojo) {
+    return TemplateOverrides.drift(
+        overrides, path -> Optional.ofNullable(Map.of(UPSTREAM_PATH, pojo).get(path)));
+  }
+
+  /** Asserts the drift check finds exactly one problem; returns it to check. */
+  private AbstractStringAssert<?> onlyDrift(String pojo) {
+    return assertThat(drift(pojo)).singleElement().asString();
+  }
+
+  private void writeTheOverrideWithItsChange() throws IOException {
+    write("pojo.mustache", OVERRIDE);
+    write("pojo.mustache.change", CHANGE);
   }
 
   private void write(String name, String text) throws IOException {

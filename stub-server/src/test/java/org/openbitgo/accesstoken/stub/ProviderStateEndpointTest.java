@@ -47,7 +47,7 @@ class ProviderStateEndpointTest {
   @Test
   void withoutTheOptionTheEndpointDoesNotExist() {
     HttpResponse<String> response =
-        postJson(states(plain), null, change(ProviderStates.TOKEN_ACCEPTED, GRANTED, "setup"));
+        changeState(plain, ProviderStates.TOKEN_ACCEPTED, GRANTED, "setup");
 
     assertThat(response.statusCode()).isEqualTo(404);
     assertThat(createWith(plain, GRANTED)).isEqualTo(401);
@@ -58,25 +58,19 @@ class ProviderStateEndpointTest {
     assertThat(createWith(withStates, GRANTED)).isEqualTo(401);
 
     HttpResponse<String> granted =
-        postJson(states(withStates), null, change(ProviderStates.TOKEN_ACCEPTED, GRANTED, "setup"));
+        changeState(withStates, ProviderStates.TOKEN_ACCEPTED, GRANTED, "setup");
     assertThat(granted.statusCode()).isEqualTo(200);
     assertThat(granted.body()).isEqualTo("{}").doesNotContain(GRANTED);
     assertThat(createWith(withStates, GRANTED)).isEqualTo(200);
 
     assertThat(
-            postJson(
-                    states(withStates),
-                    null,
-                    change(ProviderStates.TOKEN_UNKNOWN, STARTED_WITH, "setup"))
+            changeState(withStates, ProviderStates.TOKEN_UNKNOWN, STARTED_WITH, "setup")
                 .statusCode())
         .isEqualTo(200);
     assertThat(createWith(withStates, STARTED_WITH)).isEqualTo(401);
 
     assertThat(
-            postJson(
-                    states(withStates),
-                    null,
-                    change(ProviderStates.TOKEN_UNKNOWN, STARTED_WITH, "teardown"))
+            changeState(withStates, ProviderStates.TOKEN_UNKNOWN, STARTED_WITH, "teardown")
                 .statusCode())
         .isEqualTo(200);
     assertThat(createWith(withStates, STARTED_WITH)).as("back as started").isEqualTo(200);
@@ -89,8 +83,7 @@ class ProviderStateEndpointTest {
 
   @Test
   void unknownStateGetsA400PlatformErrorNamingTheState() {
-    JsonNode error =
-        refused(postJson(states(withStates), null, change("the moon is full", GRANTED, "setup")));
+    JsonNode error = refused(changeState(withStates, "the moon is full", GRANTED, "setup"));
 
     assertThat(error.at("/context/field").asText()).isEqualTo("state");
     assertThat(error.get("error").asText())
@@ -154,6 +147,12 @@ class ProviderStateEndpointTest {
 
   private static int createWith(StubServer server, String token) {
     return postJson(server.endpointUri(), token, "{\"label\":\"states\"}").statusCode();
+  }
+
+  /** Posts a provider-state change to {@code server}'s state endpoint, as a verifier does. */
+  private static HttpResponse<String> changeState(
+      StubServer server, String state, String token, String action) {
+    return postJson(states(server), null, change(state, token, action));
   }
 
   private static String change(String state, String token, String action) {

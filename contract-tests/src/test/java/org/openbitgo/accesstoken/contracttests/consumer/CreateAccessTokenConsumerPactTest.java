@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.openbitgo.accesstoken.contracttests.ContractNames.*;
 
 import au.com.dius.pact.consumer.MockServer;
+import au.com.dius.pact.consumer.dsl.LambdaDslJsonBody;
 import au.com.dius.pact.consumer.dsl.LambdaDslObject;
 import au.com.dius.pact.consumer.dsl.PactDslRequestWithPath;
 import au.com.dius.pact.consumer.dsl.PactDslWithProvider;
@@ -17,6 +18,7 @@ import au.com.dius.pact.core.model.annotations.Pact;
 import java.math.BigInteger;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Consumer;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.openbitgo.accesstoken.client.AccessTokenClient;
@@ -48,20 +50,18 @@ class CreateAccessTokenConsumerPactTest {
 
   @Pact(consumer = CONSUMER)
   V4Pact minimalCreate(PactDslWithProvider builder) {
-    return createRequest(
-            builder, STATE_TOKEN_VALID, VALID_TOKEN, "a create request with a label only")
-        .body(newJsonBody(body -> body.stringType("label", "ci-readonly")).build())
-        .willRespondWith()
-        .status(200)
-        .matchHeader("Content-Type", JSON_CONTENT_TYPE, "application/json")
-        .body(
-            newJsonBody(
-                    token -> {
-                      createdTokenCore(token);
-                      token.stringType("label", "ci-readonly");
-                    })
-                .build())
-        .toPact(V4Pact.class);
+    return answer(
+        createRequest(
+            builder,
+            STATE_TOKEN_VALID,
+            VALID_TOKEN,
+            "a create request with a label only",
+            body -> body.stringType("label", "ci-readonly")),
+        200,
+        token -> {
+          createdTokenCore(token);
+          token.stringType("label", "ci-readonly");
+        });
   }
 
   @Test
@@ -82,99 +82,94 @@ class CreateAccessTokenConsumerPactTest {
 
   @Pact(consumer = CONSUMER)
   V4Pact fullCreate(PactDslWithProvider builder) {
-    return createRequest(
-            builder, STATE_TOKEN_VALID, VALID_TOKEN, "a create request with every documented field")
-        .body(
-            newJsonBody(
-                    body -> {
-                      body.stringType("label", "treasury-bot");
-                      body.array(
-                          "scope",
-                          scope -> {
-                            scope.stringMatcher(SCOPE, "wallet_view_all");
-                            scope.stringMatcher(SCOPE, WALLET_SCOPE);
+    return answer(
+        createRequest(
+            builder,
+            STATE_TOKEN_VALID,
+            VALID_TOKEN,
+            "a create request with every documented field",
+            body -> {
+              body.stringType("label", "treasury-bot");
+              body.array(
+                  "scope",
+                  scope -> {
+                    scope.stringMatcher(SCOPE, "wallet_view_all");
+                    scope.stringMatcher(SCOPE, WALLET_SCOPE);
+                  });
+              body.integerType("duration", 2_592_000);
+              body.array(
+                  "ipRestrict",
+                  ips -> {
+                    ips.stringMatcher(IPV4_OR_CIDR, "203.0.113.7");
+                    ips.stringMatcher(IPV4_OR_CIDR, "198.51.100.0/24");
+                  });
+              body.stringType("enterprise", "5a84db4d6dd6c7dd07d2e3b5a7e9d9c4");
+              body.booleanType("admin", false);
+              body.array(
+                  "spendingLimits",
+                  limits -> {
+                    limits.object(
+                        btc -> {
+                          btc.stringType("coin", "btc");
+                          btc.integerType("txValueLimit", 100_000_000);
+                        });
+                    limits.object(
+                        eth -> {
+                          eth.stringType("coin", "eth");
+                          eth.booleanType("maxLimit", false);
+                          eth.stringMatcher("txValueLimit", DIGITS, BIG_AMOUNT);
+                        });
+                  });
+              body.object(
+                  "allErc20TokensLimit",
+                  erc20 -> {
+                    erc20.booleanType("enabled", true);
+                    erc20.booleanType("maxLimit", false);
+                    erc20.stringMatcher("txValueLimit", DIGITS, "5000000000000000000");
+                  });
+            }),
+        200,
+        token -> {
+          createdTokenCore(token);
+          token.stringType("label", "treasury-bot");
+          token.stringType("enterprise", "5a84db4d6dd6c7dd07d2e3b5a7e9d9c4");
+          token.array(
+              "scope",
+              scope -> {
+                scope.stringType("wallet_view_all");
+                scope.stringType(WALLET_SCOPE);
+              });
+          token.array(
+              "ipRestrict",
+              ips -> {
+                ips.stringMatcher(IPV4_OR_CIDR, "203.0.113.7");
+                ips.stringMatcher(IPV4_OR_CIDR, "198.51.100.0/24");
+              });
+          token.object(
+              "unlock",
+              unlock -> {
+                unlock.stringMatcher("time", TIMESTAMP, "2026-11-27T10:15:30.000Z");
+                unlock.stringMatcher("expires", TIMESTAMP, "2026-12-27T10:15:30.000Z");
+                unlock.object(
+                    "spendingLimits",
+                    coins -> {
+                      coins.object(
+                          "btc",
+                          btc -> {
+                            btc.integerType("txCount", 0);
+                            btc.numberType("txValue", 0);
+                            btc.integerType("txValueLimit", 100_000_000);
                           });
-                      body.integerType("duration", 2_592_000);
-                      body.array(
-                          "ipRestrict",
-                          ips -> {
-                            ips.stringMatcher(IPV4_OR_CIDR, "203.0.113.7");
-                            ips.stringMatcher(IPV4_OR_CIDR, "198.51.100.0/24");
+                      coins.object(
+                          "eth",
+                          eth -> {
+                            eth.integerType("txCount", 0);
+                            eth.numberType("txValue", 0);
+                            eth.stringMatcher("txValueLimit", DIGITS, BIG_AMOUNT);
                           });
-                      body.stringType("enterprise", "5a84db4d6dd6c7dd07d2e3b5a7e9d9c4");
-                      body.booleanType("admin", false);
-                      body.array(
-                          "spendingLimits",
-                          limits -> {
-                            limits.object(
-                                btc -> {
-                                  btc.stringType("coin", "btc");
-                                  btc.integerType("txValueLimit", 100_000_000);
-                                });
-                            limits.object(
-                                eth -> {
-                                  eth.stringType("coin", "eth");
-                                  eth.booleanType("maxLimit", false);
-                                  eth.stringMatcher("txValueLimit", DIGITS, BIG_AMOUNT);
-                                });
-                          });
-                      body.object(
-                          "allErc20TokensLimit",
-                          erc20 -> {
-                            erc20.booleanType("enabled", true);
-                            erc20.booleanType("maxLimit", false);
-                            erc20.stringMatcher("txValueLimit", DIGITS, "5000000000000000000");
-                          });
-                    })
-                .build())
-        .willRespondWith()
-        .status(200)
-        .matchHeader("Content-Type", JSON_CONTENT_TYPE, "application/json")
-        .body(
-            newJsonBody(
-                    token -> {
-                      createdTokenCore(token);
-                      token.stringType("label", "treasury-bot");
-                      token.stringType("enterprise", "5a84db4d6dd6c7dd07d2e3b5a7e9d9c4");
-                      token.array(
-                          "scope",
-                          scope -> {
-                            scope.stringType("wallet_view_all");
-                            scope.stringType(WALLET_SCOPE);
-                          });
-                      token.array(
-                          "ipRestrict",
-                          ips -> {
-                            ips.stringMatcher(IPV4_OR_CIDR, "203.0.113.7");
-                            ips.stringMatcher(IPV4_OR_CIDR, "198.51.100.0/24");
-                          });
-                      token.object(
-                          "unlock",
-                          unlock -> {
-                            unlock.stringMatcher("time", TIMESTAMP, "2026-11-27T10:15:30.000Z");
-                            unlock.stringMatcher("expires", TIMESTAMP, "2026-12-27T10:15:30.000Z");
-                            unlock.object(
-                                "spendingLimits",
-                                coins -> {
-                                  coins.object(
-                                      "btc",
-                                      btc -> {
-                                        btc.integerType("txCount", 0);
-                                        btc.numberType("txValue", 0);
-                                        btc.integerType("txValueLimit", 100_000_000);
-                                      });
-                                  coins.object(
-                                      "eth",
-                                      eth -> {
-                                        eth.integerType("txCount", 0);
-                                        eth.numberType("txValue", 0);
-                                        eth.stringMatcher("txValueLimit", DIGITS, BIG_AMOUNT);
-                                      });
-                                });
-                          });
-                    })
-                .build())
-        .toPact(V4Pact.class);
+                    });
+              });
+        });
   }
 
   @Test
@@ -218,46 +213,32 @@ class CreateAccessTokenConsumerPactTest {
 
   @Pact(consumer = CONSUMER)
   V4Pact invalidIpRestrict(PactDslWithProvider builder) {
-    return createRequest(
+    return answer(
+        createRequest(
             builder,
             STATE_TOKEN_VALID,
             VALID_TOKEN,
-            "a create request whose ipRestrict entry is not an IPv4 address")
-        .body(
-            newJsonBody(
-                    body -> {
-                      body.stringType("label", "bad-ip");
-                      body.array("ipRestrict", ips -> ips.stringValue("300.1.2.3"));
-                    })
-                .build())
-        .willRespondWith()
-        .status(400)
-        .matchHeader("Content-Type", JSON_CONTENT_TYPE, "application/json")
-        .body(
-            newJsonBody(
-                    error ->
-                        platformError(
-                            error,
-                            "InvalidRequest",
-                            context ->
-                                context.stringMatcher(
-                                    "field", "ipRestrict\\[0\\]", "ipRestrict[0]")))
-                .build())
-        .toPact(V4Pact.class);
+            "a create request whose ipRestrict entry is not an IPv4 address",
+            body -> {
+              body.stringType("label", "bad-ip");
+              body.array("ipRestrict", ips -> ips.stringValue("300.1.2.3"));
+            }),
+        400,
+        error ->
+            platformError(
+                error,
+                "InvalidRequest",
+                context -> context.stringMatcher("field", "ipRestrict\\[0\\]", "ipRestrict[0]")));
   }
 
   @Test
   @PactTestFor(pactMethod = "invalidIpRestrict")
   void invalidIpRestrict(MockServer server) {
     BitGoApiException error =
-        catchThrowableOfType(
-            BitGoApiException.class,
-            () ->
-                client(server, VALID_TOKEN)
-                    .createAccessToken(
-                        new CreateAccessTokenRequest()
-                            .label("bad-ip")
-                            .ipRestrict(List.of("300.1.2.3"))));
+        refused(
+            server,
+            VALID_TOKEN,
+            new CreateAccessTokenRequest().label("bad-ip").ipRestrict(List.of("300.1.2.3")));
 
     assertThat(error.status()).isEqualTo(400);
     assertThat(error.name()).isEqualTo("InvalidRequest");
@@ -270,28 +251,22 @@ class CreateAccessTokenConsumerPactTest {
 
   @Pact(consumer = CONSUMER)
   V4Pact unknownBearerToken(PactDslWithProvider builder) {
-    return createRequest(
+    return answer(
+        createRequest(
             builder,
             STATE_TOKEN_UNKNOWN,
             UNKNOWN_TOKEN,
-            "a create request with an unknown bearer token")
-        .body(newJsonBody(body -> body.stringType("label", "ci-readonly")).build())
-        .willRespondWith()
-        .status(401)
-        .matchHeader("Content-Type", JSON_CONTENT_TYPE, "application/json")
-        .body(newJsonBody(error -> platformError(error, "Unauthorized", context -> {})).build())
-        .toPact(V4Pact.class);
+            "a create request with an unknown bearer token",
+            body -> body.stringType("label", "ci-readonly")),
+        401,
+        error -> platformError(error, "Unauthorized", context -> {}));
   }
 
   @Test
   @PactTestFor(pactMethod = "unknownBearerToken")
   void unknownBearerToken(MockServer server) {
     BitGoApiException error =
-        catchThrowableOfType(
-            BitGoApiException.class,
-            () ->
-                client(server, UNKNOWN_TOKEN)
-                    .createAccessToken(new CreateAccessTokenRequest().label("ci-readonly")));
+        refused(server, UNKNOWN_TOKEN, new CreateAccessTokenRequest().label("ci-readonly"));
 
     assertThat(error.status()).isEqualTo(401);
     assertThat(error.name()).isEqualTo("Unauthorized");
@@ -301,16 +276,37 @@ class CreateAccessTokenConsumerPactTest {
 
   // --- shapes ---------------------------------------------------------------------------------
 
-  /** A create request from the Java client, authenticated with {@code token}, in {@code state}. */
+  /**
+   * A create request from the Java client, authenticated with {@code token}, in {@code state}, with
+   * a JSON body of this shape.
+   */
   private static PactDslRequestWithPath createRequest(
-      PactDslWithProvider builder, String state, String token, String description) {
+      PactDslWithProvider builder,
+      String state,
+      String token,
+      String description,
+      Consumer<LambdaDslJsonBody> body) {
     return builder
         .given(state, Map.of("token", token))
         .uponReceiving(description)
         .method("POST")
         .path(PATH)
         .matchHeader("Authorization", BEARER, "Bearer " + token)
-        .matchHeader("Content-Type", JSON_CONTENT_TYPE, "application/json");
+        .matchHeader("Content-Type", JSON_CONTENT_TYPE, "application/json")
+        .body(newJsonBody(body).build());
+  }
+
+  /**
+   * The interaction: {@code request} answered with {@code status} and a JSON body of this shape.
+   */
+  private static V4Pact answer(
+      PactDslRequestWithPath request, int status, Consumer<LambdaDslJsonBody> body) {
+    return request
+        .willRespondWith()
+        .status(status)
+        .matchHeader("Content-Type", JSON_CONTENT_TYPE, "application/json")
+        .body(newJsonBody(body).build())
+        .toPact(V4Pact.class);
   }
 
   /** The fields every created token carries, pinned by shape. */
@@ -328,11 +324,18 @@ class CreateAccessTokenConsumerPactTest {
 
   /** The documented error body: the code is pinned, the rest by type; context is an object. */
   private static void platformError(
-      LambdaDslObject error, String name, java.util.function.Consumer<LambdaDslObject> context) {
+      LambdaDslObject error, String name, Consumer<LambdaDslObject> context) {
     error.stringValue("name", name);
     error.stringType("error", "explanation");
     error.stringType("requestId", "6f1c2a9e4b7d8c03");
     error.object("context", context);
+  }
+
+  /** The API error the Java client throws when the provider refuses {@code request}. */
+  private static BitGoApiException refused(
+      MockServer server, String token, CreateAccessTokenRequest request) {
+    return catchThrowableOfType(
+        BitGoApiException.class, () -> client(server, token).createAccessToken(request));
   }
 
   private static AccessTokenClient client(MockServer server, String token) {

@@ -1,4 +1,6 @@
-// The stub server jar as a separate process, as a team in any language runs it.
+// The stub server jar as a separate process, as a team in any language runs it. The one launcher
+// for every TypeScript test: this package's own tests and contract-tests' non-JVM verification
+// (whose tsconfig compiles this file too), so the banner and shutdown handling live in one place.
 import { spawn } from 'node:child_process';
 
 export interface StubProcess {
