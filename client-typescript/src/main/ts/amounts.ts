@@ -14,12 +14,15 @@ export type ExactAmount = string | SafeInteger;
 
 const DECIMAL_DIGITS = /^[0-9]{1,78}$/;
 
-const ADVICE = 'send amounts as decimal strings, e.g. "1234567890123456789" (or baseUnits(1234567890123456789n))';
+const ADVICE =
+  'send amounts as decimal strings, e.g. "1234567890123456789" (or baseUnits(1234567890123456789n))';
 
 /** Checks that `value` is a non-negative integer a JavaScript number holds exactly; throws a RangeError otherwise. */
 export function safeInteger(value: number): SafeInteger {
   if (!Number.isSafeInteger(value) || value < 0) {
-    throw new RangeError(`${String(value)} is not an exact non-negative integer in JavaScript: ${ADVICE}`);
+    throw new RangeError(
+      `${String(value)} is not an exact non-negative integer in JavaScript: ${ADVICE}`,
+    );
   }
   return value as SafeInteger;
 }
@@ -40,11 +43,15 @@ export function baseUnits(value: string | bigint | number): string {
  */
 export function assertExactNumbers(body: unknown, path = 'body'): void {
   if (typeof body === 'bigint') {
-    throw new RangeError(`${path} is a bigint, which JSON cannot carry as a number here: ${ADVICE}`);
+    throw new RangeError(
+      `${path} is a bigint, which JSON cannot carry as a number here: ${ADVICE}`,
+    );
   }
   if (typeof body === 'number') {
     if (!Number.isSafeInteger(body)) {
-      throw new RangeError(`${path} = ${String(body)} is not an exact integer in JavaScript: ${ADVICE}`);
+      throw new RangeError(
+        `${path} = ${String(body)} is not an exact integer in JavaScript: ${ADVICE}`,
+      );
     }
     return;
   }

@@ -39,7 +39,10 @@ export type CreateAccessTokenInput = WithExactAmounts<CreateAccessTokenRequest>;
  * rounded before it is serialized (the generated code would send them rounded).
  */
 export class ExactAccessTokenApi extends AccessTokenApi {
-  protected override async request(context: RequestOpts, initOverrides?: RequestInit | InitOverrideFunction): Promise<Response> {
+  protected override async request(
+    context: RequestOpts,
+    initOverrides?: RequestInit | InitOverrideFunction,
+  ): Promise<Response> {
     assertExactNumbers(context.body);
     return super.request(context, initOverrides);
   }
@@ -101,14 +104,24 @@ function resolveBaseUrl(options: AccessTokenClientOptions): string {
   }
   if (options.environment !== undefined) {
     const url = BitGoEnvironment[options.environment];
-    if (url === undefined) throw new TypeError(`unknown environment ${JSON.stringify(options.environment)}`);
+    if (url === undefined)
+      throw new TypeError(`unknown environment ${JSON.stringify(options.environment)}`);
     return url;
   }
   const url = new URL(options.baseUrl!);
-  if (url.username !== '' || url.password !== '') throw new TypeError('baseUrl must not carry credentials');
-  const loopback = url.hostname === 'localhost' || url.hostname === '[::1]' || /^127\.\d+\.\d+\.\d+$/.test(url.hostname);
-  if (url.protocol !== 'https:' && !(url.protocol === 'http:' && (loopback || options.allowPlainHttp === true))) {
-    throw new TypeError(`baseUrl ${url.origin} must use https (plain http only to loopback, or with allowPlainHttp)`);
+  if (url.username !== '' || url.password !== '')
+    throw new TypeError('baseUrl must not carry credentials');
+  const loopback =
+    url.hostname === 'localhost' ||
+    url.hostname === '[::1]' ||
+    /^127\.\d+\.\d+\.\d+$/.test(url.hostname);
+  if (
+    url.protocol !== 'https:' &&
+    !(url.protocol === 'http:' && (loopback || options.allowPlainHttp === true))
+  ) {
+    throw new TypeError(
+      `baseUrl ${url.origin} must use https (plain http only to loopback, or with allowPlainHttp)`,
+    );
   }
   return url.href.replace(/\/+$/, '');
 }
@@ -140,7 +153,10 @@ function platformResponses(token: string): Middleware {
 }
 
 /** `secrets`: what the client sent that a peer may echo in its error body (token, otp). */
-async function toApiError(response: Response, secrets: ReadonlyArray<string | undefined>): Promise<BitGoApiError> {
+async function toApiError(
+  response: Response,
+  secrets: ReadonlyArray<string | undefined>,
+): Promise<BitGoApiError> {
   const text = redact(await response.text(), secrets);
   let body: JsonValue = null;
   try {
@@ -156,6 +172,9 @@ async function toApiError(response: Response, secrets: ReadonlyArray<string | un
     name: text_(fields['name']),
     error: text_(fields['error']) ?? (response.statusText || `HTTP ${response.status}`),
     requestId: text_(fields['requestId']) ?? response.headers.get('X-Request-Id') ?? undefined,
-    context: context !== null && typeof context === 'object' && !Array.isArray(context) ? context : undefined,
+    context:
+      context !== null && typeof context === 'object' && !Array.isArray(context)
+        ? context
+        : undefined,
   });
 }

@@ -3,7 +3,8 @@
  * digits beyond 2^53; the contract's amounts may be far larger. Here an integer literal that is
  * not a safe integer becomes a `bigint`; every other value reads as `JSON.parse` would read it.
  */
-export type JsonValue = null | boolean | number | bigint | string | JsonValue[] | { [key: string]: JsonValue };
+export type JsonValue =
+  null | boolean | number | bigint | string | JsonValue[] | { [key: string]: JsonValue };
 
 export function parseJson(text: string): JsonValue {
   let at = 0;
@@ -63,7 +64,12 @@ export function parseJson(text: string): JsonValue {
         skipWhitespace();
         expect(':');
         // defineProperty, not assignment: a "__proto__" key stays an own property, as in JSON.parse
-        Object.defineProperty(object, key, { value: readValue(depth + 1), enumerable: true, writable: true, configurable: true });
+        Object.defineProperty(object, key, {
+          value: readValue(depth + 1),
+          enumerable: true,
+          writable: true,
+          configurable: true,
+        });
       });
       return object;
     }
@@ -73,9 +79,9 @@ export function parseJson(text: string): JsonValue {
       return array;
     }
     if (c === '"') return readString();
-    if (c === 't') return expect('true'), true;
-    if (c === 'f') return expect('false'), false;
-    if (c === 'n') return expect('null'), null;
+    if (c === 't') return (expect('true'), true);
+    if (c === 'f') return (expect('false'), false);
+    if (c === 'n') return (expect('null'), null);
     return readNumber();
   };
   const value = readValue(0);

@@ -14,7 +14,11 @@ export function redactedWhenInspected<T extends object>(model: T): T {
   Object.defineProperty(model, INSPECT, {
     enumerable: false,
     configurable: true,
-    value: (_depth: number, options: InspectOptions, inspect: (value: unknown, options?: InspectOptions) => string) => {
+    value: (
+      _depth: number,
+      options: InspectOptions,
+      inspect: (value: unknown, options?: InspectOptions) => string,
+    ) => {
       const shown: Record<string, unknown> = Object.fromEntries(Object.entries(model));
       for (const key of SENSITIVE_PROPERTIES) {
         if (shown[key] !== undefined) shown[key] = '[REDACTED]';
@@ -27,7 +31,10 @@ export function redactedWhenInspected<T extends object>(model: T): T {
 
 /** Replaces every occurrence of each secret (the client's token, the request's otp) in `text`. */
 export function redact(text: string, secrets: ReadonlyArray<string | undefined>): string {
-  return secrets.reduce<string>((t, secret) => (secret ? t.split(secret).join('[REDACTED]') : t), text);
+  return secrets.reduce<string>(
+    (t, secret) => (secret ? t.split(secret).join('[REDACTED]') : t),
+    text,
+  );
 }
 
 /** The otp of a JSON request body, if it has one: a peer may echo it in an error. */

@@ -36,7 +36,11 @@ function recordingFetch() {
   const sent: Array<{ url: string; headers: Headers; body: string }> = [];
   const answers: Response[] = [];
   const fetchApi = async (input: RequestInfo | URL, init?: RequestInit) => {
-    sent.push({ url: String(input), headers: new Headers(init?.headers), body: String(init?.body) });
+    sent.push({
+      url: String(input),
+      headers: new Headers(init?.headers),
+      body: String(init?.body),
+    });
     const answer = await fetch(input, init);
     answers.push(answer.clone());
     return answer;
@@ -45,7 +49,11 @@ function recordingFetch() {
 }
 
 function client(options: { token?: string; fetchApi?: typeof fetch } = {}) {
-  return new AccessTokenClient({ baseUrl: stub.baseUrl, accessToken: options.token ?? TOKEN, ...options });
+  return new AccessTokenClient({
+    baseUrl: stub.baseUrl,
+    accessToken: options.token ?? TOKEN,
+    ...options,
+  });
 }
 
 /** The spec's example as this client's input: every number goes through safeInteger, so none can be rounded. */
@@ -74,15 +82,27 @@ describe('the spec full request example', () => {
     assert.deepEqual(created.scope, example['scope']);
     assert.deepEqual(created.ipRestrict, example['ipRestrict']);
     assert.equal(created.enterprise, example['enterprise']);
-    assert.equal(created.expires!.getTime() - created.created!.getTime(), Number(example['duration']) * 1000);
+    assert.equal(
+      created.expires!.getTime() - created.created!.getTime(),
+      Number(example['duration']) * 1000,
+    );
     const limits = example['spendingLimits'] as Array<{ coin: string; txValueLimit: JsonValue }>;
     assert.ok(limits.length > 0);
     for (const limit of limits) {
       // same value and same JSON form: a string stays a string, a number a number
-      assert.deepEqual(jsonDifferences(limit.txValueLimit, created.unlock!.spendingLimits![limit.coin]!.txValueLimit), []);
+      assert.deepEqual(
+        jsonDifferences(
+          limit.txValueLimit,
+          created.unlock!.spendingLimits![limit.coin]!.txValueLimit,
+        ),
+        [],
+      );
     }
     const erc20 = example['allErc20TokensLimit'] as { txValueLimit: JsonValue };
-    assert.deepEqual(jsonDifferences(erc20.txValueLimit, created.unlock!.allErc20TokensLimit!.txValueLimit), []);
+    assert.deepEqual(
+      jsonDifferences(erc20.txValueLimit, created.unlock!.allErc20TokensLimit!.txValueLimit),
+      [],
+    );
   });
 });
 
@@ -92,7 +112,11 @@ describe('the spec response examples', () => {
     error: (json: JsonValue) => PlatformErrorToJSON(PlatformErrorFromJSON(json)),
   };
   const roundTrip = (status: string, example: JsonValue) =>
-    parseJson(stringifyJson((status === '200' ? codecs.success : codecs.error)(parseJson(stringifyJson(example)))));
+    parseJson(
+      stringifyJson(
+        (status === '200' ? codecs.success : codecs.error)(parseJson(stringifyJson(example))),
+      ),
+    );
 
   test('are parsed and written back equivalent (timestamps as instants, amounts digit for digit)', () => {
     const examples = responseExamples();
@@ -105,7 +129,10 @@ describe('the spec response examples', () => {
   test('amounts beyond 2^53 in them read as exact bigints', () => {
     const created = responseExamples().find((e) => e.status === '200')!.value;
     const token: AccessToken = AccessTokenFromJSON(parseJson(stringifyJson(created)));
-    const amounts = Object.values(token.unlock?.spendingLimits ?? {}).flatMap((l) => [l.txValue, l.txValueLimit]);
+    const amounts = Object.values(token.unlock?.spendingLimits ?? {}).flatMap((l) => [
+      l.txValue,
+      l.txValueLimit,
+    ]);
     assert.ok(amounts.some((a) => typeof a === 'bigint' && a > BigInt(Number.MAX_SAFE_INTEGER)));
   });
 
@@ -113,7 +140,9 @@ describe('the spec response examples', () => {
     const created = responseExamples().find((e) => e.status === '200')!.value;
     // a field the schema lacks: the generated model drops it, and the round trip says so
     const withUnknownField = { ...created, surprise: 'not in the schema' };
-    assert.deepEqual(jsonDifferences(withUnknownField, roundTrip('200', withUnknownField)), ['$.surprise: missing']);
+    assert.deepEqual(jsonDifferences(withUnknownField, roundTrip('200', withUnknownField)), [
+      '$.surprise: missing',
+    ]);
     // a field dropped on the way
     const { label: _dropped, ...withoutLabel } = created;
     assert.deepEqual(jsonDifferences(created, withoutLabel), ['$.label: missing']);
@@ -130,7 +159,10 @@ describe('errors', () => {
     const wire = recordingFetch();
     const error = await client({ fetchApi: wire.fetchApi })
       .createAccessToken({ label: 'bad-ip', ipRestrict: ['1.2.3.400'] })
-      .then(() => assert.fail('expected a 400'), (e: unknown) => e);
+      .then(
+        () => assert.fail('expected a 400'),
+        (e: unknown) => e,
+      );
     assert.ok(error instanceof BitGoApiError);
     assert.equal(error.status, 400);
     assert.equal(error.name, 'InvalidRequest');
@@ -151,15 +183,37 @@ describe('errors', () => {
     assert.equal(error.status, 401);
     assert.equal(error.name, 'Unauthorized');
     assert.match(error.requestId ?? '', /^\S+$/);
-    for (const printed of [error.message, String(error), error.stack ?? '', inspect(error), JSON.stringify(error), inspect(unknown), String(unknown), inspect(unknown.api, { depth: 5 })]) {
+    for (const printed of [
+      error.message,
+      String(error),
+      error.stack ?? '',
+      inspect(error),
+      JSON.stringify(error),
+      inspect(unknown),
+      String(unknown),
+      inspect(unknown.api, { depth: 5 }),
+    ]) {
       assert.ok(!printed.includes(unknownToken), printed);
     }
   });
 
   test('a token the server echoes in an error body is redacted', async () => {
     const echoing = async () =>
-      new Response(JSON.stringify({ name: 'Weird', error: `bad token ${TOKEN}`, requestId: 'r1', context: { token: TOKEN } }), { status: 500 });
-    const error = await client({ fetchApi: echoing }).createAccessToken({ label: 'x' }).then(() => assert.fail(), (e: unknown) => e);
+      new Response(
+        JSON.stringify({
+          name: 'Weird',
+          error: `bad token ${TOKEN}`,
+          requestId: 'r1',
+          context: { token: TOKEN },
+        }),
+        { status: 500 },
+      );
+    const error = await client({ fetchApi: echoing })
+      .createAccessToken({ label: 'x' })
+      .then(
+        () => assert.fail(),
+        (e: unknown) => e,
+      );
     assert.ok(error instanceof BitGoApiError);
     assert.ok(!inspect(error).includes(TOKEN));
     assert.equal(error.context['token'], '[REDACTED]');
@@ -175,7 +229,13 @@ describe('secrets', () => {
     const created = await client().createAccessToken({ label: 'printed', otp: '7351902' });
     const secret = created.token ?? '';
     assert.match(secret, /^\S{8,}$/);
-    const shown = [inspect(created), inspect(created, { depth: 5, showHidden: true }), inspect([created]), inspect({ created }), String(created)];
+    const shown = [
+      inspect(created),
+      inspect(created, { depth: 5, showHidden: true }),
+      inspect([created]),
+      inspect({ created }),
+      String(created),
+    ];
     for (const printed of shown) assert.ok(!printed.includes(secret), printed);
     assert.match(inspect(created), /token: '\[REDACTED\]'/);
     assert.match(inspect(created), /label: 'printed'/); // the other fields still show
@@ -188,16 +248,33 @@ describe('secrets', () => {
     const echoing = async (_input: RequestInfo | URL, init?: RequestInit) => {
       const sent = JSON.parse(String(init?.body)) as { otp?: string };
       const auth = new Headers(init?.headers).get('Authorization');
-      const body = { name: 'InvalidOtp', error: `otp ${sent.otp} is wrong for ${auth}`, requestId: 'echo-1', context: { otp: sent.otp } };
-      return new Response(JSON.stringify(body), { status: 400, headers: { 'Content-Type': 'application/json' } });
+      const body = {
+        name: 'InvalidOtp',
+        error: `otp ${sent.otp} is wrong for ${auth}`,
+        requestId: 'echo-1',
+        context: { otp: sent.otp },
+      };
+      return new Response(JSON.stringify(body), {
+        status: 400,
+        headers: { 'Content-Type': 'application/json' },
+      });
     };
     const error = await client({ fetchApi: echoing })
       .createAccessToken({ label: 'echo', otp })
-      .then(() => assert.fail('expected a 400'), (e: unknown) => e);
+      .then(
+        () => assert.fail('expected a 400'),
+        (e: unknown) => e,
+      );
     assert.ok(error instanceof BitGoApiError);
     assert.equal(error.requestId, 'echo-1');
     assert.match(error.error, /\[REDACTED\]/); // the peer did echo them
-    for (const printed of [error.message, error.stack ?? '', inspect(error), JSON.stringify(error), JSON.stringify(error.context)]) {
+    for (const printed of [
+      error.message,
+      error.stack ?? '',
+      inspect(error),
+      JSON.stringify(error),
+      JSON.stringify(error.context),
+    ]) {
       assert.ok(!printed.includes(otp) && !printed.includes(TOKEN), printed);
     }
   });
@@ -219,29 +296,49 @@ describe('amounts', () => {
 
   test('a number that is not a safe integer is refused before anything is sent', async () => {
     const wire = recordingFetch();
-    const unsafe = { label: 'rounded', spendingLimits: [{ coin: 'btc', txValueLimit: 1234567890123456789 }] };
+    const unsafe = {
+      label: 'rounded',
+      spendingLimits: [{ coin: 'btc', txValueLimit: 1234567890123456789 }],
+    };
     await assert.rejects(
-      client({ fetchApi: wire.fetchApi }).createAccessToken(unsafe as unknown as CreateAccessTokenInput),
-      (e: unknown) => e instanceof RangeError && /spendingLimits\[0\]\.txValueLimit.*decimal strings/.test(e.message),
+      client({ fetchApi: wire.fetchApi }).createAccessToken(
+        unsafe as unknown as CreateAccessTokenInput,
+      ),
+      (e: unknown) =>
+        e instanceof RangeError &&
+        /spendingLimits\[0\]\.txValueLimit.*decimal strings/.test(e.message),
     );
     assert.equal(wire.sent.length, 0);
-    for (const bad of [2 ** 53, 1.5, -1, Number.NaN, Infinity]) assert.throws(() => safeInteger(bad), RangeError);
+    for (const bad of [2 ** 53, 1.5, -1, Number.NaN, Infinity])
+      assert.throws(() => safeInteger(bad), RangeError);
     assert.throws(() => baseUnits('12a'), RangeError);
     assert.throws(() => baseUnits(-1n), RangeError);
   });
 
   test('the type refuses a plain number where an amount goes', () => {
     // each line fails to compile without its @ts-expect-error; an unused directive fails the build
-    // @ts-expect-error a number literal may already have lost digits: ExactAmount wants a string or safeInteger(...)
-    const rounded: CreateAccessTokenInput = { label: 'x', spendingLimits: [{ coin: 'btc', txValueLimit: 1234567890123456789 }] };
-    // @ts-expect-error the same for allErc20TokensLimit
-    const roundedErc20: CreateAccessTokenInput = { label: 'x', allErc20TokensLimit: { txValueLimit: 5 } };
-    // @ts-expect-error a bigint is not sent as is: baseUnits(...) makes it a decimal string
-    const bigint: CreateAccessTokenInput = { label: 'x', spendingLimits: [{ coin: 'btc', txValueLimit: 10n }] };
+    const rounded: CreateAccessTokenInput = {
+      label: 'x',
+      // @ts-expect-error a number literal may already have lost digits: ExactAmount wants a string or safeInteger(...)
+      spendingLimits: [{ coin: 'btc', txValueLimit: 1234567890123456789 }],
+    };
+    const roundedErc20: CreateAccessTokenInput = {
+      label: 'x',
+      // @ts-expect-error the same for allErc20TokensLimit
+      allErc20TokensLimit: { txValueLimit: 5 },
+    };
+    const bigint: CreateAccessTokenInput = {
+      label: 'x',
+      // @ts-expect-error a bigint is not sent as is: baseUnits(...) makes it a decimal string
+      spendingLimits: [{ coin: 'btc', txValueLimit: 10n }],
+    };
     const accepted: CreateAccessTokenInput = {
       label: 'x',
       duration: 60,
-      spendingLimits: [{ coin: 'btc', txValueLimit: '1234567890123456789' }, { coin: 'ltc', txValueLimit: safeInteger(5) }],
+      spendingLimits: [
+        { coin: 'btc', txValueLimit: '1234567890123456789' },
+        { coin: 'ltc', txValueLimit: safeInteger(5) },
+      ],
     };
     assert.ok(rounded && roundedErc20 && bigint && accepted);
   });
@@ -264,7 +361,10 @@ describe('amounts', () => {
       spendingLimits: [{ coin: 'eth', txValueLimit: digits }],
     });
     assert.equal(created.unlock!.spendingLimits!['eth']!.txValueLimit, BigInt(digits));
-    assert.equal(stringifyJson(created.unlock!.spendingLimits!['eth']), `{"txCount":0,"txValue":0,"txValueLimit":${digits}}`);
+    assert.equal(
+      stringifyJson(created.unlock!.spendingLimits!['eth']),
+      `{"txCount":0,"txValue":0,"txValueLimit":${digits}}`,
+    );
   });
 });
 
@@ -272,29 +372,62 @@ describe('environments and configuration', () => {
   const capture = () => {
     const seen: Array<{ url: string; authorization: string | null }> = [];
     const fetchApi = async (input: RequestInfo | URL, init?: RequestInit) => {
-      seen.push({ url: String(input), authorization: new Headers(init?.headers).get('Authorization') });
-      return new Response('{"id":"59cd72485007a239fb00282ed480da1f","isExtensible":false}', { status: 200 });
+      seen.push({
+        url: String(input),
+        authorization: new Headers(init?.headers).get('Authorization'),
+      });
+      return new Response('{"id":"59cd72485007a239fb00282ed480da1f","isExtensible":false}', {
+        status: 200,
+      });
     };
     return { seen, fetchApi };
   };
 
   test('test and production environments and a bearer token', async () => {
-    for (const [environment, url] of [['test', 'https://app.bitgo-test.com'], ['production', 'https://app.bitgo.com']] as const) {
+    for (const [environment, url] of [
+      ['test', 'https://app.bitgo-test.com'],
+      ['production', 'https://app.bitgo.com'],
+    ] as const) {
       const { seen, fetchApi } = capture();
-      await new AccessTokenClient({ environment, accessToken: TOKEN, fetchApi }).createAccessToken({ label: 'x' });
-      assert.deepEqual(seen, [{ url: `${url}/api/v2/user/accesstoken`, authorization: `Bearer ${TOKEN}` }]);
+      await new AccessTokenClient({ environment, accessToken: TOKEN, fetchApi }).createAccessToken({
+        label: 'x',
+      });
+      assert.deepEqual(seen, [
+        { url: `${url}/api/v2/user/accesstoken`, authorization: `Bearer ${TOKEN}` },
+      ]);
     }
   });
 
   test('bad configurations are refused without echoing the token', () => {
-    assert.throws(() => new AccessTokenClient({ baseUrl: 'http://example.com', accessToken: TOKEN }), /https/);
-    assert.throws(() => new AccessTokenClient({ baseUrl: 'https://u:p@example.com', accessToken: TOKEN }), /credentials/);
-    assert.throws(() => new AccessTokenClient({ environment: 'test', baseUrl: 'https://x.example', accessToken: TOKEN }), /exactly one/);
+    assert.throws(
+      () => new AccessTokenClient({ baseUrl: 'http://example.com', accessToken: TOKEN }),
+      /https/,
+    );
+    assert.throws(
+      () => new AccessTokenClient({ baseUrl: 'https://u:p@example.com', accessToken: TOKEN }),
+      /credentials/,
+    );
+    assert.throws(
+      () =>
+        new AccessTokenClient({
+          environment: 'test',
+          baseUrl: 'https://x.example',
+          accessToken: TOKEN,
+        }),
+      /exactly one/,
+    );
     assert.throws(() => new AccessTokenClient({ accessToken: TOKEN }), /exactly one/);
     assert.throws(
       () => new AccessTokenClient({ environment: 'test', accessToken: 'has space secret' }),
       (e: unknown) => e instanceof TypeError && !e.message.includes('secret'),
     );
-    assert.equal(new AccessTokenClient({ baseUrl: 'http://example.com/', accessToken: TOKEN, allowPlainHttp: true }).baseUrl, 'http://example.com');
+    assert.equal(
+      new AccessTokenClient({
+        baseUrl: 'http://example.com/',
+        accessToken: TOKEN,
+        allowPlainHttp: true,
+      }).baseUrl,
+      'http://example.com',
+    );
   });
 });

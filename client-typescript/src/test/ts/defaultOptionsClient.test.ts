@@ -6,18 +6,28 @@
 import { describe, test } from 'node:test';
 import { strict as assert } from 'node:assert';
 import { stringifyJson, type JsonValue } from '@openbitgo/accesstoken-client';
-import { jsonDifferences, requestExamples, responseExamples, responseSchema, schema } from './support';
+import {
+  jsonDifferences,
+  requestExamples,
+  responseExamples,
+  responseSchema,
+  schema,
+} from './support';
 
 type Codec = (json: unknown) => unknown;
 const generatedDir = process.env['DEFAULT_OPTIONS_CLIENT'];
-if (generatedDir === undefined) throw new Error('DEFAULT_OPTIONS_CLIENT is not set: run the tests through mvn verify');
+if (generatedDir === undefined)
+  throw new Error('DEFAULT_OPTIONS_CLIENT is not set: run the tests through mvn verify');
 const generated = require(generatedDir) as Record<string, Codec>;
 
 /** Decodes `value`'s JSON text as the default client does (JSON.parse, then `<model>FromJSON`) and writes it back. */
 function roundTrip(model: string, value: JsonValue): unknown {
   const fromJson = generated[`${model}FromJSON`];
   const toJson = generated[`${model}ToJSON`];
-  assert.ok(fromJson !== undefined && toJson !== undefined, `the default client has no ${model} codec`);
+  assert.ok(
+    fromJson !== undefined && toJson !== undefined,
+    `the default client has no ${model} codec`,
+  );
   return JSON.parse(JSON.stringify(toJson(fromJson(JSON.parse(stringifyJson(value))))));
 }
 
@@ -37,7 +47,11 @@ describe('the typescript-fetch client generated with default options', () => {
     assert.ok(examples.some(([name]) => name === 'full'));
     for (const [name, example] of examples) {
       const value = (example as { value: JsonValue }).value;
-      assert.deepEqual(jsonDifferences(asJsonParseReadsIt(value), roundTrip('CreateAccessTokenRequest', value)), [], name);
+      assert.deepEqual(
+        jsonDifferences(asJsonParseReadsIt(value), roundTrip('CreateAccessTokenRequest', value)),
+        [],
+        name,
+      );
     }
   });
 
@@ -45,7 +59,11 @@ describe('the typescript-fetch client generated with default options', () => {
     const examples = responseExamples();
     assert.ok(['200', '400', '401'].every((status) => examples.some((e) => e.status === status)));
     for (const { status, name, value } of examples) {
-      assert.deepEqual(jsonDifferences(asJsonParseReadsIt(value), roundTrip(responseSchema(status), value)), [], `${status} ${name}`);
+      assert.deepEqual(
+        jsonDifferences(asJsonParseReadsIt(value), roundTrip(responseSchema(status), value)),
+        [],
+        `${status} ${name}`,
+      );
     }
   });
 
@@ -61,7 +79,9 @@ describe('the typescript-fetch client generated with default options', () => {
       [thirtyDigits, Number(thirtyDigits)],
     ];
     for (const [sent, read] of cases) {
-      const limit = roundTrip('SpendingLimit', { coin: 'btc', txValueLimit: sent }) as { txValueLimit: unknown };
+      const limit = roundTrip('SpendingLimit', { coin: 'btc', txValueLimit: sent }) as {
+        txValueLimit: unknown;
+      };
       assert.deepEqual(jsonDifferences(read, limit.txValueLimit), [], String(sent));
     }
     assert.notEqual(String(Number(beyond64)), String(beyond64)); // the loss is real, not a no-op comparison
@@ -70,14 +90,28 @@ describe('the typescript-fetch client generated with default options', () => {
   test('decodes every valid scope, named or wallet-bound, as the string itself', () => {
     // Scope is one pattern, ^(name|name|...|wallet_[a-z_]+:[0-9a-f]{32})$: its plain alternatives
     // are the named scopes; a wallet id comes from the request's own scope example
-    const alternatives = String(schema('Scope')['pattern']).replace(/^\^\(/, '').replace(/\)\$$/, '').split('|');
+    const alternatives = String(schema('Scope')['pattern'])
+      .replace(/^\^\(/, '')
+      .replace(/\)\$$/, '')
+      .split('|');
     const named = alternatives.filter((a) => /^[a-z_]+$/.test(a));
-    const properties = schema('CreateAccessTokenRequest')['properties'] as Record<string, Record<string, unknown>>;
-    const walletId = (properties['scope']!['example'] as string[]).find((s) => s.includes(':'))!.split(':')[1];
-    const scopes = [...named, ...named.filter((s) => s.startsWith('wallet_')).map((s) => `${s}:${walletId}`)];
+    const properties = schema('CreateAccessTokenRequest')['properties'] as Record<
+      string,
+      Record<string, unknown>
+    >;
+    const walletId = (properties['scope']!['example'] as string[])
+      .find((s) => s.includes(':'))!
+      .split(':')[1];
+    const scopes = [
+      ...named,
+      ...named.filter((s) => s.startsWith('wallet_')).map((s) => `${s}:${walletId}`),
+    ];
     assert.ok(scopes.length > 40);
     for (const scope of scopes) {
-      const request = generated['CreateAccessTokenRequestFromJSON']!({ label: 'scoped', scope: [scope] }) as { scope: unknown };
+      const request = generated['CreateAccessTokenRequestFromJSON']!({
+        label: 'scoped',
+        scope: [scope],
+      }) as { scope: unknown };
       assert.deepEqual(request.scope, [scope]);
     }
   });

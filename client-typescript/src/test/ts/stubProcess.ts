@@ -14,7 +14,9 @@ export interface StubProcess {
 export function startStubJar(args: string[]): Promise<StubProcess> {
   const jar = process.env['STUB_JAR'];
   if (jar === undefined) throw new Error('STUB_JAR is not set: run the tests through mvn verify');
-  const child = spawn('java', ['-jar', jar, '--port', '0', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn('java', ['-jar', jar, '--port', '0', ...args], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   const killOnExit = () => child.kill('SIGKILL');
   process.once('exit', killOnExit);
   const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));

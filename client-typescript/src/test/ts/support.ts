@@ -5,7 +5,13 @@ import { parseJson, type JsonValue } from '@openbitgo/accesstoken-client';
 type JsonObject = { [key: string]: JsonValue };
 
 function member(value: JsonValue | undefined, key: string): JsonValue {
-  if (value === null || value === undefined || typeof value !== 'object' || Array.isArray(value) || !(key in value)) {
+  if (
+    value === null ||
+    value === undefined ||
+    typeof value !== 'object' ||
+    Array.isArray(value) ||
+    !(key in value)
+  ) {
     throw new Error(`the spec has no ${key} here`);
   }
   return (value as JsonObject)[key]!;
@@ -13,7 +19,8 @@ function member(value: JsonValue | undefined, key: string): JsonValue {
 
 const spec = (): JsonValue => {
   const path = process.env['CONTRACT_SPEC_JSON'];
-  if (path === undefined) throw new Error('CONTRACT_SPEC_JSON is not set: run the tests through mvn verify');
+  if (path === undefined)
+    throw new Error('CONTRACT_SPEC_JSON is not set: run the tests through mvn verify');
   // the examples hold integers beyond 2^53: read them with the package's own lossless parser
   return parseJson(readFileSync(path, 'utf8'));
 };
@@ -22,7 +29,10 @@ const operation = () => member(member(member(spec(), 'paths'), '/api/v2/user/acc
 
 /** The named request example, as the spec writes it. */
 export function requestExample(name: string): JsonObject {
-  const examples = member(member(member(member(operation(), 'requestBody'), 'content'), 'application/json'), 'examples');
+  const examples = member(
+    member(member(member(operation(), 'requestBody'), 'content'), 'application/json'),
+    'examples',
+  );
   return member(member(examples, name), 'value') as JsonObject;
 }
 
@@ -30,7 +40,10 @@ export function requestExample(name: string): JsonObject {
 export function responseExamples(): Array<{ status: string; name: string; value: JsonObject }> {
   const found: Array<{ status: string; name: string; value: JsonObject }> = [];
   for (const [status, response] of Object.entries(member(operation(), 'responses') as JsonObject)) {
-    const examples = member(member(member(response, 'content'), 'application/json'), 'examples') as JsonObject;
+    const examples = member(
+      member(member(response, 'content'), 'application/json'),
+      'examples',
+    ) as JsonObject;
     for (const [name, example] of Object.entries(examples)) {
       found.push({ status, name, value: member(example, 'value') as JsonObject });
     }
@@ -45,19 +58,27 @@ export function schema(name: string): JsonObject {
 
 /** Every request example of the spec, by name. */
 export function requestExamples(): JsonObject {
-  return member(member(member(member(operation(), 'requestBody'), 'content'), 'application/json'), 'examples') as JsonObject;
+  return member(
+    member(member(member(operation(), 'requestBody'), 'content'), 'application/json'),
+    'examples',
+  ) as JsonObject;
 }
 
 /** The name of the schema the spec gives the response with this status. */
 export function responseSchema(status: string): string {
-  const schemaOf = member(member(member(member(member(operation(), 'responses'), status), 'content'), 'application/json'), 'schema');
+  const schemaOf = member(
+    member(member(member(member(operation(), 'responses'), status), 'content'), 'application/json'),
+    'schema',
+  );
   return String(member(schemaOf, '$ref')).split('/').pop()!;
 }
 
 /** The names of every schema property the spec marks `x-sensitive: true`. */
 export function sensitiveProperties(): string[] {
   const found = new Set<string>();
-  for (const schema of Object.values(member(member(spec(), 'components'), 'schemas') as JsonObject)) {
+  for (const schema of Object.values(
+    member(member(spec(), 'components'), 'schemas') as JsonObject,
+  )) {
     const properties = (schema as JsonObject)['properties'] as JsonObject | undefined;
     for (const [name, property] of Object.entries(properties ?? {})) {
       if ((property as JsonObject)['x-sensitive'] === true) found.add(name);
@@ -73,14 +94,23 @@ const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2
  * is not a string is not a bigint) or another value. Timestamps compare as instants.
  */
 export function jsonDifferences(expected: unknown, actual: unknown, path = '$'): string[] {
-  if (typeof expected === 'string' && typeof actual === 'string' && TIMESTAMP.test(expected) && TIMESTAMP.test(actual)) {
-    return Date.parse(expected) === Date.parse(actual) ? [] : [`${path}: instant ${expected} became ${actual}`];
+  if (
+    typeof expected === 'string' &&
+    typeof actual === 'string' &&
+    TIMESTAMP.test(expected) &&
+    TIMESTAMP.test(actual)
+  ) {
+    return Date.parse(expected) === Date.parse(actual)
+      ? []
+      : [`${path}: instant ${expected} became ${actual}`];
   }
   if (Array.isArray(expected) && Array.isArray(actual)) {
-    if (expected.length !== actual.length) return [`${path}: ${expected.length} items became ${actual.length}`];
+    if (expected.length !== actual.length)
+      return [`${path}: ${expected.length} items became ${actual.length}`];
     return expected.flatMap((item, i) => jsonDifferences(item, actual[i], `${path}[${i}]`));
   }
-  const isObject = (v: unknown): v is Record<string, unknown> => v !== null && typeof v === 'object' && !Array.isArray(v);
+  const isObject = (v: unknown): v is Record<string, unknown> =>
+    v !== null && typeof v === 'object' && !Array.isArray(v);
   if (isObject(expected) && isObject(actual)) {
     const keys = new Set([...Object.keys(expected), ...Object.keys(actual)]);
     return [...keys].flatMap((key) => {
@@ -94,4 +124,5 @@ export function jsonDifferences(expected: unknown, actual: unknown, path = '$'):
     : [`${path}: ${describe(expected)} became ${describe(actual)}`];
 }
 
-const describe = (v: unknown) => `${typeof v} ${typeof v === 'bigint' ? `${v}n` : JSON.stringify(v)}`;
+const describe = (v: unknown) =>
+  `${typeof v} ${typeof v === 'bigint' ? `${v}n` : JSON.stringify(v)}`;

@@ -5,7 +5,12 @@ import { before, test } from 'node:test';
 import { strict as assert } from 'node:assert';
 import { rmSync } from 'node:fs';
 import { MatchersV3, PactV4, SpecificationVersion } from '@pact-foundation/pact';
-import { AccessTokenClient, BitGoApiError, baseUnits, safeInteger } from '@openbitgo/accesstoken-client';
+import {
+  AccessTokenClient,
+  BitGoApiError,
+  baseUnits,
+  safeInteger,
+} from '@openbitgo/accesstoken-client';
 import {
   BEARER,
   CONSUMER,
@@ -84,7 +89,11 @@ function client(baseUrl: string, token: string) {
 }
 
 /** The BitGoApiError `call` rejects with, checked for the documented status, code and request id. */
-async function apiError(call: Promise<unknown>, status: number, name: string): Promise<BitGoApiError> {
+async function apiError(
+  call: Promise<unknown>,
+  status: number,
+  name: string,
+): Promise<BitGoApiError> {
   const error = await call.then(
     () => assert.fail(`a ${status} must reject`),
     (e: unknown) => e,
@@ -99,18 +108,26 @@ async function apiError(call: Promise<unknown>, status: number, name: string): P
 const HEX32_ONLY = new RegExp(`^${HEX32}$`);
 
 test('a create request with a label only', async () => {
-  await createRequest(STATE_TOKEN_ACCEPTED, VALID_TOKEN, 'a create request with a label only', { label: string('ci-readonly') })
+  await createRequest(STATE_TOKEN_ACCEPTED, VALID_TOKEN, 'a create request with a label only', {
+    label: string('ci-readonly'),
+  })
     .willRespondWith(200, (response) => {
       response.headers(jsonHeaders).jsonBody({ ...createdTokenCore, label: string('ci-readonly') });
     })
     .executeTest(async (server) => {
-      const created = await client(server.url, VALID_TOKEN).createAccessToken({ label: 'ci-readonly' });
+      const created = await client(server.url, VALID_TOKEN).createAccessToken({
+        label: 'ci-readonly',
+      });
 
       assert.match(created.id, HEX32_ONLY);
       assert.match(created.user ?? '', HEX32_ONLY);
       assert.ok((created.token ?? '').length > 0);
       assert.equal(created.label, 'ci-readonly');
-      assert.ok(created.created instanceof Date && created.expires instanceof Date && created.expires > created.created);
+      assert.ok(
+        created.created instanceof Date &&
+          created.expires instanceof Date &&
+          created.expires > created.created,
+      );
     });
 });
 
@@ -126,7 +143,11 @@ test('a create request with every documented field', async () => {
       { coin: string('btc'), txValueLimit: integer(100000000) },
       { coin: string('eth'), maxLimit: boolean(false), txValueLimit: regex(DIGITS, BIG_AMOUNT) },
     ],
-    allErc20TokensLimit: { enabled: boolean(true), maxLimit: boolean(false), txValueLimit: regex(DIGITS, '5000000000000000000') },
+    allErc20TokensLimit: {
+      enabled: boolean(true),
+      maxLimit: boolean(false),
+      txValueLimit: regex(DIGITS, '5000000000000000000'),
+    },
   };
   const answer = {
     ...createdTokenCore,
@@ -143,7 +164,12 @@ test('a create request with every documented field', async () => {
       },
     },
   };
-  await createRequest(STATE_TOKEN_ACCEPTED, VALID_TOKEN, 'a create request with every documented field', request)
+  await createRequest(
+    STATE_TOKEN_ACCEPTED,
+    VALID_TOKEN,
+    'a create request with every documented field',
+    request,
+  )
     .willRespondWith(200, (response) => {
       response.headers(jsonHeaders).jsonBody(answer);
     })
@@ -159,7 +185,11 @@ test('a create request with every documented field', async () => {
           { coin: 'btc', txValueLimit: safeInteger(100000000) },
           { coin: 'eth', maxLimit: false, txValueLimit: baseUnits(BigInt(BIG_AMOUNT)) },
         ],
-        allErc20TokensLimit: { enabled: true, maxLimit: false, txValueLimit: baseUnits('5000000000000000000') },
+        allErc20TokensLimit: {
+          enabled: true,
+          maxLimit: false,
+          txValueLimit: baseUnits('5000000000000000000'),
+        },
       });
 
       assert.deepEqual(created.scope, ['wallet_view_all', WALLET_SCOPE]);
@@ -171,16 +201,28 @@ test('a create request with every documented field', async () => {
 });
 
 test('a create request whose ipRestrict entry is not an IPv4 address', async () => {
-  await createRequest(STATE_TOKEN_ACCEPTED, VALID_TOKEN, 'a create request whose ipRestrict entry is not an IPv4 address', {
-    label: string('bad-ip'),
-    ipRestrict: ['300.1.2.3'],
-  })
+  await createRequest(
+    STATE_TOKEN_ACCEPTED,
+    VALID_TOKEN,
+    'a create request whose ipRestrict entry is not an IPv4 address',
+    {
+      label: string('bad-ip'),
+      ipRestrict: ['300.1.2.3'],
+    },
+  )
     .willRespondWith(400, (response) => {
-      response.headers(jsonHeaders).jsonBody(platformError('InvalidRequest', { field: regex('ipRestrict\\[0\\]', 'ipRestrict[0]') }));
+      response
+        .headers(jsonHeaders)
+        .jsonBody(
+          platformError('InvalidRequest', { field: regex('ipRestrict\\[0\\]', 'ipRestrict[0]') }),
+        );
     })
     .executeTest(async (server) => {
       const error = await apiError(
-        client(server.url, VALID_TOKEN).createAccessToken({ label: 'bad-ip', ipRestrict: ['300.1.2.3'] }),
+        client(server.url, VALID_TOKEN).createAccessToken({
+          label: 'bad-ip',
+          ipRestrict: ['300.1.2.3'],
+        }),
         400,
         'InvalidRequest',
       );
@@ -191,13 +233,24 @@ test('a create request whose ipRestrict entry is not an IPv4 address', async () 
 });
 
 test('a create request with an unknown bearer token', async () => {
-  await createRequest(STATE_TOKEN_UNKNOWN, UNKNOWN_TOKEN, 'a create request with an unknown bearer token', { label: string('ci-readonly') })
+  await createRequest(
+    STATE_TOKEN_UNKNOWN,
+    UNKNOWN_TOKEN,
+    'a create request with an unknown bearer token',
+    { label: string('ci-readonly') },
+  )
     .willRespondWith(401, (response) => {
       response.headers(jsonHeaders).jsonBody(platformError('Unauthorized', {}));
     })
     .executeTest(async (server) => {
-      const error = await apiError(client(server.url, UNKNOWN_TOKEN).createAccessToken({ label: 'ci-readonly' }), 401, 'Unauthorized');
+      const error = await apiError(
+        client(server.url, UNKNOWN_TOKEN).createAccessToken({ label: 'ci-readonly' }),
+        401,
+        'Unauthorized',
+      );
 
-      assert.ok(!String(error).includes(UNKNOWN_TOKEN) && !JSON.stringify(error).includes(UNKNOWN_TOKEN));
+      assert.ok(
+        !String(error).includes(UNKNOWN_TOKEN) && !JSON.stringify(error).includes(UNKNOWN_TOKEN),
+      );
     });
 });

@@ -9,7 +9,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CONSUMER, PROVIDER, STATE_TOKEN_UNKNOWN, pactFile, pactsDir } from '../contract';
 import { runRustVerifier, type Verification } from './rustVerifier';
-import { startStubJar, type StubProcess } from '../../../../../client-typescript/src/test/ts/stubProcess';
+import {
+  startStubJar,
+  type StubProcess,
+} from '../../../../../client-typescript/src/test/ts/stubProcess';
 
 const STATES_PATH = '/_pact/provider-states';
 
@@ -34,7 +37,13 @@ function verify(stub: StubProcess, pactUrls: string[], states = true): Promise<V
     provider: PROVIDER,
     providerBaseUrl: stub.baseUrl,
     pactUrls,
-    ...(states ? { providerStatesSetupUrl: stub.baseUrl + STATES_PATH, providerStatesSetupTeardown: true, providerStatesSetupBody: true } : {}),
+    ...(states
+      ? {
+          providerStatesSetupUrl: stub.baseUrl + STATES_PATH,
+          providerStatesSetupTeardown: true,
+          providerStatesSetupBody: true,
+        }
+      : {}),
     logLevel: 'warn',
   });
 }
@@ -47,7 +56,12 @@ const logged = (stub: StubProcess, path: string, status: number) =>
  * Waits (up to 5 s) until the access log shows `count` such answers: the stub writes a request's
  * line after the answer has left, so the verifier may finish before the last line arrives.
  */
-async function loggedAtLeast(stub: StubProcess, path: string, status: number, count: number): Promise<number> {
+async function loggedAtLeast(
+  stub: StubProcess,
+  path: string,
+  status: number,
+  count: number,
+): Promise<number> {
   for (let waited = 0; logged(stub, path, status) < count && waited < 5000; waited += 50) {
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
@@ -62,13 +76,18 @@ const fixtures = mkdtempSync(join(tmpdir(), 'pact-fixtures-'));
 const unknownTokens = () =>
   allPacts().flatMap((file) =>
     readPact(file).interactions.flatMap((i) =>
-      (i.providerStates ?? []).filter((s) => s.name === STATE_TOKEN_UNKNOWN).map((s) => String(s.params?.['token'])),
+      (i.providerStates ?? [])
+        .filter((s) => s.name === STATE_TOKEN_UNKNOWN)
+        .map((s) => String(s.params?.['token'])),
     ),
   );
 
 before(async () => {
   // both JVMs start side by side: a cold start is most of this suite's time
-  acceptingUnknownTokens = startStubJar(['--provider-states', ...unknownTokens().flatMap((t) => ['--token', t])]);
+  acceptingUnknownTokens = startStubJar([
+    '--provider-states',
+    ...unknownTokens().flatMap((t) => ['--token', t]),
+  ]);
   withStates = await startStubJar(['--provider-states']);
 });
 after(async () => {
@@ -80,8 +99,11 @@ test('the folder holds a V4 pact of every consumer the build runs, pact-js among
   const expected = (process.env['PACT_CONSUMERS'] ?? '').split(',').filter((c) => c !== '');
   assert.ok(expected.includes(CONSUMER));
   const consumers = allPacts().map((file) => readPact(file).consumer.name);
-  for (const consumer of expected) assert.ok(consumers.includes(consumer), `no pact of ${consumer} in ${pactsDir()}`);
-  const ours = JSON.parse(readFileSync(pactFile(CONSUMER), 'utf8')) as { metadata: Record<string, { version: string }> };
+  for (const consumer of expected)
+    assert.ok(consumers.includes(consumer), `no pact of ${consumer} in ${pactsDir()}`);
+  const ours = JSON.parse(readFileSync(pactFile(CONSUMER), 'utf8')) as {
+    metadata: Record<string, { version: string }>;
+  };
   assert.equal(ours.metadata['pactSpecification']?.version, '4.0');
   assert.ok(ours.metadata['pact-js'] !== undefined, 'written by pact-js');
 });
@@ -97,18 +119,29 @@ test('every interaction of every pact holds against the stub jar, states applied
   assert.equal(verification.report.match(/\(OK\)/g) === null, false);
   assert.doesNotMatch(verification.report, /FAILED|State Change ignored/);
   // setup and teardown for each interaction's one state, each answered 200
-  assert.equal((await loggedAtLeast(withStates, STATES_PATH, 200, before + 2 * interactions)) - before, 2 * interactions);
+  assert.equal(
+    (await loggedAtLeast(withStates, STATES_PATH, 200, before + 2 * interactions)) - before,
+    2 * interactions,
+  );
 });
 
-test('the state change wins: a stub started accepting the 401 interactions\' tokens still answers 401', async () => {
+test("the state change wins: a stub started accepting the 401 interactions' tokens still answers 401", async () => {
   const pacts = allPacts();
   const unknownTokens = pacts.flatMap((file) =>
     readPact(file).interactions.flatMap((i) =>
-      (i.providerStates ?? []).filter((s) => s.name === STATE_TOKEN_UNKNOWN).map((s) => String(s.params?.['token'])),
+      (i.providerStates ?? [])
+        .filter((s) => s.name === STATE_TOKEN_UNKNOWN)
+        .map((s) => String(s.params?.['token'])),
     ),
   );
-  assert.ok(unknownTokens.length >= pacts.length, 'every consumer pins a 401 under "the bearer token is unknown"');
-  const accepting = await startStubJar(['--provider-states', ...unknownTokens.flatMap((t) => ['--token', t])]);
+  assert.ok(
+    unknownTokens.length >= pacts.length,
+    'every consumer pins a 401 under "the bearer token is unknown"',
+  );
+  const accepting = await startStubJar([
+    '--provider-states',
+    ...unknownTokens.flatMap((t) => ['--token', t]),
+  ]);
   try {
     // without the state change the 401 interactions fail: the stub accepts their tokens
     const ignored = await verify(accepting, pacts, false);
@@ -120,16 +153,24 @@ test('the state change wins: a stub started accepting the 401 interactions\' tok
     assert.ok(applied.passed, applied.report);
 
     const expected = answered401 + unknownTokens.length;
-    assert.equal(await loggedAtLeast(accepting, '/api/v2/user/accesstoken', 401, expected), expected);
+    assert.equal(
+      await loggedAtLeast(accepting, '/api/v2/user/accesstoken', 401, expected),
+      expected,
+    );
   } finally {
     await accepting.stop();
   }
 });
 
 /** A copy of the TypeScript pact with its label-only interaction edited, as a fixture file. */
-function fixture(name: string, edit: (interaction: PactJson['interactions'][number]) => void): string {
+function fixture(
+  name: string,
+  edit: (interaction: PactJson['interactions'][number]) => void,
+): string {
   const pact = readPact(pactFile(CONSUMER));
-  pact.interactions = pact.interactions.filter((i) => i.description === 'a create request with a label only');
+  pact.interactions = pact.interactions.filter(
+    (i) => i.description === 'a create request with a label only',
+  );
   assert.equal(pact.interactions.length, 1);
   edit(pact.interactions[0]!);
   const file = join(fixtures, `${name}.json`);
@@ -139,7 +180,9 @@ function fixture(name: string, edit: (interaction: PactJson['interactions'][numb
 
 test('a state the stub does not know fails the verification (its endpoint answers 400)', async () => {
   const unknownState = fixture('unknown-state', (i) => {
-    i.providerStates = [{ name: 'the moon is full', params: { token: 'v2xmoonmoonmoonmoonmoonmoonmoonmoon' } }];
+    i.providerStates = [
+      { name: 'the moon is full', params: { token: 'v2xmoonmoonmoonmoonmoonmoonmoonmoon' } },
+    ];
   });
   const refusedBefore = logged(withStates, STATES_PATH, 400);
 
@@ -147,7 +190,10 @@ test('a state the stub does not know fails the verification (its endpoint answer
 
   assert.ok(!verification.passed);
   assert.match(verification.report, /state change for 'the moon is full' has failed - .*400/);
-  assert.ok((await loggedAtLeast(withStates, STATES_PATH, 400, refusedBefore + 1)) > refusedBefore, 'the state-change endpoint refused the state');
+  assert.ok(
+    (await loggedAtLeast(withStates, STATES_PATH, 400, refusedBefore + 1)) > refusedBefore,
+    'the state-change endpoint refused the state',
+  );
 });
 
 test('a pact whose response the stub cannot honour fails the verification', async () => {

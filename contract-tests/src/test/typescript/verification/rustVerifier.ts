@@ -12,13 +12,17 @@ export interface Verification {
 }
 
 export function runRustVerifier(options: VerifierOptions): Promise<Verification> {
-  const child = spawn(process.execPath, [__filename, JSON.stringify(options)], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(process.execPath, [__filename, JSON.stringify(options)], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   child.stderr.on('data', (chunk: Buffer) => (output += chunk.toString()));
   return new Promise((resolve, reject) => {
     child.once('error', reject);
-    child.once('exit', (code) => resolve({ passed: code === 0, report: output.replace(/\u001b\[[0-9;]*m/g, '') }));
+    child.once('exit', (code) =>
+      resolve({ passed: code === 0, report: output.replace(/\u001b\[[0-9;]*m/g, '') }),
+    );
   });
 }
 
@@ -26,7 +30,9 @@ export function runRustVerifier(options: VerifierOptions): Promise<Verification>
 if (require.main === module) {
   const options = JSON.parse(process.argv[2] ?? '{}') as VerifierOptions;
   // eslint-disable-next-line @typescript-eslint/no-require-imports
-  const pactCore = (require('@pact-foundation/pact-core') as typeof import('@pact-foundation/pact-core')).default;
+  const pactCore = (
+    require('@pact-foundation/pact-core') as typeof import('@pact-foundation/pact-core')
+  ).default;
   pactCore.verifyPacts(options).then(
     () => process.exit(0),
     () => process.exit(1),
