@@ -32,7 +32,9 @@ PRISM_DIR=benchmarks/target/prism
 PRISM_BIN=$PRISM_DIR/node_modules/.bin/prism
 
 echo "== building the stub server jar and the benchmark harness"
-mvn -B -q -Pbenchmarks -pl stub-server,benchmarks -am package -DskipTests
+# only the report renderer's own test runs: minutes of measurements must not end in a broken report
+mvn -B -q -Pbenchmarks -pl stub-server,benchmarks -am package \
+  -Dtest=MarkdownReportTest -Dsurefire.failIfNoSpecifiedTests=false
 
 extra=()
 if [[ " $* " != *" --no-prism "* ]]; then

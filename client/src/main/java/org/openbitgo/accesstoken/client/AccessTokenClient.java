@@ -128,12 +128,6 @@ public final class AccessTokenClient {
       return this;
     }
 
-    /** Time allowed to open a connection; default 10 s. */
-    public Builder connectTimeout(Duration connectTimeout) {
-      this.connectTimeout = requirePositiveMillis(connectTimeout, "connectTimeout");
-      return this;
-    }
-
     // As whom
 
     /**
@@ -145,7 +139,13 @@ public final class AccessTokenClient {
       return this;
     }
 
-    // How long an answer may take
+    // How long a call may take
+
+    /** Time allowed to open a connection; default 10 s. */
+    public Builder connectTimeout(Duration connectTimeout) {
+      this.connectTimeout = requirePositiveMillis(connectTimeout, "connectTimeout");
+      return this;
+    }
 
     /** Time allowed for the response headers to arrive once the request is sent; default 30 s. */
     public Builder readTimeout(Duration readTimeout) {
@@ -168,8 +168,8 @@ public final class AccessTokenClient {
     // Retries
 
     /**
-     * Attempts in total for requests that are safe to retry (429, connection refused); default 3. 1
-     * disables retries.
+     * Attempts in total for requests that are safe to retry (429; connection refused, or any
+     * timeout before the request was sent); default 3. 1 disables retries.
      */
     public Builder maxAttempts(int maxAttempts) {
       if (maxAttempts < 1) {

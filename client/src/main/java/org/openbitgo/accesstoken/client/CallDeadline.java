@@ -41,6 +41,12 @@ final class CallDeadline {
     return end == null ? timeout : Duration.ofNanos(end - ticker.getAsLong());
   }
 
+  /** Whether the current call's deadline has passed. */
+  boolean passed() {
+    Duration left = remaining();
+    return left.isNegative() || left.isZero();
+  }
+
   Duration timeout() {
     return timeout;
   }

@@ -61,7 +61,7 @@ final class DeadlineBoundedClient implements Client {
   @Override
   public Response execute(Request request, Request.Options options) throws IOException {
     Duration remaining = deadline.remaining();
-    if (remaining.isNegative() || remaining.isZero()) {
+    if (deadline.passed()) {
       throw new HttpTimeoutException(deadline.describe() + " passed before this attempt");
     }
     WatchedBody body = new WatchedBody(request.body());
@@ -86,15 +86,13 @@ final class DeadlineBoundedClient implements Client {
       Thread.currentThread().interrupt();
       throw new InterruptedIOException("interrupted while waiting for the answer");
     } catch (IOException | RuntimeException failed) {
-      if ((attempt.expired() || failed instanceof HttpTimeoutException) && body.neverSent()) {
-        // Timed out while connecting (or with the headers only): BitGo cannot have acted on a
-        // create without its body, so the retryer may try again.
-        Duration left = deadline.remaining();
-        throw new HttpConnectTimeoutException(
-            (left.isNegative() || left.isZero() ? deadline.describe() : "the read timeout")
-                + " passed before the request body was sent: no connection, or the headers only");
+      // The JDK's request timeout is at most the time left, so either may be the one that fired.
+      boolean deadlinePassed = attempt.expired() || deadline.passed();
+      boolean timedOut = deadlinePassed || failed instanceof HttpTimeoutException;
+      if (failed instanceof HttpConnectTimeoutException || (timedOut && body.neverSent())) {
+        throw notSent(failed, request, deadlinePassed);
       }
-      if (attempt.expired()) {
+      if (deadlinePassed) {
         throw passedBeforeComplete();
       }
       throw redacted(failed, request);
@@ -110,6 +108,23 @@ final class DeadlineBoundedClient implements Client {
         .body(answer.body())
         .request(request)
         .build();
+  }
+
+  /**
+   * A timeout that ended the attempt while connecting, or with the headers only: BitGo cannot have
+   * acted on a create without its body, so it is reported as a connect timeout, which the retryer
+   * may try again. (The JDK itself reports its request timeout during a connect that way.)
+   */
+  private IOException notSent(Throwable failed, Request request, boolean deadlinePassed) {
+    if (failed instanceof HttpConnectTimeoutException && !deadlinePassed) {
+      return redacted(failed, request);
+    }
+    HttpConnectTimeoutException notSent =
+        new HttpConnectTimeoutException(
+            (deadlinePassed ? deadline.describe() : "the read timeout")
+                + " passed before the request body was sent: no connection, or the headers only");
+    notSent.initCause(redacted(failed, request));
+    return notSent;
   }
 
   private HttpTimeoutException passedBeforeComplete() {
@@ -168,7 +183,8 @@ final class DeadlineBoundedClient implements Client {
     private volatile boolean subscribed;
 
     WatchedBody(byte[] body) {
-      this.empty = body == null;
+      // the JDK sends an empty body without subscribing to it: no proof of anything
+      this.empty = body == null || body.length == 0;
       this.bytes =
           empty
               ? HttpRequest.BodyPublishers.noBody()

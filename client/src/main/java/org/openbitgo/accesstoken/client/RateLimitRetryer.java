@@ -15,15 +15,18 @@ import org.slf4j.LoggerFactory;
  * <ul>
  *   <li>HTTP 429: BitGo refused the request unprocessed. Waits {@code Retry-After} when given
  *       (giving up if it is longer than {@code maxBackoff}), else exponential backoff with jitter.
- *   <li>A connection that failed before anything was sent ({@link ConnectException}, connect
- *       timeout): exponential backoff with jitter.
+ *   <li>An attempt that failed before the request was sent ({@link ConnectException}, or an {@link
+ *       HttpConnectTimeoutException}: the connect timeout, or any timeout that ended the attempt
+ *       before its body was sent, see {@link DeadlineBoundedClient}): exponential backoff with
+ *       jitter.
  * </ul>
  *
  * No wait runs past the call's deadline: a retry that could not start before it is not made.
- * Everything else Feign reports as retryable (read timeout, connection reset or closed
- * mid-response) may have reached BitGo, so it is never retried. When giving up, the retryer throws
- * the typed exception ({@link BitGoApiException} or {@link BitGoTransportException}) rather than
- * Feign's {@link RetryableException}, whose name would invite the caller to retry.
+ * Everything else Feign reports as retryable (a read timeout once the request was sent, a
+ * connection reset or closed mid-response) may have reached BitGo, so it is never retried. When
+ * giving up, the retryer throws the typed exception ({@link BitGoApiException} or {@link
+ * BitGoTransportException}) rather than Feign's {@link RetryableException}, whose name would invite
+ * the caller to retry.
  */
 final class RateLimitRetryer implements Retryer {
 

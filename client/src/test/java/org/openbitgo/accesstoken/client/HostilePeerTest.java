@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.openbitgo.accesstoken.client.Fixtures.CALLER_TOKEN;
 import static org.openbitgo.accesstoken.client.Fixtures.CREATED_JSON;
 import static org.openbitgo.accesstoken.client.Fixtures.FIXED_CLOCK;
@@ -200,8 +201,36 @@ class HostilePeerTest {
     }
   }
 
-  @Test
-  void aConnectThatHangsCannotOutliveTheCallDeadline() throws Exception {
+  /** Which limit ends an attempt whose connect hangs; each is far shorter than the other two. */
+  enum ShortLimit {
+    CALL_DEADLINE("call deadline of 500 ms passed before the request body was sent", 1),
+    // the JDK reports its request timeout (the read timeout) during a connect as a connect timeout
+    READ_TIMEOUT("HTTP connect timed out", 2),
+    CONNECT_TIMEOUT("HTTP connect timed out", 2);
+
+    final String message;
+    final int attempts;
+
+    ShortLimit(String message, int attempts) {
+      this.message = message;
+      this.attempts = attempts;
+    }
+
+    AccessTokenClient.Builder applyTo(AccessTokenClient.Builder builder) {
+      Duration tooLong = Duration.ofSeconds(20);
+      return builder
+          .connectTimeout(this == CONNECT_TIMEOUT ? Duration.ofMillis(300) : tooLong)
+          .readTimeout(this == READ_TIMEOUT ? Duration.ofMillis(300) : tooLong)
+          .callTimeout(this == CALL_DEADLINE ? Duration.ofMillis(500) : tooLong);
+    }
+  }
+
+  @ParameterizedTest(name = "ended by the {0}")
+  @EnumSource(ShortLimit.class)
+  void aConnectThatHangsEndsAtTheFirstLimitAndCountsAsNotSent(ShortLimit limit) throws Exception {
+    assumeTrue(
+        System.getProperty("os.name").startsWith("Linux"),
+        "relies on Linux dropping SYNs to a full accept queue (Windows answers with a reset)");
     // A listener that never accepts, its accept queue filled: Linux then drops every new SYN, so
     // the client's connect hangs as it would towards a black-holed address.
     try (ServerSocket neverAccepts = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
@@ -218,23 +247,25 @@ class HostilePeerTest {
         }
         assertThat(queued).as("the accept queue fills up").hasSizeLessThan(16);
         AccessTokenClient.Builder builder =
-            AccessTokenClient.builder()
-                .baseUrl("http://127.0.0.1:" + neverAccepts.getLocalPort())
-                .accessToken(CALLER_TOKEN)
-                .sleeper(new RecordingSleeper())
-                .connectTimeout(Duration.ofSeconds(20))
-                .callTimeout(Duration.ofMillis(500));
+            limit.applyTo(
+                AccessTokenClient.builder()
+                    .baseUrl("http://127.0.0.1:" + neverAccepts.getLocalPort())
+                    .accessToken(CALLER_TOKEN)
+                    .sleeper(new RecordingSleeper())
+                    .maxAttempts(2));
 
-        // Generous bound: it only keeps a regression from hanging the build for the 20 s connect.
+        // Generous bound: it only keeps a regression from hanging the build for the 20 s limits.
         Attack attack = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> attack(builder));
 
         BitGoTransportException e = attack.failure(BitGoTransportException.class);
         assertThat(e.getCause()).isInstanceOf(HttpConnectTimeoutException.class);
-        assertThat(e.getMessage())
-            .contains("call deadline of 500 ms passed before the request body was sent");
+        assertThat(e.getMessage()).contains(limit.message);
         assertThat(e.requestMayHaveBeenSent())
             .as("no connection was made, so BitGo cannot have created a token")
             .isFalse();
+        assertThat(e.attempts())
+            .as("retried while the call deadline allows, since nothing was sent")
+            .isEqualTo(limit.attempts);
         attack.assertNoSecretAnywhere();
       } finally {
         for (Socket socket : queued) {

@@ -117,6 +117,7 @@ public abstract class GeneratedModelsRoundTripContract {
     Method setter =
         Arrays.stream(model.getClass().getMethods())
             .filter(m -> m.getName().equals(property) && m.getParameterCount() == 1)
+            .filter(m -> m.getParameterTypes()[0].isInstance(value))
             .findFirst()
             .orElseThrow(
                 () ->

@@ -55,6 +55,9 @@ public record StubServerConfig(
   public static final Duration DEFAULT_REQUEST_DEADLINE = Duration.ofSeconds(20);
 
   /**
+   * Prefer {@link #builder()}: this constructor takes every setting and gains a parameter with each
+   * new one.
+   *
    * @throws IllegalArgumentException a setting is out of range, or a token is not token68
    * @throws NullPointerException a setting is null
    */
@@ -62,7 +65,10 @@ public record StubServerConfig(
     Objects.requireNonNull(host, "host");
     requirePort(port);
     Objects.requireNonNull(environment, "environment");
-    acceptedTokens = acceptedTokens.stream().map(BearerTokenRegistry::requireWellFormed).toList();
+    acceptedTokens =
+        Objects.requireNonNull(acceptedTokens, "acceptedTokens").stream()
+            .map(BearerTokenRegistry::requireWellFormed)
+            .toList();
     requireAtLeast(1, maxRequestBodyBytes, "maxRequestBodyBytes");
     requireAtLeast(1, maxStoredTokens, "maxStoredTokens");
     requireAtLeast(0, rateLimitPerMinute, "rateLimitPerMinute");
@@ -121,13 +127,13 @@ public record StubServerConfig(
     private String host = "127.0.0.1";
     private int port = 8080;
     private StubEnvironment environment = StubEnvironment.TEST;
-    private Clock clock = Clock.systemUTC();
     private final List<String> acceptedTokens = new ArrayList<>();
-    private int rateLimitPerMinute = 0;
-    private boolean providerStatesEndpoint = false;
     private int maxRequestBodyBytes = DEFAULT_MAX_REQUEST_BODY_BYTES;
-    private Duration requestDeadline = DEFAULT_REQUEST_DEADLINE;
     private int maxStoredTokens = DEFAULT_MAX_STORED_TOKENS;
+    private int rateLimitPerMinute = 0;
+    private Clock clock = Clock.systemUTC();
+    private boolean providerStatesEndpoint = false;
+    private Duration requestDeadline = DEFAULT_REQUEST_DEADLINE;
 
     private Builder() {}
 
@@ -174,20 +180,20 @@ public record StubServerConfig(
       return this;
     }
 
-    // How much one request and the store may hold
+    // Limits on a request and on the store
 
     public Builder maxRequestBodyBytes(int bytes) {
       this.maxRequestBodyBytes = requireAtLeast(1, bytes, "maxRequestBodyBytes");
       return this;
     }
 
-    public Builder requestDeadline(Duration deadline) {
-      this.requestDeadline = requirePositive(deadline, "requestDeadline");
+    public Builder maxStoredTokens(int count) {
+      this.maxStoredTokens = requireAtLeast(1, count, "maxStoredTokens");
       return this;
     }
 
-    public Builder maxStoredTokens(int count) {
-      this.maxStoredTokens = requireAtLeast(1, count, "maxStoredTokens");
+    public Builder requestDeadline(Duration deadline) {
+      this.requestDeadline = requirePositive(deadline, "requestDeadline");
       return this;
     }
 
