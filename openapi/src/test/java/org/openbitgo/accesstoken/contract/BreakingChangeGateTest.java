@@ -10,7 +10,9 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 import org.assertj.core.api.AbstractStringAssert;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
@@ -44,12 +46,12 @@ class BreakingChangeGateTest {
     return BreakingChangeGate.evaluate(spec, baselines);
   }
 
-  private Result judge(java.util.function.Consumer<SpecFixture> change) {
+  private Result judge(Consumer<SpecFixture> change) {
     return judge(SpecFixture.released().with(change));
   }
 
   /** Judges a change to the spec as it is now, against itself released. */
-  private Result judgeAgainstTheCurrentRelease(java.util.function.Consumer<SpecFixture> change) {
+  private Result judgeAgainstTheCurrentRelease(Consumer<SpecFixture> change) {
     Path current = dir.resolve("current-release");
     SpecFixture.current().release(current);
     SpecFixture.current().with(change).writeTo(spec);
@@ -59,6 +61,14 @@ class BreakingChangeGateTest {
   /** The spec's Scope pattern with these names: the form ContractFacts.SCOPE has. */
   private static String scopePattern(List<String> names) {
     return "^(" + String.join("|", names) + "|" + ContractFacts.WALLET_BOUND_SCOPE.pattern() + ")$";
+  }
+
+  /** Judges the current spec with its documented scope names edited, against the release. */
+  private Result judgeWithScopeNames(Consumer<List<String>> edit) {
+    List<String> names = new ArrayList<>(ContractFacts.NAMED_SCOPES);
+    edit.accept(names);
+    return judgeAgainstTheCurrentRelease(
+        f -> f.schema("/Scope").put("pattern", scopePattern(names)));
   }
 
   /** Asserts the gate refused for exactly one breaking change; returns that change to check. */
@@ -139,11 +149,7 @@ class BreakingChangeGateTest {
 
     @Test
     void droppingAScopeNameFromTheRequestPatternIsRefused() {
-      List<String> names = new java.util.ArrayList<>(ContractFacts.NAMED_SCOPES);
-      names.remove("all");
-      Result result =
-          judgeAgainstTheCurrentRelease(
-              f -> f.schema("/Scope").put("pattern", scopePattern(names)));
+      Result result = judgeWithScopeNames(names -> names.remove("all"));
       assertThat(result.verdict()).isEqualTo(Verdict.REFUSED);
       assertThat(breakingText(result))
           .containsExactly(
@@ -304,11 +310,7 @@ class BreakingChangeGateTest {
 
     @Test
     void addingAScopeNameToTheRequestPatternIsCompatible() {
-      List<String> names = new java.util.ArrayList<>(ContractFacts.NAMED_SCOPES);
-      names.add("wallet_view_new");
-      Result result =
-          judgeAgainstTheCurrentRelease(
-              f -> f.schema("/Scope").put("pattern", scopePattern(names)));
+      Result result = judgeWithScopeNames(names -> names.add("wallet_view_new"));
       assertThat(result.verdict()).as(ChangeReport.summary(result)).isEqualTo(Verdict.COMPATIBLE);
       assertThat(result.compatible())
           .singleElement(STRING)
@@ -379,7 +381,7 @@ class BreakingChangeGateTest {
   @Nested
   class Versions {
 
-    private final java.util.function.Consumer<SpecFixture> removeLabel =
+    private final Consumer<SpecFixture> removeLabel =
         f -> f.schema("/AccessToken/properties").remove("label");
 
     @Test
