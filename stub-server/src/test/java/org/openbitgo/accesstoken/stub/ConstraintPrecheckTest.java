@@ -9,6 +9,7 @@ import java.io.IOException;
 import java.security.SecureRandom;
 import java.util.List;
 import org.junit.jupiter.api.Test;
+import org.openbitgo.accesstoken.probes.InvalidBodies;
 import org.openbitgo.accesstoken.server.generated.model.CreateAccessTokenRequest;
 
 /**

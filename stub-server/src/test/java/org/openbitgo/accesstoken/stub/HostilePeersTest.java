@@ -16,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.openbitgo.accesstoken.probes.RawHttp;
 
 /**
  * Issue 12, the stub's half: attacks over real sockets, each pinned to the finding it reproduces.
@@ -55,7 +56,7 @@ class HostilePeersTest {
         String authorization = i % 2 == 0 ? "Authorization: Bearer " + TOKEN + "\r\n" : "";
         String path = i % 4 < 2 ? "/" + PATH : "/anything-" + i;
         slow.add(
-            new RawHttp(server, READ)
+            new RawHttp("127.0.0.1", server.port(), READ)
                 .send(
                     "POST "
                         + path
@@ -67,7 +68,7 @@ class HostilePeersTest {
         for (RawHttp connection : slow) {
           connection.send(" "); // one byte each, as a slowloris sends them
         }
-        try (RawHttp valid = new RawHttp(server, READ)) {
+        try (RawHttp valid = new RawHttp("127.0.0.1", server.port(), READ)) {
           RawHttp.Response created =
               valid.send(post(PATH, VALID.getBytes(StandardCharsets.UTF_8))).read();
           assertThat(created.status()).as(created::body).isEqualTo(200);
@@ -87,7 +88,7 @@ class HostilePeersTest {
   @Test
   void aBodyThatRunsOutOfTimeGetsA408PlatformErrorAndNoErrorInTheLog() throws Exception {
     try (StubServer impatient = startImpatientServer();
-        RawHttp connection = new RawHttp(impatient, READ)) {
+        RawHttp connection = new RawHttp("127.0.0.1", impatient.port(), READ)) {
       RawHttp.Response response = connection.send(head(PATH, 100) + "{\"label\"").read();
 
       JsonNode error = assertPlatformError(response, 408);
@@ -101,7 +102,7 @@ class HostilePeersTest {
   @Test
   void headersThatNeverFinishGetA408PlatformError() throws Exception {
     try (StubServer impatient = startImpatientServer();
-        RawHttp connection = new RawHttp(impatient, READ)) {
+        RawHttp connection = new RawHttp("127.0.0.1", impatient.port(), READ)) {
       RawHttp.Response response =
           connection.send("POST /" + PATH + " HTTP/1.1\r\nHost: stub\r\nX-Slow: a").read();
 
@@ -124,11 +125,11 @@ class HostilePeersTest {
   @Test
   void aClientLeavingMidBodyLeavesNoErrorInTheLogAndTheServerServing() throws Exception {
     for (int i = 0; i < 5; i++) {
-      try (RawHttp leaving = new RawHttp(server, READ)) {
+      try (RawHttp leaving = new RawHttp("127.0.0.1", server.port(), READ)) {
         leaving.send(head(PATH, 500) + "{\"label\":\"");
       }
     }
-    try (RawHttp valid = new RawHttp(server, READ)) {
+    try (RawHttp valid = new RawHttp("127.0.0.1", server.port(), READ)) {
       assertThat(valid.send(post(PATH, VALID.getBytes(StandardCharsets.UTF_8))).read().status())
           .isEqualTo(200);
     }
@@ -144,7 +145,7 @@ class HostilePeersTest {
   @MethodSource("badRequests")
   void aBadRequestGetsA4xxPlatformErrorAndAnAccessLogLine(
       String attack, byte[] request, int status, boolean closes) throws Exception {
-    try (RawHttp connection = new RawHttp(server, READ)) {
+    try (RawHttp connection = new RawHttp("127.0.0.1", server.port(), READ)) {
       RawHttp.Response response = connection.send(request).read();
 
       JsonNode error = assertPlatformError(response, status);
@@ -346,7 +347,7 @@ class HostilePeersTest {
   @Test
   void labelLengthIsCountedInCodePointsLikeJsonSchema() throws Exception {
     String emoji = "\uD83D\uDE00"; // one code point, two UTF-16 units
-    try (RawHttp connection = new RawHttp(server, READ)) {
+    try (RawHttp connection = new RawHttp("127.0.0.1", server.port(), READ)) {
       RawHttp.Response longest = connection.send(post(PATH, label(emoji.repeat(256)))).read();
       assertThat(longest.status()).as(longest::body).isEqualTo(200);
       assertThat(StubHttp.JSON.readTree(longest.body()).get("label").asText())
@@ -373,13 +374,14 @@ class HostilePeersTest {
     List<Thread> callers = new ArrayList<>();
     try {
       for (int i = 0; i < 3; i++) {
-        midBody.add(new RawHttp(closing, READ).send(head(PATH, 100) + "{\"label\":"));
+        midBody.add(
+            new RawHttp("127.0.0.1", closing.port(), READ).send(head(PATH, 100) + "{\"label\":"));
       }
       for (int i = 0; i < 4; i++) {
         Thread caller =
             new Thread(
                 () -> {
-                  try (RawHttp connection = new RawHttp(closing, READ)) {
+                  try (RawHttp connection = new RawHttp("127.0.0.1", closing.port(), READ)) {
                     for (int n = 0; n < 500; n++) {
                       RawHttp.Response answer =
                           connection

@@ -10,6 +10,7 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.TestFactory;
+import org.openbitgo.accesstoken.probes.InvalidBodies;
 
 /**
  * Over a thousand generated invalid bodies (see {@link InvalidBodies}): whatever is sent, the

@@ -1,4 +1,4 @@
-package org.openbitgo.accesstoken.stub;
+package org.openbitgo.accesstoken.probes;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -15,14 +15,16 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * One TCP connection to a stub, spoken to byte by byte as a hostile peer would: no HTTP library in
- * between to fix up or refuse what the test sends.
+ * One TCP connection to a server of the contract, spoken to byte by byte as a hostile peer would:
+ * no HTTP library in between to fix up or refuse what the caller sends.
  */
-final class RawHttp implements AutoCloseable {
+public final class RawHttp implements AutoCloseable {
 
   /** A response as read off the wire; header names in lower case. */
-  record Response(int status, Map<String, List<String>> headers, String body) {
-    String header(String name) {
+  public record Response(int status, Map<String, List<String>> headers, String body) {
+
+    /** The first value of a header, or null. */
+    public String header(String name) {
       List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
       return values == null ? null : values.get(0);
     }
@@ -31,9 +33,10 @@ final class RawHttp implements AutoCloseable {
   private final Socket socket;
   private final InputStream in;
 
-  RawHttp(StubServer server, Duration readTimeout) {
+  /** Connects to {@code host:port}; every read waits at most {@code readTimeout}. */
+  public RawHttp(String host, int port, Duration readTimeout) {
     try {
-      socket = new Socket("127.0.0.1", server.port());
+      socket = new Socket(host, port);
       socket.setSoTimeout((int) readTimeout.toMillis());
       in = socket.getInputStream();
     } catch (IOException e) {
@@ -41,18 +44,18 @@ final class RawHttp implements AutoCloseable {
     }
   }
 
-  RawHttp send(byte[] bytes) throws IOException {
+  public RawHttp send(byte[] bytes) throws IOException {
     socket.getOutputStream().write(bytes);
     socket.getOutputStream().flush();
     return this;
   }
 
-  RawHttp send(String ascii) throws IOException {
+  public RawHttp send(String ascii) throws IOException {
     return send(ascii.getBytes(StandardCharsets.ISO_8859_1));
   }
 
   /** Reads one response framed by Content-Length (every answer of the stub has one). */
-  Response read() throws IOException {
+  public Response read() throws IOException {
     String statusLine = line();
     if (statusLine == null) {
       throw new IOException("the connection closed before a response");
@@ -74,7 +77,7 @@ final class RawHttp implements AutoCloseable {
   /**
    * Whether the server closed the connection: end of stream (or a reset) before any further byte.
    */
-  boolean closedByServer() throws IOException {
+  public boolean closedByServer() throws IOException {
     try {
       return in.read() == -1;
     } catch (SocketTimeoutException e) {

@@ -1,6 +1,7 @@
-package org.openbitgo.accesstoken.stub;
+package org.openbitgo.accesstoken.probes;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
@@ -14,15 +15,20 @@ import java.util.function.Supplier;
 import org.openbitgo.accesstoken.contract.ContractFacts;
 
 /**
- * Invalid request bodies, each a mutation of a valid one, drawn from a seeded {@link Random}: the
- * same seed yields the same bodies in the same order.
+ * Invalid create-request bodies, each a mutation of a valid one, drawn from a seeded {@link
+ * Random}: the same seed yields the same bodies in the same order, so a failure found with one seed
+ * is replayed by passing it again. Every body breaks the contract's request schema; a provider must
+ * refuse each with a 4xx in the platform error shape.
  */
-final class InvalidBodies {
+public final class InvalidBodies {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
 
   /** One generated body and the kind of mutation that made it (for the test's name). */
-  record Case(String kind, byte[] body) {
+  public record Case(String kind, byte[] body) {
 
-    String printable() {
+    /** The body as text when it is printable ASCII, else its bytes. */
+    public String printable() {
       String text = new String(body, StandardCharsets.UTF_8);
       return text.chars().allMatch(c -> c >= 0x20 && c < 0x7f)
           ? text
@@ -30,7 +36,8 @@ final class InvalidBodies {
     }
   }
 
-  static final String VALID_BODY =
+  /** A create body that is valid in both environments, using every documented field. */
+  public static final String VALID_BODY =
       """
       {"label":"treasury-bot","scope":["wallet_view_all","wallet_spend:59cd72485007a239fb00282ed480da1f"],\
       "duration":2592000,"ipRestrict":["203.0.113.7","198.51.100.0/24"],\
@@ -51,12 +58,12 @@ final class InvalidBodies {
 
   private final Random random;
 
-  InvalidBodies(long seed) {
+  public InvalidBodies(long seed) {
     this.random = new Random(seed);
   }
 
   /** The next body: eight in nine are JSON mutations of the valid body, one in nine raw bytes. */
-  Case next() {
+  public Case next() {
     if (random.nextInt(9) == 0) {
       return new Case("garbage bytes", garbageBytes());
     }
@@ -261,10 +268,10 @@ final class InvalidBodies {
   /** The valid body with {@code field} set to the raw JSON {@code value}. */
   private static String withField(String field, String value) {
     try {
-      ObjectNode body = (ObjectNode) StubHttp.JSON.readTree(VALID_BODY);
+      ObjectNode body = (ObjectNode) JSON.readTree(VALID_BODY);
       String placeholder = "__value_of_" + field + "__";
       body.put(field, placeholder);
-      return StubHttp.JSON.writeValueAsString(body).replace(quoted(placeholder), value);
+      return JSON.writeValueAsString(body).replace(quoted(placeholder), value);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
@@ -272,7 +279,7 @@ final class InvalidBodies {
 
   private static String quoted(String value) {
     try {
-      return StubHttp.JSON.writeValueAsString(value);
+      return JSON.writeValueAsString(value);
     } catch (JsonProcessingException e) {
       throw new IllegalStateException(e);
     }
