@@ -33,7 +33,7 @@ PRISM_BIN=$PRISM_DIR/node_modules/.bin/prism
 
 echo "== building the stub server jar and the benchmark harness"
 # only the report renderer's own test runs: minutes of measurements must not end in a broken report
-mvn -B -q -Pbenchmarks -pl stub-server,benchmarks -am package \
+mvn -B -q -Pbenchmarks -pl stub-server-app,benchmarks -am package \
   -Dtest=MarkdownReportTest -Dsurefire.failIfNoSpecifiedTests=false
 
 extra=()
@@ -52,7 +52,7 @@ fi
 
 echo "== running (uptime before: $(uptime))"
 java -Xms1g -Xmx1g -jar benchmarks/target/benchmarks.jar \
-  --stub-args stub-server/target/stub-server.args \
+  --stub-args stub-server-app/target/stub-server.args \
   --prism "$PRISM_BIN" \
   --spec openapi/src/main/resources/openapi/access-token.yaml \
   --out benchmarks/target \

@@ -50,7 +50,7 @@ public final class BenchmarkMain {
 
   public static void main(String[] args) throws Exception {
     Settings settings = Settings.full();
-    Path stubArgs = Path.of("stub-server/target/stub-server.args");
+    Path stubArgs = Path.of("stub-server-app/target/stub-server.args");
     Path prism = Path.of("benchmarks/target/prism/node_modules/.bin/prism");
     Path spec = Path.of("openapi/src/main/resources/openapi/access-token.yaml");
     Path out = Path.of("benchmarks/target");

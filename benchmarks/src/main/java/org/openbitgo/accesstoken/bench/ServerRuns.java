@@ -26,7 +26,7 @@ final class ServerRuns {
   }
 
   /**
-   * The README's run command, {@code java @stub-server/target/stub-server.args} (the jar, its heap
+   * The README's run command, {@code java @stub-server-app/target/stub-server.args} (the jar, its heap
    * settings and its class-data archive), with the host and token added.
    */
   List<String> stubCommand() {

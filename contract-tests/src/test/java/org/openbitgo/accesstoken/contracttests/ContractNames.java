@@ -8,7 +8,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.stream.Stream;
 import org.openbitgo.accesstoken.contract.ContractFacts;
-import org.openbitgo.accesstoken.stub.ProviderStates;
+import org.openbitgo.accesstoken.stub.states.ProviderStates;
 
 /** Names and shapes shared by the consumer tests, the provider verification and the gates. */
 public final class ContractNames {

@@ -1,5 +1,6 @@
 package org.openbitgo.accesstoken.stub;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.netty.bootstrap.ServerBootstrap;
 import io.netty.channel.Channel;
 import io.netty.channel.ChannelInitializer;
@@ -10,8 +11,6 @@ import io.netty.channel.group.DefaultChannelGroup;
 import io.netty.channel.nio.NioEventLoopGroup;
 import io.netty.channel.socket.SocketChannel;
 import io.netty.channel.socket.nio.NioServerSocketChannel;
-import io.netty.handler.codec.http.HttpServerCodec;
-import io.netty.handler.timeout.IdleStateHandler;
 import io.netty.util.concurrent.DefaultThreadFactory;
 import io.netty.util.concurrent.GlobalEventExecutor;
 import java.io.IOException;
@@ -23,6 +22,20 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openbitgo.accesstoken.contract.ContractFacts;
+import org.openbitgo.accesstoken.stub.http.HttpTransport;
+import org.openbitgo.accesstoken.stub.operations.BearerAuth;
+import org.openbitgo.accesstoken.stub.operations.CreateAccessTokenEndpoint;
+import org.openbitgo.accesstoken.stub.operations.OperationRouter;
+import org.openbitgo.accesstoken.stub.rules.ContractValidation;
+import org.openbitgo.accesstoken.stub.rules.CreateAccessTokenRules;
+import org.openbitgo.accesstoken.stub.rules.StrictContractJson;
+import org.openbitgo.accesstoken.stub.states.ProviderStateEndpoint;
+import org.openbitgo.accesstoken.stub.states.ProviderStates;
+import org.openbitgo.accesstoken.stub.store.AccessTokenIssuer;
+import org.openbitgo.accesstoken.stub.store.BearerTokenRegistry;
+import org.openbitgo.accesstoken.stub.store.FixedWindowRateLimiter;
+import org.openbitgo.accesstoken.stub.store.InMemoryAccessTokenStore;
+import org.openbitgo.accesstoken.stub.store.Secrets;
 
 /**
  * A running stub server: the in-memory reference implementation of the contract, served over
@@ -35,22 +48,24 @@ import org.openbitgo.accesstoken.contract.ContractFacts;
  * }
  * }</pre>
  *
- * The hooks ({@link #acceptToken}, {@link #revokeToken}, {@link #revokeAllTokens}, {@link #reset})
- * take effect for the next request; they are thread-safe.
+ * This class puts the layers together: the HTTP transport ({@code …stub.http}) hands each request
+ * to the operations ({@code …stub.operations}), which apply the contract's rules ({@code
+ * …stub.rules}) and the provider states ({@code …stub.states}) to the in-memory store ({@code
+ * …stub.store}).
+ *
+ * <p>The hooks ({@link #acceptToken}, {@link #revokeToken}, {@link #revokeAllTokens}, {@link
+ * #reset}) take effect for the next request; they are thread-safe.
  */
 public final class StubServer implements AutoCloseable {
 
   /** The one operation's path, relative to {@link #baseUri()}. */
   public static final String ACCESS_TOKEN_PATH = ContractFacts.OPERATION_PATH.substring(1);
 
-  /** A keep-alive connection with no traffic for this long is closed. */
-  static final int IDLE_SECONDS = 60;
-
   /** How long {@link #close()} waits for the requests in progress before answering them 503. */
   static final Duration STOP_GRACE = Duration.ofSeconds(2);
 
   private final StubServerConfig config;
-  private final StubRuntime runtime;
+  private final HttpTransport transport;
   private final EventLoopGroup acceptor;
   private final EventLoopGroup workers;
   private final Channel listener;
@@ -75,7 +90,13 @@ public final class StubServer implements AutoCloseable {
     this.store = store;
     this.initialTokens = List.copyOf(initialTokens);
     this.providerStates = new ProviderStates(registry, this::reset);
-    this.runtime = new StubRuntime(config, registry, store, providerStates);
+    ObjectMapper mapper = StrictContractJson.newMapper(config.maxRequestBodyBytes());
+    this.transport =
+        new HttpTransport(
+            router(config, mapper, registry, store, providerStates),
+            mapper,
+            config.maxRequestBodyBytes(),
+            config.requestDeadline());
     // one thread accepts; one event loop per core reads, answers and writes (no request blocks)
     this.acceptor = new NioEventLoopGroup(1, new DefaultThreadFactory("stub-accept", true));
     this.workers =
@@ -92,18 +113,8 @@ public final class StubServer implements AutoCloseable {
                 new ChannelInitializer<SocketChannel>() {
                   @Override
                   protected void initChannel(SocketChannel channel) {
-                    RequestDeadline deadline = new RequestDeadline(config.requestDeadline());
                     channels.add(channel);
-                    channel
-                        .pipeline()
-                        .addLast(
-                            new IdleStateHandler(0, 0, IDLE_SECONDS),
-                            deadline,
-                            new HttpServerCodec(
-                                HttpRequestRules.MAX_REQUEST_LINE_BYTES,
-                                HttpRequestRules.MAX_HEADER_BYTES,
-                                8192),
-                            new HttpExchangeHandler(runtime, deadline));
+                    transport.initChannel(channel);
                   }
                 })
             .bind(config.host(), config.port())
@@ -117,6 +128,31 @@ public final class StubServer implements AutoCloseable {
     this.listener = bound.channel();
     int port = ((InetSocketAddress) listener.localAddress()).getPort();
     this.baseUri = URI.create("http://" + uriHost(config.host()) + ":" + port + "/");
+  }
+
+  /** The operations this server answers, over the rules and the store, as {@code config} says. */
+  private static OperationRouter router(
+      StubServerConfig config,
+      ObjectMapper mapper,
+      BearerTokenRegistry registry,
+      InMemoryAccessTokenStore store,
+      ProviderStates providerStates) {
+    BearerAuth auth =
+        new BearerAuth(
+            registry,
+            store,
+            new FixedWindowRateLimiter(config.rateLimitPerMinute(), config.clock()),
+            config.clock());
+    CreateAccessTokenEndpoint create =
+        new CreateAccessTokenEndpoint(
+            mapper,
+            ContractValidation.startInBackground(),
+            new CreateAccessTokenRules(config.environment() == StubEnvironment.PROD),
+            new AccessTokenIssuer(config.environment().origin(), store, config.clock()));
+    // test-only and opt-in: without the option the path does not exist (404)
+    ProviderStateEndpoint stateChanges =
+        config.providerStatesEndpoint() ? new ProviderStateEndpoint(providerStates) : null;
+    return new OperationRouter(auth, create, stateChanges);
   }
 
   /**
@@ -154,6 +190,15 @@ public final class StubServer implements AutoCloseable {
   /** Whether the test-only Pact state-change endpoint is served ({@code --provider-states}). */
   public boolean providerStatesEnabled() {
     return config.providerStatesEndpoint();
+  }
+
+  /**
+   * Where the test-only Pact state-change endpoint is, e.g. {@code
+   * http://127.0.0.1:8080/_pact/provider-states}; served only when {@link
+   * #providerStatesEnabled()}.
+   */
+  public URI providerStatesUri() {
+    return baseUri.resolve(ProviderStateEndpoint.PATH);
   }
 
   public StubEnvironment environment() {
@@ -208,13 +253,10 @@ public final class StubServer implements AutoCloseable {
    */
   @Override
   public void close() {
-    runtime.stop();
+    transport.stop();
     listener.close().awaitUninterruptibly(2, TimeUnit.SECONDS);
     for (Channel channel : channels) {
-      RequestDeadline deadline = channel.pipeline().get(RequestDeadline.class);
-      if (deadline != null) {
-        channel.eventLoop().execute(() -> deadline.stop(STOP_GRACE));
-      }
+      HttpTransport.stopConnection(channel, STOP_GRACE);
     }
     channels.newCloseFuture().awaitUninterruptibly(STOP_GRACE.toMillis() + 1_000);
     shutDownEventLoops();

@@ -5,6 +5,9 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import org.openbitgo.accesstoken.stub.rules.StrictContractJson;
+import org.openbitgo.accesstoken.stub.store.AccessTokenIssuer;
+import org.openbitgo.accesstoken.stub.store.BearerTokenRegistry;
 
 /**
  * How to start a {@link StubServer}. Build it with {@link #builder()}; every setting has a default
@@ -37,13 +40,13 @@ public record StubServerConfig(
     Duration requestDeadline) {
 
   /** Lifetime of a token whose request has no {@code duration}: ten years, the maximum. */
-  public static final long DEFAULT_DURATION_SECONDS = 315_360_000L;
+  public static final long DEFAULT_DURATION_SECONDS = AccessTokenIssuer.DEFAULT_DURATION_SECONDS;
 
   /** Largest request body accepted; a larger one gets 413. */
   public static final int DEFAULT_MAX_REQUEST_BODY_BYTES = 64 * 1024;
 
   /** Deepest JSON nesting accepted; deeper input gets 400 before it can exhaust the stack. */
-  public static final int MAX_JSON_NESTING_DEPTH = 32;
+  public static final int MAX_JSON_NESTING_DEPTH = StrictContractJson.MAX_NESTING_DEPTH;
 
   /** How many created tokens the store keeps; the oldest are forgotten first. */
   public static final int DEFAULT_MAX_STORED_TOKENS = 10_000;

@@ -17,6 +17,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.openbitgo.accesstoken.probes.RawHttp;
+import org.openbitgo.accesstoken.stub.http.HttpRequestRules;
 
 /**
  * Issue 12, the stub's half: attacks over real sockets, each pinned to the finding it reproduces.

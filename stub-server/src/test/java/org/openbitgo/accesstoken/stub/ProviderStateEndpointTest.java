@@ -12,6 +12,7 @@ import java.nio.charset.StandardCharsets;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.openbitgo.accesstoken.stub.states.ProviderStates;
 
 /**
  * The thin HTTP wiring of the provider states: opt-in, Pact's request shape, PlatformError
@@ -142,7 +143,7 @@ class ProviderStateEndpointTest {
   }
 
   private static URI states(StubServer server) {
-    return server.baseUri().resolve("_pact/provider-states");
+    return server.providerStatesUri();
   }
 
   private static int createWith(StubServer server, String token) {

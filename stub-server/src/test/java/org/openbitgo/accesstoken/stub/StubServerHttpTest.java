@@ -23,6 +23,9 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.openbitgo.accesstoken.stub.store.BearerTokenRegistry;
+import org.openbitgo.accesstoken.stub.store.Secrets;
+import org.openbitgo.accesstoken.stub.store.StoredAccessToken;
 
 /** The real server on a port the system chose, spoken to over HTTP. */
 class StubServerHttpTest {

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestTemplate;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.openbitgo.accesstoken.stub.ProviderStates;
+import org.openbitgo.accesstoken.stub.states.ProviderStates;
 import org.openbitgo.accesstoken.stub.StubEnvironment;
 import org.openbitgo.accesstoken.stub.StubServer;
 import org.openbitgo.accesstoken.stub.StubServerConfig;

@@ -1,0 +1,91 @@
+package org.openbitgo.accesstoken.stub.http;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.netty.channel.Channel;
+import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.timeout.IdleStateHandler;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * HTTP/1.1 for one server: what every connection shares (the router above it, the JSON writer, the
+ * limits) and the handlers each new connection gets. Which operation answers a request is the
+ * {@link RequestRouter}'s business; this layer owns the bytes, the framing and the deadlines.
+ */
+public final class HttpTransport {
+
+  /** A keep-alive connection with no traffic for this long is closed. */
+  static final int IDLE_SECONDS = 60;
+
+  private final RequestRouter router;
+  private final ObjectMapper mapper;
+  private final int maxRequestBodyBytes;
+  private final Duration requestDeadline;
+  private final AtomicBoolean stopping = new AtomicBoolean();
+
+  /**
+   * @param router decides which operation answers each request
+   * @param mapper writes every answer's entity as JSON
+   * @param maxRequestBodyBytes a larger body is answered 413 and its connection closed
+   * @param requestDeadline how long one request may take to arrive whole (408 after it)
+   */
+  public HttpTransport(
+      RequestRouter router,
+      ObjectMapper mapper,
+      int maxRequestBodyBytes,
+      Duration requestDeadline) {
+    this.router = router;
+    this.mapper = mapper;
+    this.maxRequestBodyBytes = maxRequestBodyBytes;
+    this.requestDeadline = requestDeadline;
+  }
+
+  /** Sets up a newly accepted connection. */
+  public void initChannel(Channel channel) {
+    RequestDeadline deadline = new RequestDeadline(requestDeadline);
+    channel
+        .pipeline()
+        .addLast(
+            new IdleStateHandler(0, 0, IDLE_SECONDS),
+            deadline,
+            new HttpServerCodec(
+                HttpRequestRules.MAX_REQUEST_LINE_BYTES, HttpRequestRules.MAX_HEADER_BYTES, 8192),
+            new HttpExchangeHandler(this, deadline));
+  }
+
+  /** From now on every answer closes its connection. */
+  public void stop() {
+    stopping.set(true);
+  }
+
+  /**
+   * Stops one connection: closed at once when idle; a request in progress is answered if it arrives
+   * whole within {@code grace}, otherwise 503.
+   */
+  public static void stopConnection(Channel channel, Duration grace) {
+    RequestDeadline deadline = channel.pipeline().get(RequestDeadline.class);
+    if (deadline != null) {
+      channel.eventLoop().execute(() -> deadline.stop(grace));
+    }
+  }
+
+  RequestRouter router() {
+    return router;
+  }
+
+  ObjectMapper mapper() {
+    return mapper;
+  }
+
+  int maxRequestBodyBytes() {
+    return maxRequestBodyBytes;
+  }
+
+  Duration requestDeadline() {
+    return requestDeadline;
+  }
+
+  boolean isStopping() {
+    return stopping.get();
+  }
+}

@@ -1,0 +1,38 @@
+package org.openbitgo.accesstoken.stub.http;
+
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Request bodies as the contract promises them: UTF-8 and nothing else. Jackson, given bytes,
+ * guesses UTF-16/UTF-32 from zero bytes and decodes overlong sequences ({@code C0 AF} as {@code
+ * /}); the JDK's decoder refuses both, so the body is decoded here and Jackson reads text.
+ */
+public final class Utf8 {
+
+  private Utf8() {}
+
+  /**
+   * The body as text, or null if it is not well-formed UTF-8 or holds a NUL byte (never part of
+   * JSON text, and how UTF-16 and UTF-32 bodies of ASCII look when read as UTF-8).
+   */
+  public static String decode(byte[] body, int length) {
+    for (int i = 0; i < length; i++) {
+      if (body[i] == 0) {
+        return null;
+      }
+    }
+    try {
+      return StandardCharsets.UTF_8
+          .newDecoder()
+          .onMalformedInput(CodingErrorAction.REPORT)
+          .onUnmappableCharacter(CodingErrorAction.REPORT)
+          .decode(ByteBuffer.wrap(body, 0, length))
+          .toString();
+    } catch (CharacterCodingException e) {
+      return null;
+    }
+  }
+}

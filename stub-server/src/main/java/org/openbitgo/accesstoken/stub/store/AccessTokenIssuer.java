@@ -1,0 +1,116 @@
+package org.openbitgo.accesstoken.stub.store;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.openbitgo.accesstoken.contract.BaseUnitAmount;
+import org.openbitgo.accesstoken.server.generated.model.AccessToken;
+import org.openbitgo.accesstoken.server.generated.model.AllErc20TokensLimit;
+import org.openbitgo.accesstoken.server.generated.model.CreateAccessTokenRequest;
+import org.openbitgo.accesstoken.server.generated.model.SpendingLimit;
+import org.openbitgo.accesstoken.server.generated.model.TokenUnlock;
+import org.openbitgo.accesstoken.server.generated.model.UnlockSpendingLimit;
+
+/**
+ * Creates a token from a valid request: new id and secret, timestamps, and the echoed fields.
+ *
+ * @param origin the host of the platform the tokens come from (e.g. {@code test.bitgo.com})
+ * @param store where issued tokens are kept
+ * @param clock the clock behind {@code created} and {@code expires}
+ */
+public record AccessTokenIssuer(String origin, InMemoryAccessTokenStore store, Clock clock) {
+
+  /** Lifetime of a token whose request has no {@code duration}: ten years, the maximum. */
+  public static final long DEFAULT_DURATION_SECONDS = 315_360_000L;
+
+  /** The client application BitGo names for tokens made through its API. */
+  static final String CLIENT = "bitgo";
+
+  public AccessToken issue(CreateAccessTokenRequest request, String userId, String callerIp) {
+    // the contract's timestamps carry milliseconds, UTC: truncate so created + duration is exact
+    OffsetDateTime created =
+        OffsetDateTime.now(clock.withZone(ZoneOffset.UTC)).truncatedTo(ChronoUnit.MILLIS);
+    long duration =
+        request.getDuration() == null ? DEFAULT_DURATION_SECONDS : request.getDuration();
+    OffsetDateTime expires = created.plusSeconds(duration);
+    String id = Secrets.randomId();
+    String secret = Secrets.newTokenSecret();
+
+    store.save(
+        new StoredAccessToken(
+            id,
+            Secrets.sha256Hex(secret),
+            userId,
+            request.getLabel(),
+            request.getScope(),
+            request.getIpRestrict(),
+            created,
+            expires));
+
+    AccessToken token = new AccessToken(id, false);
+    token.setToken(secret);
+    token.setLabel(request.getLabel());
+    token.setUser(userId);
+    token.setEnterprise(request.getEnterprise());
+    token.setClient(CLIENT);
+    token.setOrigin(origin);
+    token.setIp(callerIp);
+    token.setIpRestrict(copyOrNull(request.getIpRestrict()));
+    token.setScope(copyOrNull(request.getScope()));
+    token.setCreated(created);
+    token.setExpires(expires);
+    token.setBitgoAdminPermissions(new ArrayList<>());
+    token.setUnlock(unlockFor(request, created, expires));
+    return token;
+  }
+
+  /**
+   * A token with spending limits comes unlocked up to those limits for its whole life; without
+   * limits there is no unlock session (the holder must call the Unlock endpoint).
+   */
+  private static TokenUnlock unlockFor(
+      CreateAccessTokenRequest request, OffsetDateTime created, OffsetDateTime expires) {
+    List<SpendingLimit> limits = request.getSpendingLimits();
+    AllErc20TokensLimit erc20 = request.getAllErc20TokensLimit();
+    boolean erc20Limited =
+        erc20 != null
+            && !Boolean.FALSE.equals(erc20.getEnabled())
+            && erc20.getTxValueLimit() != null;
+    if ((limits == null || limits.isEmpty()) && !erc20Limited) {
+      return null;
+    }
+    TokenUnlock unlock = new TokenUnlock();
+    unlock.setTime(created);
+    unlock.setExpires(expires);
+    if (limits != null && !limits.isEmpty()) {
+      Map<String, UnlockSpendingLimit> byCoin = new LinkedHashMap<>();
+      for (SpendingLimit limit : limits) {
+        // the BaseUnitAmount is passed through untouched: every digit, and its string/number form
+        byCoin.put(limit.getCoin(), unused(limit.getTxValueLimit()));
+      }
+      unlock.setSpendingLimits(byCoin);
+    }
+    if (erc20Limited) {
+      unlock.setAllErc20TokensLimit(unused(erc20.getTxValueLimit()));
+    }
+    return unlock;
+  }
+
+  private static UnlockSpendingLimit unused(
+      org.openbitgo.accesstoken.contract.BaseUnitAmount txValueLimit) {
+    UnlockSpendingLimit limit = new UnlockSpendingLimit();
+    limit.setTxCount(0L);
+    limit.setTxValue(BaseUnitAmount.ofNumber(0));
+    limit.setTxValueLimit(txValueLimit);
+    return limit;
+  }
+
+  private static List<String> copyOrNull(List<String> values) {
+    return values == null ? null : new ArrayList<>(values);
+  }
+}
