@@ -14,10 +14,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.TestTemplate;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.openbitgo.accesstoken.stub.states.ProviderStates;
 import org.openbitgo.accesstoken.stub.StubEnvironment;
 import org.openbitgo.accesstoken.stub.StubServer;
 import org.openbitgo.accesstoken.stub.StubServerConfig;
+import org.openbitgo.accesstoken.stub.states.ProviderStates;
 
 /**
  * Provider verification: replays every interaction of every consumer's pact in the pacts folder

@@ -5,6 +5,7 @@ import io.netty.channel.Channel;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.time.Duration;
+import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
@@ -34,8 +35,9 @@ public final class HttpTransport {
       ObjectMapper mapper,
       int maxRequestBodyBytes,
       Duration requestDeadline) {
-    this.router = router;
-    this.mapper = mapper;
+    // a transport without either would fail on its first request, far from this mistake
+    this.router = Objects.requireNonNull(router, "router");
+    this.mapper = Objects.requireNonNull(mapper, "mapper");
     this.maxRequestBodyBytes = maxRequestBodyBytes;
     this.requestDeadline = requestDeadline;
   }
