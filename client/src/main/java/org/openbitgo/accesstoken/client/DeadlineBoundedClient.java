@@ -148,7 +148,9 @@ final class DeadlineBoundedClient implements Client, AutoCloseable {
         throw reason;
       }
       try {
-        return pending.get(Math.min(deadlineLeft, idleLeft), TimeUnit.NANOSECONDS);
+        // at most a read timeout at a time: the body may begin meanwhile, starting its idle clock
+        long wait = Math.min(Math.min(deadlineLeft, idleLeft), readTimeout.toNanos());
+        return pending.get(wait, TimeUnit.NANOSECONDS);
       } catch (TimeoutException notYet) {
         // a byte may have come meanwhile: measure again
       } catch (CancellationException cancelled) {
