@@ -33,7 +33,7 @@ PRISM_BIN=$PRISM_DIR/node_modules/.bin/prism
 
 echo "== building the stub server jar and the benchmark harness"
 # only the report renderer's own test runs: minutes of measurements must not end in a broken report
-mvn -B -q -Pbenchmarks -pl stub-server-app,benchmarks -am package \
+./mvnw -B -q -Pbenchmarks -pl stub-server-app,benchmarks -am package \
   -Dtest=MarkdownReportTest -Dsurefire.failIfNoSpecifiedTests=false
 
 extra=()

@@ -2,7 +2,6 @@ package org.openbitgo.accesstoken.bench;
 
 import java.net.URI;
 import java.nio.file.Path;
-import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
@@ -40,9 +39,12 @@ public final class BenchmarkMain {
   private final Path out;
   private final boolean jmh;
   private final List<String> notes = new ArrayList<>();
+  private final ProgressLog progress;
 
-  private BenchmarkMain(Settings settings, ServerRuns servers, Path out, boolean jmh) {
+  private BenchmarkMain(
+      Settings settings, ServerRuns servers, Path out, boolean jmh, ProgressLog progress) {
     this.settings = settings;
+    this.progress = progress;
     this.servers = servers;
     this.out = out;
     this.jmh = jmh;
@@ -93,8 +95,9 @@ public final class BenchmarkMain {
         }
       }
     }
-    ServerRuns servers = new ServerRuns(settings, stubArgs, noPrism ? null : prism, spec);
-    new BenchmarkMain(settings, servers, out, !noJmh).run();
+    ProgressLog progress = ProgressLog.timestamped(System.out);
+    ServerRuns servers = new ServerRuns(settings, stubArgs, noPrism ? null : prism, spec, progress);
+    new BenchmarkMain(settings, servers, out, !noJmh, progress).run();
   }
 
   private void run() throws Exception {
@@ -107,10 +110,10 @@ public final class BenchmarkMain {
     loadSampler.start();
     String started =
         OffsetDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
-    log("Benchmarks (" + settings.mode() + "); " + uptimeAtStart);
+    progress.line("Benchmarks (" + settings.mode() + "); " + uptimeAtStart);
 
     List<BenchmarkReport.StackRow> stacks = stacks();
-    StartupPhase.Result startup = new StartupPhase(settings, servers).run();
+    StartupPhase.Result startup = new StartupPhase(settings, servers, progress).run();
     List<BenchmarkReport.ThroughputRow> throughput = new ArrayList<>();
     LoadGenerator.Row ceiling = null;
     Double prismRss = null;
@@ -142,10 +145,10 @@ public final class BenchmarkMain {
       stubRss = Report.round(stub.rssKiB() / 1024.0, 1);
       prismRss = prism == null ? null : Report.round(prism.rssKiB() / 1024.0, 1);
       client =
-          new ClientPhase(settings)
+          new ClientPhase(settings, progress)
               .run(URI.create("http://" + ServerRuns.HOST + ":" + stub.port + "/"));
     }
-    BenchmarkReport.Soak soak = new SoakPhase(settings, servers, out).run();
+    BenchmarkReport.Soak soak = new SoakPhase(settings, servers, out, progress).run();
     List<BenchmarkReport.JmhRow> jmhRows = jmh ? jmh() : List.of();
     if (!jmh) {
       notes.add("JMH was skipped (--no-jmh).");
@@ -173,7 +176,7 @@ public final class BenchmarkMain {
     String markdown = MarkdownReport.render(report);
     Report.writeJson(out.resolve("benchmark-report.json"), report);
     Report.writeMarkdown(out.resolve("benchmark-report.md"), markdown);
-    log(
+    progress.line(
         "Report: "
             + out.resolve("benchmark-report.md")
             + " and "
@@ -205,7 +208,7 @@ public final class BenchmarkMain {
   }
 
   private List<BenchmarkReport.JmhRow> jmh() throws Exception {
-    log(
+    progress.line(
         "JMH ("
             + settings.jmhWarmupIterations()
             + " x 1 s warm-up, "
@@ -275,10 +278,5 @@ public final class BenchmarkMain {
         Proc.uptime(),
         Report.round(mean, 2),
         Report.round(max, 2));
-  }
-
-  static void log(String s) {
-    System.out.println("[bench " + LocalTime.now().withNano(0) + "] " + s);
-    System.out.flush();
   }
 }

@@ -12,9 +12,11 @@ final class ClientPhase {
   };
 
   private final Settings settings;
+  private final ProgressLog progress;
 
-  ClientPhase(Settings settings) {
+  ClientPhase(Settings settings, ProgressLog progress) {
     this.settings = settings;
+    this.progress = progress;
   }
 
   List<BenchmarkReport.ClientRow> run(URI stub) throws Exception {
@@ -45,7 +47,7 @@ final class ClientPhase {
       for (int v = 0; v < callers.length; v++) {
         ClientComparison.Row row = ClientComparison.summarize(NAMES[v], threads, samples.get(v));
         variantRows.add(row);
-        BenchmarkMain.log(
+        progress.line(
             "  client "
                 + row.client()
                 + " x"

@@ -16,13 +16,15 @@ final class ServerRuns {
   private final Path stubArgs;
   private final Path prism;
   private final Path spec;
+  private final ProgressLog progress;
   private final String javaBin = Path.of(System.getProperty("java.home"), "bin", "java").toString();
 
-  ServerRuns(Settings settings, Path stubArgs, Path prism, Path spec) {
+  ServerRuns(Settings settings, Path stubArgs, Path prism, Path spec, ProgressLog progress) {
     this.settings = settings;
     this.stubArgs = stubArgs;
     this.prism = prism;
     this.spec = spec;
+    this.progress = progress;
   }
 
   /**
@@ -89,7 +91,7 @@ final class ServerRuns {
    * Valid creates at 8 connections, not measured: the server's JIT (or V8) compiles its hot paths.
    */
   void warmUp(ServerProcess server) throws InterruptedException {
-    BenchmarkMain.log(
+    progress.line(
         describe(
             LoadGenerator.run(
                     server.name + " warm-up",
@@ -117,7 +119,7 @@ final class ServerRuns {
             measureSeconds,
             LoadGenerator.only(validCreate(server.port)));
     LoadGenerator.Row row = result.row(cpu.finish(), Proc.loadAverage()[0]);
-    BenchmarkMain.log(describe(row));
+    progress.line(describe(row));
     return row;
   }
 

@@ -13,9 +13,9 @@ import java.util.regex.Pattern;
 /**
  * A fresh stub under a long mixed load (valid creates, invalid bodies, bad tokens) at many
  * connections: counts every error and samples resident memory every second. The stub's GC log is
- * written into {@code out}.
+ * written into {@code out}; progress lines go to {@code progress}.
  */
-record SoakPhase(Settings settings, ServerRuns servers, Path out) {
+record SoakPhase(Settings settings, ServerRuns servers, Path out, ProgressLog progress) {
 
   /** Resident memory is flat when the last window is within this fraction of the first. */
   static final double RSS_FLAT_TOLERANCE = 0.15;
@@ -93,7 +93,7 @@ record SoakPhase(Settings settings, ServerRuns servers, Path out) {
               gcWindows(gcLog, soakStartUptime),
               liveAfterWarmup,
               liveAfterSoak);
-      BenchmarkMain.log(
+      progress.line(
           "  soak: "
               + ServerRuns.describe(run).strip()
               + ", RSS first "

@@ -14,10 +14,12 @@ final class StartupPhase {
 
   private final Settings settings;
   private final ServerRuns servers;
+  private final ProgressLog progress;
 
-  StartupPhase(Settings settings, ServerRuns servers) {
+  StartupPhase(Settings settings, ServerRuns servers, ProgressLog progress) {
     this.settings = settings;
     this.servers = servers;
+    this.progress = progress;
   }
 
   Result run() throws Exception {
@@ -27,7 +29,7 @@ final class StartupPhase {
       try (ServerProcess stub = servers.startStub("stub cold " + (i + 1), List.of())) {
         BenchmarkReport.ServerStart start = ServerRuns.started(stub);
         runs.add(start);
-        BenchmarkMain.log("  " + start);
+        progress.line("  " + start);
         if (i == 0) {
           firstSeconds =
               servers.valid(
@@ -39,7 +41,7 @@ final class StartupPhase {
     if (servers.hasPrism()) {
       try (ServerProcess p = servers.startPrism()) {
         prism = ServerRuns.started(p);
-        BenchmarkMain.log("  " + prism + " (Prism " + servers.prismVersion() + ")");
+        progress.line("  " + prism + " (Prism " + servers.prismVersion() + ")");
       }
     }
     BenchmarkReport.Startup startup =

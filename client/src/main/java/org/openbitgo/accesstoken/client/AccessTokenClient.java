@@ -8,7 +8,6 @@ import feign.Request;
 import feign.RequestInterceptor;
 import feign.jackson.JacksonEncoder;
 import java.net.URI;
-import java.net.http.HttpClient;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -37,13 +36,16 @@ import org.openbitgo.accesstoken.contract.ContractJson;
  * <p>{@link #api()} is the generated Feign interface itself, wired with bearer auth, the contract's
  * JSON settings, typed errors, safe retries and redacting logs.
  */
-public final class AccessTokenClient {
+public final class AccessTokenClient implements AutoCloseable {
 
   private final AccessTokenApi api;
+  private final DeadlineBoundedClient transport;
   private final String description;
 
-  private AccessTokenClient(AccessTokenApi api, String description) {
+  private AccessTokenClient(
+      AccessTokenApi api, DeadlineBoundedClient transport, String description) {
     this.api = api;
+    this.transport = transport;
     this.description = description;
   }
 
@@ -69,6 +71,17 @@ public final class AccessTokenClient {
    */
   public AccessToken createAccessToken(CreateAccessTokenRequest request) {
     return api.createAccessToken(Objects.requireNonNull(request, "request"));
+  }
+
+  /**
+   * Refuses new calls ({@link IllegalStateException}) and releases the HTTP client's pooled
+   * connections. The client starts no thread of its own; the JDK's HTTP client has one selector
+   * thread (a daemon), which on Java 21+ ends here and on Java 17 once the closed client is
+   * garbage-collected. Calls under way finish. Closing twice does nothing more.
+   */
+  @Override
+  public void close() {
+    transport.close();
   }
 
   @Override
@@ -147,7 +160,12 @@ public final class AccessTokenClient {
       return this;
     }
 
-    /** Time allowed for the response headers to arrive once the request is sent; default 30 s. */
+    /**
+     * Time allowed without progress once the request is sent: for the response headers to arrive,
+     * then between two reads of the body (a body that stalls ends this long after its last byte);
+     * default 30 s. A body that keeps coming, however slowly, is bounded by {@link
+     * #callTimeout(Duration)} instead.
+     */
     public Builder readTimeout(Duration readTimeout) {
       this.readTimeout = requirePositiveMillis(readTimeout, "readTimeout");
       return this;
@@ -238,28 +256,20 @@ public final class AccessTokenClient {
       String url = validBaseUrl(baseUrl, allowPlainHttp);
 
       ObjectMapper mapper = ContractJson.newObjectMapper();
-      SecretRedactor redactor = new SecretRedactor(List.of(token));
-      CallDeadline deadline = new CallDeadline(callTimeout, ticker);
-      HttpClient http =
-          HttpClient.newBuilder()
-              // HTTP/1.1: no h2c upgrade headers on plain-HTTP stubs; one call rarely needs more.
-              .version(HttpClient.Version.HTTP_1_1)
-              .connectTimeout(connectTimeout)
-              // Never follow redirects: a POST carrying the bearer token must not be re-sent
-              // to wherever a Location header points.
-              .followRedirects(HttpClient.Redirect.NEVER)
-              .build();
+      CallScope calls = new CallScope(callTimeout, ticker, new SecretRedactor(List.of(token)));
+      DeadlineBoundedClient transport =
+          new DeadlineBoundedClient(DeadlineBoundedClient.newHttpClient(connectTimeout), calls);
       RequestInterceptor bearerAuth =
           template -> template.header("Authorization", "Bearer " + token);
 
       AccessTokenApi api =
           Feign.builder()
-              .client(new DeadlineBoundedClient(http, deadline, redactor))
+              .client(transport)
               .options(new Request.Options(connectTimeout, readTimeout, false))
               .encoder(new JacksonEncoder(mapper))
               .decoder(new ApiResponseDecoder(mapper))
               .responseInterceptor(new UnreadableAnswerInterceptor())
-              .errorDecoder(new PlatformErrorDecoder(mapper, redactor, clock))
+              .errorDecoder(new PlatformErrorDecoder(mapper, calls, clock))
               .retryer(
                   new RateLimitRetryer(
                       maxAttempts,
@@ -267,16 +277,15 @@ public final class AccessTokenClient {
                       maxBackoff,
                       sleeper,
                       () -> ThreadLocalRandom.current().nextDouble(),
-                      deadline))
+                      calls))
               .requestInterceptor(bearerAuth)
-              .logger(new RedactingLogger(redactor))
+              .logger(new RedactingLogger(calls))
               .logLevel(logLevel)
               .invocationHandlerFactory(
                   (target, dispatch) ->
-                      deadline.around(
-                          new InvocationHandlerFactory.Default().create(target, dispatch)))
+                      calls.around(new InvocationHandlerFactory.Default().create(target, dispatch)))
               .target(AccessTokenApi.class, url);
-      return new AccessTokenClient(api, describe(url));
+      return new AccessTokenClient(api, transport, describe(url));
     }
 
     @Override

@@ -4,8 +4,11 @@ import feign.Client;
 import feign.Request;
 import feign.Response;
 import java.io.ByteArrayOutputStream;
+import java.io.EOFException;
 import java.io.IOException;
 import java.io.InterruptedIOException;
+import java.net.ConnectException;
+import java.net.ProtocolException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpConnectTimeoutException;
@@ -20,23 +23,33 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Flow;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.function.LongSupplier;
 
 /**
  * Feign's transport over {@link HttpClient}, bounded as a whole: each attempt, from sending to the
- * last byte of the body, ends by the call's deadline, and a body larger than {@link
- * #MAX_BODY_BYTES} is refused. Feign's own {@code Http2Client} bounds only the wait for headers (a
- * body that stalls or trickles holds the caller forever), parses {@code Content-Length} itself with
- * an unchecked exception, and inflates compressed bodies nobody asked for.
+ * last byte of the body, ends by the call's deadline; a body that stalls ends once the read timeout
+ * passes without a byte; a body larger than {@link #MAX_BODY_BYTES} is refused. Feign's own {@code
+ * Http2Client} bounds only the wait for headers (a body that stalls or trickles holds the caller
+ * forever), parses {@code Content-Length} itself with an unchecked exception, and inflates
+ * compressed bodies nobody asked for.
+ *
+ * <p>No thread of its own: the caller's thread, which waits for the answer anyway, is the timer,
+ * and the HTTP client runs its completions inline on its selector thread. So nothing outlives the
+ * last call (a {@code CompletableFuture} timeout would start the JDK's shared delay scheduler, a
+ * thread that never ends and that {@code mvn exec:java} waits 15 s for).
  *
  * <p>Every failure leaves as an {@link IOException} (so Feign's retryer sees it) whose message and
- * causes have the secrets redacted: the JDK quotes a peer's invalid status line or header verbatim.
+ * causes have the call's secrets redacted: the JDK quotes a peer's invalid status line or header
+ * verbatim.
  */
-final class DeadlineBoundedClient implements Client {
+final class DeadlineBoundedClient implements Client, AutoCloseable {
 
   /** Access token answers are a few kilobytes; anything this large is not BitGo's API talking. */
   static final int MAX_BODY_BYTES = 1 << 20;
@@ -49,55 +62,62 @@ final class DeadlineBoundedClient implements Client {
   }
 
   private final HttpClient http;
-  private final CallDeadline deadline;
-  private final SecretRedactor redactor;
+  private final CallScope calls;
 
-  DeadlineBoundedClient(HttpClient http, CallDeadline deadline, SecretRedactor redactor) {
+  DeadlineBoundedClient(HttpClient http, CallScope calls) {
     this.http = http;
-    this.deadline = deadline;
-    this.redactor = redactor;
+    this.calls = calls;
+  }
+
+  /**
+   * An {@link HttpClient} for this transport: HTTP/1.1, no redirects, and completions run inline
+   * (no worker pool: the caller waits on its own thread, and nothing here blocks).
+   */
+  static HttpClient newHttpClient(Duration connectTimeout) {
+    return HttpClient.newBuilder()
+        // HTTP/1.1: no h2c upgrade headers on plain-HTTP stubs; one call rarely needs more.
+        .version(HttpClient.Version.HTTP_1_1)
+        .connectTimeout(connectTimeout)
+        // Never follow redirects: a POST carrying the bearer token must not be re-sent to
+        // wherever a Location header points.
+        .followRedirects(HttpClient.Redirect.NEVER)
+        .executor(Runnable::run)
+        .build();
   }
 
   @Override
   public Response execute(Request request, Request.Options options) throws IOException {
-    Duration remaining = deadline.remaining();
-    if (deadline.passed()) {
-      throw new HttpTimeoutException(deadline.describe() + " passed before this attempt");
+    Duration remaining = calls.remaining();
+    if (calls.passed()) {
+      throw new HttpTimeoutException(calls.describe() + " passed before this attempt");
     }
     WatchedBody body = new WatchedBody(request.body());
+    Duration readTimeout = Duration.ofMillis(options.readTimeoutMillis());
     HttpRequest httpRequest;
     try {
-      httpRequest = toHttpRequest(request, body, options, remaining);
+      httpRequest = toHttpRequest(request, body, readTimeout, remaining);
     } catch (RuntimeException refused) {
-      throw redacted(refused, request);
+      throw redacted(refused);
     }
-    // Sent on the caller's thread: sendAsync would hand every answer to the common pool, which
-    // on a 2-core machine is a new thread per call. The JDK's own timeout (at most the time left)
-    // bounds the wait for the headers; this timer bounds the body, which may stall after them.
     Attempt attempt = new Attempt();
-    CompletableFuture<Void> timer =
-        new CompletableFuture<Void>().orTimeout(remaining.toNanos(), TimeUnit.NANOSECONDS);
-    timer.whenComplete((none, late) -> attempt.expire(late));
     HttpResponse<byte[]> answer;
     try {
-      answer = http.send(httpRequest, attempt);
+      answer = await(http.sendAsync(httpRequest, attempt), attempt, readTimeout);
     } catch (InterruptedException interrupted) {
       attempt.abort(new InterruptedIOException("interrupted"));
       Thread.currentThread().interrupt();
       throw new InterruptedIOException("interrupted while waiting for the answer");
     } catch (IOException | RuntimeException failed) {
       // The JDK's request timeout is at most the time left, so either may be the one that fired.
-      boolean deadlinePassed = attempt.expired() || deadline.passed();
+      boolean deadlinePassed = attempt.expired() || calls.passed();
       boolean timedOut = deadlinePassed || failed instanceof HttpTimeoutException;
       if (failed instanceof HttpConnectTimeoutException || (timedOut && body.neverSent())) {
-        throw notSent(failed, request, deadlinePassed);
+        throw notSent(failed, deadlinePassed);
       }
       if (deadlinePassed) {
         throw passedBeforeComplete();
       }
-      throw redacted(failed, request);
-    } finally {
-      timer.complete(null); // unschedules the timer
+      throw redacted(failed);
     }
     Map<String, Collection<String>> headers = new LinkedHashMap<>();
     answer.headers().map().forEach(headers::put);
@@ -111,28 +131,91 @@ final class DeadlineBoundedClient implements Client {
   }
 
   /**
+   * Waits on the caller's thread for the whole answer. The JDK's request timeout bounds the wait
+   * for the headers; once the body has begun, this wait ends it when {@code readTimeout} passes
+   * without a byte, and the call's deadline bounds everything.
+   */
+  private HttpResponse<byte[]> await(
+      CompletableFuture<HttpResponse<byte[]>> pending, Attempt attempt, Duration readTimeout)
+      throws IOException, InterruptedException {
+    while (true) {
+      long deadlineLeft = calls.remaining().toNanos();
+      long idleLeft = attempt.idleLeft(calls.now(), readTimeout.toNanos());
+      if (deadlineLeft <= 0 || idleLeft <= 0) {
+        IOException reason = deadlineLeft <= 0 ? passedBeforeComplete() : bodyStalled(readTimeout);
+        attempt.expire(reason, deadlineLeft <= 0);
+        pending.cancel(true); // still connecting or waiting for headers: the exchange ends too
+        throw reason;
+      }
+      try {
+        // at most a read timeout at a time: the body may begin meanwhile, starting its idle clock
+        long wait = Math.min(Math.min(deadlineLeft, idleLeft), readTimeout.toNanos());
+        return pending.get(wait, TimeUnit.NANOSECONDS);
+      } catch (TimeoutException notYet) {
+        // a byte may have come meanwhile: measure again
+      } catch (CancellationException cancelled) {
+        throw new IOException("the exchange was cancelled", cancelled);
+      } catch (ExecutionException failed) {
+        Throwable cause = failed.getCause();
+        if (cause instanceof IOException io) {
+          throw io;
+        }
+        if (cause instanceof RuntimeException unchecked) {
+          throw unchecked;
+        }
+        if (cause instanceof Error error) {
+          throw error;
+        }
+        throw new IOException(cause);
+      }
+    }
+  }
+
+  /** Closes the HTTP client's connections and its selector thread where the JDK allows it. */
+  @Override
+  public void close() {
+    calls.close();
+    // Java 21+: HttpClient is AutoCloseable (its selector thread ends now); on Java 17 that thread,
+    // a daemon, ends once the closed client is garbage-collected.
+    if (http instanceof AutoCloseable closeable) {
+      try {
+        closeable.close();
+      } catch (Exception ignored) {
+        // closing is best effort: nothing is left to report it to
+      }
+    }
+  }
+
+  /**
    * A timeout that ended the attempt while connecting, or with the headers only: BitGo cannot have
    * acted on a create without its body, so it is reported as a connect timeout, which the retryer
    * may try again. (The JDK itself reports its request timeout during a connect that way.)
    */
-  private IOException notSent(Throwable failed, Request request, boolean deadlinePassed) {
+  private IOException notSent(Throwable failed, boolean deadlinePassed) {
     if (failed instanceof HttpConnectTimeoutException && !deadlinePassed) {
-      return redacted(failed, request);
+      return redacted(failed);
     }
     HttpConnectTimeoutException notSent =
         new HttpConnectTimeoutException(
-            (deadlinePassed ? deadline.describe() : "the read timeout")
+            (deadlinePassed ? calls.describe() : "the read timeout")
                 + " passed before the request body was sent: no connection, or the headers only");
-    notSent.initCause(redacted(failed, request));
+    notSent.initCause(redacted(failed));
     return notSent;
   }
 
   private HttpTimeoutException passedBeforeComplete() {
-    return new HttpTimeoutException(deadline.describe() + " passed before the answer was complete");
+    return new HttpTimeoutException(calls.describe() + " passed before the answer was complete");
+  }
+
+  private static HttpTimeoutException bodyStalled(Duration readTimeout) {
+    return new HttpTimeoutException(
+        "read timeout of "
+            + readTimeout.toMillis()
+            + " ms passed without a byte of the body: the peer stalled mid-answer");
   }
 
   /**
-   * One attempt's body handler, which the deadline timer (or an interrupt) can end: the body fails
+   * One attempt's body handler, which the caller's wait (or an interrupt) can end: the body fails
    * and its subscription is cancelled, which closes the connection.
    */
   private final class Attempt implements HttpResponse.BodyHandler<byte[]> {
@@ -142,21 +225,27 @@ final class DeadlineBoundedClient implements Client {
 
     @Override
     public synchronized HttpResponse.BodySubscriber<byte[]> apply(HttpResponse.ResponseInfo info) {
-      body = new LimitedBody();
+      body = new LimitedBody(calls::now);
       if (abortedBy != null) {
         body.abort(abortedBy);
       }
       return body;
     }
 
-    /** The timer's end: only a timeout aborts; completing the timer normally means we are done. */
-    void expire(Throwable late) {
-      if (late instanceof TimeoutException) {
-        synchronized (this) {
-          expired = true;
-        }
-        abort(passedBeforeComplete());
+    /**
+     * Nanoseconds left before the body counts as stalled; unbounded before it begins (the JDK's
+     * request timeout bounds the wait for the headers).
+     */
+    synchronized long idleLeft(long now, long readTimeoutNanos) {
+      return body == null ? Long.MAX_VALUE : body.lastProgress() + readTimeoutNanos - now;
+    }
+
+    /** Ends the attempt for a timeout; {@code deadline} says whether it was the call's. */
+    void expire(IOException reason, boolean deadline) {
+      synchronized (this) {
+        expired = deadline;
       }
+      abort(reason);
     }
 
     synchronized void abort(IOException reason) {
@@ -209,11 +298,10 @@ final class DeadlineBoundedClient implements Client {
   }
 
   private static HttpRequest toHttpRequest(
-      Request request, WatchedBody body, Request.Options options, Duration remaining) {
-    Duration readTimeout = Duration.ofMillis(options.readTimeoutMillis());
+      Request request, WatchedBody body, Duration readTimeout, Duration remaining) {
     HttpRequest.Builder builder =
         HttpRequest.newBuilder(URI.create(request.url()))
-            // the JDK's timeout covers the wait for the headers only; the deadline covers the rest
+            // the JDK's timeout covers the wait for the headers only; await covers the body
             .timeout(readTimeout.compareTo(remaining) < 0 ? readTimeout : remaining)
             .method(request.httpMethod().name(), body);
     request
@@ -231,12 +319,13 @@ final class DeadlineBoundedClient implements Client {
   }
 
   /**
-   * The failure as an {@link IOException} with the secrets gone from its message and its causes'.
-   * An exception with nothing to redact is kept as it is, type and all; otherwise each one in the
-   * chain is copied with its redacted message, as the same type where that type allows it.
+   * The failure as an {@link IOException} with the call's secrets gone from its message and its
+   * causes'. An exception with nothing to redact is kept as it is, type and all; otherwise each one
+   * in the chain is copied with its redacted message, as the same type for the I/O exceptions the
+   * JDK's HTTP client throws, as an {@link IOException} naming the original type for any other.
    */
-  private IOException redacted(Throwable failure, Request request) {
-    SecretRedactor secrets = redactor.forRequest(request);
+  private IOException redacted(Throwable failure) {
+    SecretRedactor secrets = calls.secrets();
     if (failure instanceof IOException io && !holdsSecret(io, secrets)) {
       return io;
     }
@@ -258,12 +347,7 @@ final class DeadlineBoundedClient implements Client {
 
   private static Throwable redactedCopy(Throwable original, SecretRedactor secrets, int depth) {
     String message = secrets.redact(original.getMessage());
-    Throwable copy;
-    try {
-      copy = original.getClass().getConstructor(String.class).newInstance(message);
-    } catch (ReflectiveOperationException | RuntimeException noSuchConstructor) {
-      copy = new IOException(original.getClass().getName() + ": " + message);
-    }
+    Throwable copy = sameTypeWith(original, message);
     copy.setStackTrace(original.getStackTrace());
     Throwable cause = original.getCause();
     if (cause != null && cause != original && depth < 8) {
@@ -272,11 +356,41 @@ final class DeadlineBoundedClient implements Client {
     return copy;
   }
 
+  /** Most specific type first: each is a subtype of the ones below it. */
+  private static Throwable sameTypeWith(Throwable original, String message) {
+    if (original instanceof HttpConnectTimeoutException) {
+      return new HttpConnectTimeoutException(message);
+    } else if (original instanceof HttpTimeoutException) {
+      return new HttpTimeoutException(message);
+    } else if (original instanceof ConnectException) {
+      return new ConnectException(message);
+    } else if (original instanceof ProtocolException) {
+      return new ProtocolException(message);
+    } else if (original instanceof EOFException) {
+      return new EOFException(message);
+    } else if (original instanceof InterruptedIOException) {
+      return new InterruptedIOException(message);
+    }
+    return new IOException(original.getClass().getName() + ": " + message);
+  }
+
   /** Collects the body, giving up (and closing the connection) past {@link #MAX_BODY_BYTES}. */
   private static final class LimitedBody implements HttpResponse.BodySubscriber<byte[]> {
     private final CompletableFuture<byte[]> body = new CompletableFuture<>();
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    private final LongSupplier ticker;
     private volatile Flow.Subscription subscription;
+    private volatile long lastProgress;
+
+    LimitedBody(LongSupplier ticker) {
+      this.ticker = ticker;
+      this.lastProgress = ticker.getAsLong();
+    }
+
+    /** When the headers, or the last bytes of the body, arrived. */
+    long lastProgress() {
+      return lastProgress;
+    }
 
     /** Fails the body and, once subscribed, drops the exchange and its connection. */
     void abort(IOException reason) {
@@ -302,6 +416,7 @@ final class DeadlineBoundedClient implements Client {
 
     @Override
     public void onNext(List<ByteBuffer> buffers) {
+      lastProgress = ticker.getAsLong();
       for (ByteBuffer buffer : buffers) {
         if (body.isDone()) {
           return;

@@ -27,11 +27,10 @@ import org.openbitgo.accesstoken.contract.ContractFacts;
  * final, because a 5xx on a create may come after the token was created.
  *
  * @param mapper reads the {@code PlatformError} body
- * @param redactor hides the caller's secrets in whatever the peer sent back (its {@code toString}
- *     shows no secret, so neither does this record's)
+ * @param calls the call's redactor hides the caller's secrets in whatever the peer sent back
  * @param clock the clock against which an HTTP-date {@code Retry-After} is read
  */
-record PlatformErrorDecoder(ObjectMapper mapper, SecretRedactor redactor, Clock clock)
+record PlatformErrorDecoder(ObjectMapper mapper, CallScope calls, Clock clock)
     implements ErrorDecoder {
 
   static final String REQUEST_ID_HEADER = ContractFacts.REQUEST_ID_HEADER;
@@ -41,8 +40,8 @@ record PlatformErrorDecoder(ObjectMapper mapper, SecretRedactor redactor, Clock 
 
   @Override
   public Exception decode(String methodKey, Response response) {
-    // The request's otp too: a peer may echo it anywhere in its answer.
-    SecretRedactor secrets = redactor.forRequest(response.request());
+    // It knows the request's otp too: a peer may echo it anywhere in its answer.
+    SecretRedactor secrets = calls.secrets();
     String body = secrets.redact(readBody(response));
     PlatformError platformError = parse(body);
     String requestId =

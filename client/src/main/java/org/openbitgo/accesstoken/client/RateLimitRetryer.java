@@ -45,7 +45,7 @@ final class RateLimitRetryer implements Retryer {
   private final Duration maxBackoff;
   private final Sleeper sleeper;
   private final DoubleSupplier random;
-  private final CallDeadline deadline;
+  private final CallScope deadline;
   private int attempt = 1;
 
   RateLimitRetryer(
@@ -54,7 +54,7 @@ final class RateLimitRetryer implements Retryer {
       Duration maxBackoff,
       Sleeper sleeper,
       DoubleSupplier random,
-      CallDeadline deadline) {
+      CallScope deadline) {
     this.maxAttempts = maxAttempts;
     this.initialBackoff = initialBackoff;
     this.maxBackoff = maxBackoff;

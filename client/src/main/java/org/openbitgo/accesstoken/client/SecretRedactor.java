@@ -1,8 +1,5 @@
 package org.openbitgo.accesstoken.client;
 
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -45,8 +42,6 @@ final class SecretRedactor {
    */
   private static final int MIN_OTP_LENGTH = 4;
 
-  private static final ObjectMapper JSON = new ObjectMapper();
-
   private final List<Pattern> knownSecrets;
 
   SecretRedactor(List<String> knownSecrets) {
@@ -62,11 +57,10 @@ final class SecretRedactor {
   }
 
   /**
-   * This redactor plus the request's own secret, the {@code otp} in its JSON body, which a peer may
-   * echo inside any string of its answer.
+   * This redactor plus the request's own secret, its {@code otp}, which a peer may echo inside any
+   * string of its answer. Built once per call (see {@link CallScope}).
    */
-  SecretRedactor forRequest(feign.Request request) {
-    String otp = otpOf(request == null ? null : request.body());
+  SecretRedactor withOtp(String otp) {
     if (otp == null || otp.length() < MIN_OTP_LENGTH) {
       return this;
     }
@@ -163,18 +157,6 @@ final class SecretRedactor {
       runs.add(run.replace('+', '-').replace('/', '_'));
     }
     return runs.stream().distinct();
-  }
-
-  private static String otpOf(byte[] body) {
-    if (body == null || body.length == 0) {
-      return null;
-    }
-    try {
-      JsonNode otp = JSON.readTree(body).path("otp");
-      return otp.isTextual() ? otp.asText() : null;
-    } catch (IOException notJson) {
-      return null;
-    }
   }
 
   @Override

@@ -201,6 +201,61 @@ class HostilePeerTest {
     }
   }
 
+  @ParameterizedTest(name = "{0}, then nothing")
+  @ValueSource(strings = {"Content-Length: 600", "Transfer-Encoding: chunked"})
+  void aBodyThatStallsEndsAtTheReadTimeoutLongBeforeTheCallDeadline(String framing)
+      throws Exception {
+    String body = framing.contains("chunked") ? "400\r\n{\"id\":" : "{\"id\":";
+    try (RawServer server =
+        new RawServer(
+            "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n" + framing + "\r\n\r\n" + body,
+            RawServer.Then.HOLD_OPEN)) {
+      AccessTokenClient.Builder builder =
+          rawClientFor(server)
+              .readTimeout(Duration.ofMillis(300))
+              .callTimeout(Duration.ofSeconds(20));
+
+      // Generous bound: it only keeps a regression from hanging the build for the 20 s deadline.
+      Attack attack = assertTimeoutPreemptively(Duration.ofSeconds(10), () -> attack(builder));
+
+      BitGoTransportException e = attack.failure(BitGoTransportException.class);
+      assertThat(e.getCause()).isInstanceOf(HttpTimeoutException.class);
+      assertThat(e.getMessage())
+          .contains("read timeout of 300 ms passed without a byte of the body")
+          .doesNotContain("call deadline");
+      assertThat(e.requestMayHaveBeenSent()).isTrue();
+      assertThat(e.attempts()).as("the request was sent: not retried").isEqualTo(1);
+      assertThat(server.clientHungUpWithin(10))
+          .as("the client closes the stalled connection")
+          .isTrue();
+      attack.assertNoSecretAnywhere();
+    }
+  }
+
+  @Test
+  void aSlowButSteadyBodyLongerThanTheReadTimeoutButWithinTheCallDeadlineSucceeds()
+      throws Exception {
+    byte[] body = CREATED_JSON.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    // 8 pieces, 200 ms apart: about 1.6 s in all, each gap a fifth of the read timeout
+    try (RawServer server =
+        RawServer.paced(
+            "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
+                + body.length
+                + "\r\n\r\n",
+            CREATED_JSON,
+            8,
+            200)) {
+      AccessTokenClient client =
+          rawClientFor(server)
+              .readTimeout(Duration.ofSeconds(1))
+              .callTimeout(Duration.ofSeconds(20))
+              .build();
+
+      assertThat(client.createAccessToken(treasuryBotRequest()).getId())
+          .isEqualTo("59cd72485007a239fb00282ed480da1f");
+    }
+  }
+
   /** Which limit ends an attempt whose connect hangs; each is far shorter than the other two. */
   enum ShortLimit {
     CALL_DEADLINE("call deadline of 500 ms passed before the request body was sent", 1),

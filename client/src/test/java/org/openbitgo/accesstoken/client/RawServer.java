@@ -18,7 +18,8 @@ import java.util.regex.Pattern;
 /**
  * A raw socket server on loopback (port 0) that answers with bytes no well-behaved HTTP server
  * would send: reads one whole request (headers and Content-Length body), writes the scripted bytes,
- * then closes, holds the connection open, or trickles one more byte every 100 ms.
+ * then closes, holds the connection open, or trickles one more byte every 100 ms; or {@linkplain
+ * #paced paces} a whole answer in pieces.
  */
 final class RawServer implements AutoCloseable {
 
@@ -48,6 +49,44 @@ final class RawServer implements AutoCloseable {
   }
 
   RawServer(String response, Then then) throws IOException {
+    this(
+        (server, connection, out) -> {
+          out.write(response.getBytes(StandardCharsets.ISO_8859_1));
+          out.flush();
+          if (then != Then.CLOSE) {
+            server.stall(connection, then);
+          }
+        });
+  }
+
+  /**
+   * Writes {@code head}, then {@code body} in {@code pieces} parts with {@code pauseMillis} before
+   * each, then closes: a slow but steady answer.
+   */
+  static RawServer paced(String head, String body, int pieces, long pauseMillis)
+      throws IOException {
+    return new RawServer(
+        (server, connection, out) -> {
+          out.write(head.getBytes(StandardCharsets.ISO_8859_1));
+          out.flush();
+          byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+          for (int i = 0; i < pieces; i++) {
+            Thread.sleep(pauseMillis);
+            int from = bytes.length * i / pieces;
+            out.write(bytes, from, bytes.length * (i + 1) / pieces - from);
+            out.flush();
+          }
+        });
+  }
+
+  /** What the server does with each connection once it has read the request. */
+  @FunctionalInterface
+  private interface Script {
+    void answer(RawServer server, Socket connection, OutputStream out)
+        throws IOException, InterruptedException;
+  }
+
+  private RawServer(Script script) throws IOException {
     acceptor =
         new Thread(
             () -> {
@@ -55,12 +94,7 @@ final class RawServer implements AutoCloseable {
                 try (Socket connection = socket.accept()) {
                   lastRequest.set(readRequest(connection.getInputStream()));
                   requestsRead.incrementAndGet();
-                  OutputStream out = connection.getOutputStream();
-                  out.write(response.getBytes(StandardCharsets.ISO_8859_1));
-                  out.flush();
-                  if (then != Then.CLOSE) {
-                    stall(connection, then);
-                  }
+                  script.answer(this, connection, connection.getOutputStream());
                 } catch (IOException | InterruptedException closedOrGone) {
                   // the test is over, or the client went away
                 }

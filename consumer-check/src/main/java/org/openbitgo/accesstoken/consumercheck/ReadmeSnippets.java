@@ -16,10 +16,9 @@ import java.util.stream.Stream;
 /**
  * Builds the consumer test project from the README's own code blocks, so the README and its proof
  * cannot drift: a block preceded by {@code <!-- consumer-check: src/main/java/.../X.java -->} is
- * written verbatim to that path of the project, and the blocks marked {@code <!-- consumer-check:
- * pom.xml -->} are put, in README order, in place of {@value #POM_SLOT} in the project's skeleton
- * {@code pom.xml} (which holds only what the README leaves to the reader: coordinates and plugin
- * versions).
+ * written verbatim to that path of the project. The blocks marked {@code <!-- consumer-check:
+ * pom.xml -->} are the project's whole {@code pom.xml}, or, when a skeleton directory gives one,
+ * are put in README order in place of its {@value #POM_SLOT}.
  *
  * <p>It also refuses a README whose Maven snippets name a version of a dependency other than the
  * one this build uses (e.g. an old {@code accesstoken-bom} version after a release).
@@ -31,8 +30,11 @@ public final class ReadmeSnippets {
 
   static final String POM = "pom.xml";
   private static final Pattern MARKER = Pattern.compile("^<!-- consumer-check: (\\S+) -->\\s*$");
-  private static final Pattern DEPENDENCY =
-      Pattern.compile("<dependency>(.*?)</dependency>", Pattern.DOTALL);
+  private static final Pattern DEPENDENCY_OR_PLUGIN =
+      Pattern.compile("<(dependency|plugin)>(.*?)</\\1>", Pattern.DOTALL);
+
+  /** The group of a {@code <plugin>} that names none. */
+  private static final String DEFAULT_PLUGIN_GROUP = "org.apache.maven.plugins";
 
   private final List<String> problems = new ArrayList<>();
   private final Map<String, StringBuilder> files = new LinkedHashMap<>();
@@ -113,17 +115,22 @@ public final class ReadmeSnippets {
   }
 
   /**
-   * The Maven dependencies in {@code readme} (named {@code name} in the problems) of a group in
-   * {@code versions} whose version is not the one this build uses.
+   * The Maven dependencies and plugins in {@code readme} (named {@code name} in the problems) whose
+   * {@code groupId:artifactId}, or else {@code groupId}, is in {@code versions} with another
+   * version than the one this build uses.
    */
   static List<String> versionProblems(String name, String readme, Map<String, String> versions) {
     List<String> problems = new ArrayList<>();
-    Matcher dependency = DEPENDENCY.matcher(readme);
+    Matcher dependency = DEPENDENCY_OR_PLUGIN.matcher(readme);
     while (dependency.find()) {
-      String body = dependency.group(1);
+      String body = dependency.group(2);
       String group = element(body, "groupId");
+      if (group == null && dependency.group(1).equals("plugin")) {
+        group = DEFAULT_PLUGIN_GROUP;
+      }
       String version = element(body, "version");
-      String expected = versions.get(group);
+      String expected =
+          versions.getOrDefault(group + ":" + element(body, "artifactId"), versions.get(group));
       if (expected != null && version != null && !version.equals(expected)) {
         int line =
             1
@@ -156,7 +163,7 @@ public final class ReadmeSnippets {
    * them, the POM snippets put into the skeleton's {@value #POM_SLOT}.
    */
   public static void writeProject(Map<String, String> snippets, Path skeleton, Path project) {
-    try (Stream<Path> walk = Files.walk(skeleton)) {
+    try (Stream<Path> walk = Files.isDirectory(skeleton) ? Files.walk(skeleton) : Stream.empty()) {
       for (Path source : (Iterable<Path>) walk.filter(Files::isRegularFile)::iterator) {
         Path target = project.resolve(skeleton.relativize(source).toString());
         Files.createDirectories(target.getParent());
@@ -165,7 +172,7 @@ public final class ReadmeSnippets {
       for (Map.Entry<String, String> snippet : snippets.entrySet()) {
         Path target = project.resolve(snippet.getKey());
         String text = snippet.getValue();
-        if (snippet.getKey().equals(POM)) {
+        if (snippet.getKey().equals(POM) && Files.exists(target)) {
           String pom = Files.readString(target, StandardCharsets.UTF_8);
           if (!pom.contains(POM_SLOT)) {
             throw new IllegalStateException(

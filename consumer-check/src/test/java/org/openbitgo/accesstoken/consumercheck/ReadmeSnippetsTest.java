@@ -118,6 +118,21 @@ class ReadmeSnippetsTest {
             "README line 5: org.openbitgo.accesstoken:accesstoken-bom 1.0.0-SNAPSHOT, but this build uses 2.0.0-SNAPSHOT");
   }
 
+  @Test
+  void refusesAReadmePluginOfAnotherVersionThanTheBuildUses() {
+    String plugin =
+        "<plugin>\n  <artifactId>maven-surefire-plugin</artifactId>\n  <version>%s</version>\n</plugin>";
+    Map<String, String> versions =
+        Map.of("org.apache.maven.plugins:maven-surefire-plugin", "3.5.3");
+
+    assertThat(ReadmeSnippets.versionProblems("README", plugin.formatted("3.5.3"), versions))
+        .isEmpty();
+    assertThat(ReadmeSnippets.versionProblems("README", plugin.formatted("2.12.4"), versions))
+        .containsExactly(
+            "README line 1: org.apache.maven.plugins:maven-surefire-plugin 2.12.4, but this build"
+                + " uses 3.5.3");
+  }
+
   /**
    * What the nested build does with a README example that lost an import: javac, given the same
    * classpath as the README project, refuses the extracted source. The unedited one compiles.

@@ -1,0 +1,118 @@
+package org.openbitgo.accesstoken.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.openbitgo.accesstoken.client.Fixtures.CREATED_JSON;
+import static org.openbitgo.accesstoken.client.Fixtures.clientFor;
+import static org.openbitgo.accesstoken.client.Fixtures.treasuryBotRequest;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A program that creates a client, makes a call and returns from {@code main} exits at once, under
+ * {@code java} and under {@code mvn exec:java}: the client leaves no non-daemon thread, and every
+ * thread it leaves ends when {@code exec:java} interrupts it (which then waits 15 s for each one
+ * that does not, warning about it). Each program runs in its own thread group, as {@code exec:java}
+ * runs {@code main}, so the threads it started can be told apart from the test JVM's.
+ */
+class NoThreadOutlivesTheClientTest {
+
+  private static final String CREATED_ID = "59cd72485007a239fb00282ed480da1f";
+
+  /** Bounds a wait for threads that should end at once; exec:java waits 15 s. */
+  private static final long JOIN_BOUND_MILLIS = 10_000;
+
+  @Test
+  void aProgramThatMakesOneCallAndReturnsLeavesNoThreadThatOutlivesItsMain() throws Exception {
+    try (StubHttpServer server =
+        StubHttpServer.start().reply(200, CREATED_JSON, "Content-Type", "application/json")) {
+      AtomicReference<String> created = new AtomicReference<>();
+      ThreadGroup program =
+          runAsMain(
+              () ->
+                  created.set(
+                      clientFor(server).build().createAccessToken(treasuryBotRequest()).getId()));
+      assertThat(created.get()).isEqualTo(CREATED_ID);
+
+      List<Thread> left = threadsOf(program);
+      assertThat(left)
+          .as("a plain `java` exits once only daemon threads are left")
+          .allMatch(Thread::isDaemon);
+      assertThat(left)
+          .extracting(Thread::getName)
+          .as("no worker pool: the HTTP client completes inline")
+          .noneMatch(name -> name.contains("Worker"));
+      // what exec:java does next
+      left.forEach(Thread::interrupt);
+      for (Thread thread : left) {
+        thread.join(JOIN_BOUND_MILLIS);
+      }
+      assertThat(left).as("every thread ends when interrupted").noneMatch(Thread::isAlive);
+      assertThat(Thread.getAllStackTraces().keySet())
+          .extracting(Thread::getName)
+          .as("the JDK's shared CompletableFuture timer, which never ends, was never started")
+          .doesNotContain("CompletableFutureDelayScheduler");
+    }
+  }
+
+  @Test
+  void aClosedClientRefusesNewCallsAndReleasesItsHttpClient() throws Exception {
+    try (StubHttpServer server =
+        StubHttpServer.start().reply(200, CREATED_JSON, "Content-Type", "application/json")) {
+      AtomicReference<AccessTokenClient> client = new AtomicReference<>();
+      AtomicReference<String> created = new AtomicReference<>();
+      ThreadGroup program =
+          runAsMain(
+              () -> {
+                try (AccessTokenClient closing = clientFor(server).build()) {
+                  client.set(closing);
+                  created.set(closing.createAccessToken(treasuryBotRequest()).getId());
+                }
+              });
+      assertThat(created.get()).isEqualTo(CREATED_ID);
+
+      assertThatThrownBy(() -> client.get().createAccessToken(treasuryBotRequest()))
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("closed");
+      assertThatThrownBy(() -> client.get().api().createAccessToken(treasuryBotRequest()))
+          .isInstanceOf(IllegalStateException.class);
+      assertThat(server.received()).as("nothing sent after close").hasSize(1);
+      client.get().close(); // a second close does nothing more
+
+      List<Thread> left = threadsOf(program);
+      assertThat(left).allMatch(Thread::isDaemon);
+      if (Runtime.version().feature() >= 21) {
+        // the JDK's HttpClient is AutoCloseable from Java 21: its selector thread ends at close()
+        for (Thread thread : left) {
+          thread.join(JOIN_BOUND_MILLIS);
+        }
+        assertThat(left).noneMatch(Thread::isAlive);
+      }
+    }
+  }
+
+  /**
+   * Runs {@code main} on a thread of a new group, as exec:java does, and waits for it to return.
+   */
+  private static ThreadGroup runAsMain(Runnable main) throws InterruptedException {
+    ThreadGroup group = new ThreadGroup("program");
+    AtomicReference<Throwable> failed = new AtomicReference<>();
+    Thread thread = new Thread(group, main, "program.main()");
+    thread.setUncaughtExceptionHandler((t, e) -> failed.set(e));
+    thread.start();
+    thread.join(JOIN_BOUND_MILLIS);
+    assertThat(thread.isAlive()).as("main returned").isFalse();
+    assertThat(failed.get()).as("main threw nothing").isNull();
+    return group;
+  }
+
+  private static List<Thread> threadsOf(ThreadGroup group) {
+    Thread[] threads = new Thread[group.activeCount() + 16];
+    int count = group.enumerate(threads, true);
+    return new ArrayList<>(Arrays.asList(threads).subList(0, count));
+  }
+}
