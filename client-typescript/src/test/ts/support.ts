@@ -126,3 +126,18 @@ export function jsonDifferences(expected: unknown, actual: unknown, path = '$'):
 
 const describe = (v: unknown) =>
   `${typeof v} ${typeof v === 'bigint' ? `${v}n` : JSON.stringify(v)}`;
+
+/** The names of every schema property whose schema is the spec's `BaseUnitAmount`. */
+export function amountProperties(): string[] {
+  const found = new Set<string>();
+  for (const schema of Object.values(
+    member(member(spec(), 'components'), 'schemas') as JsonObject,
+  )) {
+    const properties = (schema as JsonObject)['properties'] as JsonObject | undefined;
+    for (const [name, property] of Object.entries(properties ?? {})) {
+      if ((property as JsonObject)['$ref'] === '#/components/schemas/BaseUnitAmount')
+        found.add(name);
+    }
+  }
+  return [...found].sort();
+}
