@@ -83,37 +83,28 @@ export function assertExactNumbers(body: unknown, path = 'body'): void {
  * The generated request type with every amount (a `number | string` field) narrowed to
  * {@link ExactAmount}: a plain number literal no longer compiles there.
  */
-export type WithExactAmounts<T> = [NonNullable<T>] extends [number | string]
-  ? [number | string] extends [NonNullable<T>]
-    ? ExactAmount | Extract<T, null | undefined>
-    : T
-  : NestedExactAmounts<T>;
-
-type NestedExactAmounts<T> = T extends Date
-  ? T
-  : T extends Array<infer Item>
-    ? Array<WithExactAmounts<Item>>
-    : T extends object
-      ? { [K in keyof T]: WithExactAmounts<T[K]> }
-      : T;
+export type WithExactAmounts<T> = WithAmountsAs<T, ExactAmount>;
 
 /**
  * The generated response type with every amount (a `number | string` field) widened to
  * {@link ReadAmount}, which is what the lossless read returns: a `typeof` branch on an amount
  * must handle `bigint`.
  */
-export type WithReadAmounts<T> = [NonNullable<T>] extends [number | string]
-  ? [number | string] extends [NonNullable<T>]
-    ? ReadAmount | Extract<T, null | undefined>
-    : T
-  : NestedReadAmounts<T>;
+export type WithReadAmounts<T> = WithAmountsAs<T, ReadAmount>;
 
-type NestedReadAmounts<T> = T extends Date
+/** `T` with every `number | string` field (the generated `BaseUnitAmount`), nested too, typed `Amount`. */
+type WithAmountsAs<T, Amount> = [NonNullable<T>] extends [number | string]
+  ? [number | string] extends [NonNullable<T>]
+    ? Amount | Extract<T, null | undefined>
+    : T
+  : NestedAmountsAs<T, Amount>;
+
+type NestedAmountsAs<T, Amount> = T extends Date
   ? T
   : T extends Array<infer Item>
-    ? Array<WithReadAmounts<Item>>
+    ? Array<WithAmountsAs<Item, Amount>>
     : T extends object
-      ? { [K in keyof T]: WithReadAmounts<T[K]> }
+      ? { [K in keyof T]: WithAmountsAs<T[K], Amount> }
       : T;
 
 /**
