@@ -82,6 +82,16 @@ def schema(name: str) -> dict:
     return _spec()["components"]["schemas"][name]
 
 
+def amount_properties() -> list:
+    """The names of every schema property whose schema is the spec's ``BaseUnitAmount``."""
+    return sorted({
+        name
+        for definition in _spec()["components"]["schemas"].values()
+        for name, prop in definition.get("properties", {}).items()
+        if prop.get("$ref") == "#/components/schemas/BaseUnitAmount"
+    })
+
+
 def response_examples():
     """Every response example of the spec as (status, name, value)."""
     for status, response in _operation()["responses"].items():

@@ -1,13 +1,17 @@
 """The installed openbitgo-accesstoken-client wheel against the real stub server jar."""
 
+import os
+import re
+import socket
 import sys
 import unittest
+from pathlib import Path
 
 import openbitgo_accesstoken
 from openbitgo_accesstoken import AccessToken, AccessTokenClient, BitGoApiError, BitGoEnvironment, PlatformError
 from openbitgo_accesstoken.generated import ApiClient
 
-from support import SUITE_TOKEN as TOKEN, json_differences, request_example, response_examples, shared_stub
+from support import SUITE_TOKEN as TOKEN, amount_properties, json_differences, request_example, response_examples, schema, shared_stub
 
 stub = None
 
@@ -122,6 +126,57 @@ class Amounts(unittest.TestCase):
         for bad in (1.5, -1, True):
             with self.subTest(amount=bad), self.assertRaises(ValueError):
                 openbitgo_accesstoken.SpendingLimit.from_dict({"coin": "btc", "txValueLimit": bad})
+
+
+    def test_an_amount_reads_as_an_exact_int_without_actual_instance(self):
+        big = 123456789012345678901234567890  # beyond 2^64
+        created = client().create_access_token(
+            {"label": "read", "spendingLimits": [{"coin": "eth", "txValueLimit": str(big)}, {"coin": "teth", "txValueLimit": big}]}
+        )
+        limits = created.unlock.spending_limits
+        self.assertEqual(openbitgo_accesstoken.as_int(limits["eth"].tx_value_limit), big)
+        self.assertEqual(openbitgo_accesstoken.as_int(limits["teth"].tx_value_limit), big)
+        self.assertEqual(openbitgo_accesstoken.as_int(limits["eth"].tx_value), 0)
+        # the form as it came stays readable too
+        self.assertEqual(limits["eth"].tx_value_limit.actual_instance, str(big))
+        self.assertEqual(openbitgo_accesstoken.as_int(None), None)
+        for bad in ("12a", 1.5, True):
+            with self.subTest(amount=bad), self.assertRaises((ValueError, TypeError)):
+                openbitgo_accesstoken.as_int(bad)
+
+    def test_the_client_checks_exactly_the_amount_properties_and_pattern_of_the_spec(self):
+        self.assertEqual(sorted(openbitgo_accesstoken.AMOUNT_PROPERTIES), amount_properties())
+        self.assertEqual(openbitgo_accesstoken.AMOUNT_PATTERN, schema("BaseUnitAmountString")["pattern"])
+
+    def test_a_malformed_amount_string_is_refused_before_anything_is_sent(self):
+        # a port nothing listens on: had the client sent anything, urllib3 would fail instead
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            port = s.getsockname()[1]
+        unreachable = AccessTokenClient(TOKEN, base_url=f"http://127.0.0.1:{port}")
+        for bad in ("12a", "", "-5", " 5", "1e3", "9" * 79):
+            for request, field in (
+                ({"label": "bad", "spendingLimits": [{"coin": "btc", "txValueLimit": bad}]}, "spendingLimits[0].txValueLimit"),
+                ({"label": "bad", "allErc20TokensLimit": {"txValueLimit": bad}}, "allErc20TokensLimit.txValueLimit"),
+            ):
+                with self.subTest(amount=bad, field=field), self.assertRaises(ValueError) as caught:
+                    unreachable.create_access_token(request)
+                self.assertIn(f"{field} = ", str(caught.exception))
+                self.assertIn("is not an amount: 1 to 78 decimal digits", str(caught.exception))
+        # the longest amount the contract allows is sent and created
+        longest = "9" * 78
+        created = client().create_access_token({"label": "longest", "spendingLimits": [{"coin": "btc", "txValueLimit": longest}]})
+        self.assertEqual(openbitgo_accesstoken.as_int(created.unlock.spending_limits["btc"].tx_value_limit), int(longest))
+
+
+class Readme(unittest.TestCase):
+    def test_the_install_line_names_the_wheel_the_build_wrote(self):
+        wheel = Path(os.environ["WHEEL_FILE"])
+        self.assertTrue(wheel.is_file(), wheel)
+        readme = Path(os.environ["CLIENT_PYTHON_README"]).read_text(encoding="utf-8")
+        installs = re.findall(r"^pip install (\S+)$", readme, re.MULTILINE)
+        self.assertEqual(installs, [wheel.name])
+        self.assertIn(f"`client-python/target/{wheel.name}`", readme)
 
 
 class Configuration(unittest.TestCase):

@@ -103,6 +103,46 @@ class EchoingPeer(unittest.TestCase):
         for text in printed(e) + [str(vars(e))]:
             self.assertNotIn(OTP, text)
             self.assertNotIn(TOKEN, text)
+        # what an error tracker walks: the chain and every attribute, recursively
+        reachable = list(_reachable(e))
+        self.assertIn(e, reachable)
+        for value in reachable:
+            for text in (str(value), repr(value)):
+                self.assertNotIn(OTP, text, type(value))
+                self.assertNotIn(TOKEN, text, type(value))
+
+    def test_the_walk_finds_a_secret_in_a_chained_exception(self):
+        # the check above can fail: an error whose __context__ shows a secret is found
+        try:
+            try:
+                raise RuntimeError(f"raw body: {OTP}")
+            except RuntimeError:
+                raise BitGoApiError(400, "InvalidOtp", "wrong", "r1", {}) from None
+        except BitGoApiError as raised:
+            self.assertTrue(any(OTP in str(value) for value in _reachable(raised)))
+
+
+def _reachable(root):
+    """Every object reachable from an exception through __cause__, __context__, args and
+    attributes, into containers, recursively (tracebacks and frames aside)."""
+    seen, pending = set(), [root]
+    while pending:
+        value = pending.pop()
+        if id(value) in seen or value is None or isinstance(value, (str, bytes, int, float, bool)):
+            if isinstance(value, (str, bytes)) and id(value) not in seen:
+                seen.add(id(value))
+                yield value
+            continue
+        seen.add(id(value))
+        yield value
+        if isinstance(value, BaseException):
+            pending += [value.__cause__, value.__context__, *value.args]
+        if isinstance(value, dict):
+            pending += [*value.keys(), *value.values()]
+        elif isinstance(value, (list, tuple, set, frozenset)):
+            pending += list(value)
+        if hasattr(value, "__dict__") and not isinstance(value, type):
+            pending += list(vars(value).values())
 
 
 class _Echo(BaseHTTPRequestHandler):

@@ -12,7 +12,14 @@ export type SafeInteger = number & { readonly [safeIntegerBrand]: true };
 /** What an amount field accepts when sending: a decimal string such as `'100000000'`, or a checked {@link SafeInteger}. */
 export type ExactAmount = string | SafeInteger;
 
-const DECIMAL_DIGITS = /^[0-9]{1,78}$/;
+/** The spec's `BaseUnitAmountString` pattern (a test keeps it equal to the spec's). */
+export const AMOUNT_DIGITS = /^[0-9]{1,78}$/;
+
+/**
+ * The properties the spec types `BaseUnitAmount`, in requests and responses (a test keeps this
+ * equal to the spec). A string there must be {@link AMOUNT_DIGITS}; a number a safe integer.
+ */
+export const AMOUNT_PROPERTIES: readonly string[] = Object.freeze(['txValue', 'txValueLimit']);
 
 const ADVICE =
   'send amounts as decimal strings, e.g. "1234567890123456789" (or baseUnits(1234567890123456789n))';
@@ -30,7 +37,7 @@ export function safeInteger(value: number): SafeInteger {
 /** The amount as the decimal string to send: from a digit string, a `bigint`, or a safe integer number. */
 export function baseUnits(value: string | bigint | number): string {
   const digits = typeof value === 'number' ? String(safeInteger(value)) : value.toString();
-  if (!DECIMAL_DIGITS.test(digits)) {
+  if (!AMOUNT_DIGITS.test(digits)) {
     throw new RangeError(`amount ${JSON.stringify(digits)} is not 1 to 78 decimal digits`);
   }
   return digits;
@@ -38,20 +45,31 @@ export function baseUnits(value: string | bigint | number): string {
 
 /**
  * Refuses, before anything is sent, a request body holding a number JavaScript may already have
- * rounded (not a safe integer) or a `bigint` (JSON.stringify cannot write it). Checks every field,
- * so amounts added to the contract later are covered too.
+ * rounded (not a safe integer), a `bigint` (JSON.stringify cannot write it) or an amount string
+ * that is not 1 to 78 decimal digits (`'12a'`, `''`, `'-5'`). Checks every field, so numbers added
+ * to the contract later are covered too; the RangeError names the field.
  */
 export function assertExactNumbers(body: unknown, path = 'body'): void {
+  const isAmount = AMOUNT_PROPERTIES.includes(path.slice(path.lastIndexOf('.') + 1));
+  const advice = isAmount ? ADVICE : 'give a safe integer (at most Number.MAX_SAFE_INTEGER)';
   if (typeof body === 'bigint') {
     throw new RangeError(
-      `${path} is a bigint, which JSON cannot carry as a number here: ${ADVICE}`,
+      `${path} is a bigint, which JSON cannot carry as a number here: ${advice}`,
     );
   }
   if (typeof body === 'number') {
     if (!Number.isSafeInteger(body)) {
       throw new RangeError(
-        `${path} = ${String(body)} is not an exact integer in JavaScript: ${ADVICE}`,
+        `${path} = ${String(body)} is not an exact integer in JavaScript: ${advice}`,
       );
+    }
+    return;
+  }
+  if (typeof body === 'string') {
+    if (isAmount && !AMOUNT_DIGITS.test(body)) {
+      const shown =
+        body.length > 20 ? `a string of ${body.length} characters` : JSON.stringify(body);
+      throw new RangeError(`${path} = ${shown} is not an amount: 1 to 78 decimal digits`);
     }
     return;
   }
@@ -65,18 +83,28 @@ export function assertExactNumbers(body: unknown, path = 'body'): void {
  * The generated request type with every amount (a `number | string` field) narrowed to
  * {@link ExactAmount}: a plain number literal no longer compiles there.
  */
-export type WithExactAmounts<T> = [NonNullable<T>] extends [number | string]
-  ? [number | string] extends [NonNullable<T>]
-    ? ExactAmount | Extract<T, null | undefined>
-    : T
-  : NestedExactAmounts<T>;
+export type WithExactAmounts<T> = WithAmountsAs<T, ExactAmount>;
 
-type NestedExactAmounts<T> = T extends Date
+/**
+ * The generated response type with every amount (a `number | string` field) widened to
+ * {@link ReadAmount}, which is what the lossless read returns: a `typeof` branch on an amount
+ * must handle `bigint`.
+ */
+export type WithReadAmounts<T> = WithAmountsAs<T, ReadAmount>;
+
+/** `T` with every `number | string` field (the generated `BaseUnitAmount`), nested too, typed `Amount`. */
+type WithAmountsAs<T, Amount> = [NonNullable<T>] extends [number | string]
+  ? [number | string] extends [NonNullable<T>]
+    ? Amount | Extract<T, null | undefined>
+    : T
+  : NestedAmountsAs<T, Amount>;
+
+type NestedAmountsAs<T, Amount> = T extends Date
   ? T
   : T extends Array<infer Item>
-    ? Array<WithExactAmounts<Item>>
+    ? Array<WithAmountsAs<Item, Amount>>
     : T extends object
-      ? { [K in keyof T]: WithExactAmounts<T[K]> }
+      ? { [K in keyof T]: WithAmountsAs<T[K], Amount> }
       : T;
 
 /**

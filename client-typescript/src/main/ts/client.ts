@@ -8,8 +8,8 @@ import {
   type Middleware,
   type RequestOpts,
 } from './generated';
-import { assertExactNumbers, type WithExactAmounts } from './amounts';
-import { BitGoApiError } from './errors';
+import { assertExactNumbers, type WithExactAmounts, type WithReadAmounts } from './amounts';
+import { BitGoApiError, BitGoTransportError } from './errors';
 import { parseJson, type JsonValue } from './json';
 import { otpOf, redact, redactedWhenInspected } from './secrets';
 
@@ -33,6 +33,13 @@ export interface AccessTokenClientOptions {
 
 /** The create-token request as this client accepts it: every amount a decimal string or a checked safe integer. */
 export type CreateAccessTokenInput = WithExactAmounts<CreateAccessTokenRequest>;
+
+/**
+ * The created token as `createAccessToken` returns it: the generated `AccessToken` with every
+ * amount a {@link ReadAmount} (`string | number | bigint`), since an integer beyond 2^53 is read
+ * as a `bigint`. `JSON.stringify` throws on a `bigint`: serialize it with `stringifyJson`.
+ */
+export type ReadAccessToken = WithReadAmounts<AccessToken>;
 
 /**
  * The generated `AccessTokenApi`, with every request body checked for numbers JavaScript may have
@@ -76,8 +83,12 @@ export class AccessTokenClient {
     );
   }
 
-  /** Creates a token. Throws {@link BitGoApiError} for any non-2xx answer. */
-  createAccessToken(request: CreateAccessTokenInput): Promise<AccessToken> {
+  /**
+   * Creates a token. Throws {@link BitGoApiError} for any non-2xx answer,
+   * {@link BitGoTransportError} when no usable answer arrived, and a RangeError (nothing sent) for
+   * a number that is not a safe integer or an amount string that is not 1 to 78 digits.
+   */
+  createAccessToken(request: CreateAccessTokenInput): Promise<ReadAccessToken> {
     return this.api.createAccessToken({ createAccessTokenRequest: request });
   }
 
@@ -126,38 +137,92 @@ function resolveBaseUrl(options: AccessTokenClientOptions): string {
   return url.href.replace(/\/+$/, '');
 }
 
-/** A response whose `json()` keeps every digit: the generated code decodes through it. */
+/** A response whose `json()` is the value already read losslessly: the generated code decodes through it. */
 class LosslessJsonResponse extends Response {
+  constructor(
+    private readonly value: JsonValue,
+    text: string,
+    answer: Response,
+  ) {
+    super(text, { status: answer.status, statusText: answer.statusText, headers: answer.headers });
+  }
+
   override async json(): Promise<JsonValue> {
-    return parseJson(await this.text());
+    return this.value;
   }
 }
 
 /**
  * Hooks into the generated code's own response handling: a non-2xx answer becomes
- * BitGoApiError (instead of the generated ResponseError with the body unread), and a 2xx JSON
- * body is decoded losslessly (amounts beyond 2^53 as bigint).
+ * BitGoApiError (instead of the generated ResponseError with the body unread), a 2xx JSON
+ * body is decoded losslessly (amounts beyond 2^53 as bigint), and a failed fetch or an unreadable
+ * answer becomes BitGoTransportError (instead of the generated FetchError or a SyntaxError).
  */
 function platformResponses(token: string): Middleware {
   return {
+    async onError({ url, error }) {
+      const refused = refusedBeforeSending(error);
+      throw new BitGoTransportError(
+        `the request to ${new URL(url).origin} failed${refused ? ' before it was sent' : ''}: ${describe(error)}`,
+        { cause: error, requestMayHaveBeenSent: !refused },
+      );
+    },
     async post({ init, response }) {
-      if (!response.ok) throw await toApiError(response, [token, otpOf(init.body)]);
-      if (response.body === null) return response;
-      return new LosslessJsonResponse(await response.text(), {
-        status: response.status,
-        statusText: response.statusText,
-        headers: response.headers,
-      });
+      const text = await readText(response);
+      if (!response.ok) throw toApiError(response, text, [token, otpOf(init.body)]);
+      let value: JsonValue;
+      try {
+        value = parseJson(text);
+      } catch (e) {
+        throw unreadable(response, 'is not JSON', e);
+      }
+      if (value === null || typeof value !== 'object' || Array.isArray(value)) {
+        throw unreadable(response, 'is not a JSON object', undefined);
+      }
+      return new LosslessJsonResponse(value, text, response);
     },
   };
 }
 
+/** The answer's body; a connection closed or reset mid-body is a BitGoTransportError. */
+async function readText(response: Response): Promise<string> {
+  try {
+    return await response.text();
+  } catch (e) {
+    throw new BitGoTransportError(
+      `the answer (status ${response.status}) ended before its body was read: ${describe(e)}`,
+      { cause: e, requestMayHaveBeenSent: true, status: response.status },
+    );
+  }
+}
+
+function unreadable(response: Response, what: string, cause: unknown): BitGoTransportError {
+  const type = response.headers.get('Content-Type') ?? 'no Content-Type';
+  return new BitGoTransportError(
+    `the answer (status ${response.status}, ${type}) ${what}; the request was sent and may have taken effect`,
+    { cause, requestMayHaveBeenSent: true, status: response.status },
+  );
+}
+
+/** Node's fetch says `fetch failed` and puts the reason (ECONNREFUSED, ...) in its cause. */
+function refusedBeforeSending(error: unknown): boolean {
+  const code = (error as { cause?: { code?: unknown } } | null)?.cause?.code;
+  return code === 'ECONNREFUSED' || code === 'ENOTFOUND' || code === 'EAI_AGAIN';
+}
+
+function describe(error: unknown): string {
+  if (!(error instanceof Error)) return String(error);
+  const cause = error.cause instanceof Error ? ` (${error.cause.message})` : '';
+  return `${error.message}${cause}`;
+}
+
 /** `secrets`: what the client sent that a peer may echo in its error body (token, otp). */
-async function toApiError(
+function toApiError(
   response: Response,
+  answer: string,
   secrets: ReadonlyArray<string | undefined>,
-): Promise<BitGoApiError> {
-  const text = redact(await response.text(), secrets);
+): BitGoApiError {
+  const text = redact(answer, secrets);
   let body: JsonValue = null;
   try {
     body = parseJson(text);

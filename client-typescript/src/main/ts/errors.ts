@@ -1,9 +1,18 @@
 /**
+ * Everything the client throws once a request is under way: {@link BitGoApiError} (BitGo answered
+ * with a non-2xx status) or {@link BitGoTransportError} (no usable answer). One `instanceof
+ * BitGoError` catches both, as the Java client's `BitGoApiException` and
+ * `BitGoTransportException` do. No message, `toString()` or `util.inspect` output contains the
+ * access token.
+ */
+export abstract class BitGoError extends Error {}
+
+/**
  * Every non-2xx answer, filled from the contract's `PlatformError` body
  * (`name`, `error`, `requestId`, `context`). `name` is the platform's error code, so a stack
  * trace reads `InvalidRequest: ipRestrict[0] must be ... (status 400, requestId: 6f1c2a9e4b7d8c03)`.
  */
-export class BitGoApiError extends Error {
+export class BitGoApiError extends BitGoError {
   /** The HTTP status. */
   readonly status: number;
   /** Human-readable explanation from the body (or the status text when the body is not a PlatformError). */
@@ -27,5 +36,31 @@ export class BitGoApiError extends Error {
     this.error = fields.error;
     this.requestId = fields.requestId;
     this.context = Object.freeze({ ...(fields.context ?? {}) });
+  }
+}
+
+/**
+ * The request got no usable answer: the connection was refused, reset or closed mid-answer, the
+ * `fetch` failed or was aborted, or a 2xx answer's body was not a readable JSON object. `cause` is
+ * the underlying error.
+ *
+ * When {@link requestMayHaveBeenSent} is true BitGo may have created the token although no answer
+ * arrived; the client does not retry (creating a token is not idempotent), so check the account's
+ * tokens before creating another one.
+ */
+export class BitGoTransportError extends BitGoError {
+  /** False only when the connection failed before anything was sent (refused, host not found). */
+  readonly requestMayHaveBeenSent: boolean;
+  /** The HTTP status when an answer arrived but its body could not be read, else undefined. */
+  readonly status: number | undefined;
+
+  constructor(
+    message: string,
+    fields: { cause: unknown; requestMayHaveBeenSent: boolean; status?: number | undefined },
+  ) {
+    super(message, { cause: fields.cause });
+    this.name = 'BitGoTransportError';
+    this.requestMayHaveBeenSent = fields.requestMayHaveBeenSent;
+    this.status = fields.status;
   }
 }

@@ -32,7 +32,12 @@ export function parseJson(text: string): JsonValue {
     while (at < text.length && text[at] !== '"') at += text[at] === '\\' ? 2 : 1;
     if (at >= text.length) fail('unterminated string');
     at++;
-    return JSON.parse(text.slice(start, at)) as string; // escapes and control characters as JSON.parse reads them
+    try {
+      return JSON.parse(text.slice(start, at)) as string; // escapes and control characters as JSON.parse reads them
+    } catch {
+      // JSON.parse's message quotes the text, which may hold a secret: name only the position
+      return fail('invalid string');
+    }
   };
   /** The members of an object or array, from its opening bracket to `close`, one `readMember` each. */
   const readMembers = (close: '}' | ']', readMember: () => void) => {

@@ -3,6 +3,8 @@ import { after, before, describe, test } from 'node:test';
 import { strict as assert } from 'node:assert';
 import { inspect } from 'node:util';
 import {
+  AMOUNT_DIGITS,
+  AMOUNT_PROPERTIES,
   AccessTokenClient,
   AccessTokenFromJSON,
   AccessTokenToJSON,
@@ -17,8 +19,17 @@ import {
   type AccessToken,
   type CreateAccessTokenInput,
   type JsonValue,
+  type ReadAccessToken,
+  type ReadAmount,
 } from '@openbitgo/accesstoken-client';
-import { jsonDifferences, requestExample, responseExamples, sensitiveProperties } from './support';
+import {
+  amountProperties,
+  jsonDifferences,
+  requestExample,
+  responseExamples,
+  schema,
+  sensitiveProperties,
+} from './support';
 import { startStubJar, type StubProcess } from './stubProcess';
 
 const TOKEN = 'ts-suite-token-5f0c2e';
@@ -315,6 +326,55 @@ describe('amounts', () => {
     assert.throws(() => baseUnits(-1n), RangeError);
   });
 
+  test('the layer checks exactly the amount properties and pattern of the spec', () => {
+    assert.deepEqual([...AMOUNT_PROPERTIES].sort(), amountProperties());
+    assert.equal(`${AMOUNT_DIGITS.source}`, schema('BaseUnitAmountString')['pattern']);
+  });
+
+  test('a malformed amount string is refused before anything is sent, naming the field', async () => {
+    const wire = recordingFetch();
+    const malformed = ['12a', '', '-5', ' 5', '1e3', '9'.repeat(79)];
+    for (const amount of malformed) {
+      for (const request of [
+        { label: 'bad', spendingLimits: [{ coin: 'btc', txValueLimit: amount }] },
+        { label: 'bad', allErc20TokensLimit: { txValueLimit: amount } },
+      ]) {
+        await assert.rejects(
+          client({ fetchApi: wire.fetchApi }).createAccessToken(request),
+          (e: unknown) =>
+            e instanceof RangeError &&
+            /body\.(spendingLimits\[0\]|allErc20TokensLimit)\.txValueLimit = .* is not an amount: 1 to 78 decimal digits/.test(
+              e.message,
+            ),
+          JSON.stringify(amount),
+        );
+      }
+    }
+    assert.equal(wire.sent.length, 0);
+    // the longest amount the contract allows is sent
+    const longest = '9'.repeat(78);
+    const created = await client().createAccessToken({
+      label: 'longest',
+      spendingLimits: [{ coin: 'btc', txValueLimit: longest }],
+    });
+    assert.equal(created.unlock!.spendingLimits!['btc']!.txValueLimit, longest);
+  });
+
+  test('a duration beyond 2^53 is refused with a message about duration, not amounts', async () => {
+    const wire = recordingFetch();
+    await assert.rejects(
+      client({ fetchApi: wire.fetchApi }).createAccessToken({
+        label: 'long',
+        duration: 2 ** 53 + 2,
+      }),
+      (e: unknown) =>
+        e instanceof RangeError &&
+        /^body\.duration = 9007199254740994 is not an exact integer/.test(e.message) &&
+        !/amount/.test(e.message),
+    );
+    assert.equal(wire.sent.length, 0);
+  });
+
   test('the type refuses a plain number where an amount goes', () => {
     // each line fails to compile without its @ts-expect-error; an unused directive fails the build
     const rounded: CreateAccessTokenInput = {
@@ -360,11 +420,38 @@ describe('amounts', () => {
       label: 'lossless',
       spendingLimits: [{ coin: 'eth', txValueLimit: digits }],
     });
-    assert.equal(created.unlock!.spendingLimits!['eth']!.txValueLimit, BigInt(digits));
+    const amount: ReadAmount | undefined = created.unlock!.spendingLimits!['eth']!.txValueLimit;
+    assert.equal(amount, BigInt(digits));
     assert.equal(
       stringifyJson(created.unlock!.spendingLimits!['eth']),
       `{"txCount":0,"txValue":0,"txValueLimit":${digits}}`,
     );
+    // the documented way to serialize such a token: JSON.stringify cannot, stringifyJson can
+    assert.throws(() => JSON.stringify(created), TypeError);
+    const written = parseJson(stringifyJson(created)) as Record<string, JsonValue>;
+    assert.equal(written['token'], created.token);
+    assert.equal(written['created'], created.created!.toISOString());
+    assert.equal(
+      (
+        (written['unlock'] as Record<string, JsonValue>)['spendingLimits'] as Record<
+          string,
+          Record<string, JsonValue>
+        >
+      )['eth']!['txValueLimit'],
+      BigInt(digits),
+    );
+  });
+
+  test('the declared type of a read amount includes bigint', () => {
+    // each line fails to compile without its @ts-expect-error; an unused directive fails the build
+    const read = (token: ReadAccessToken) => {
+      const amount = token.unlock?.spendingLimits?.['eth']?.txValueLimit;
+      // @ts-expect-error a read amount may be a bigint, which number | string does not hold
+      const narrow: number | string | undefined = amount;
+      const wide: string | number | bigint | undefined = amount;
+      return [narrow, wide];
+    };
+    assert.equal(typeof read, 'function');
   });
 });
 

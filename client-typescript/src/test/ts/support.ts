@@ -75,16 +75,7 @@ export function responseSchema(status: string): string {
 
 /** The names of every schema property the spec marks `x-sensitive: true`. */
 export function sensitiveProperties(): string[] {
-  const found = new Set<string>();
-  for (const schema of Object.values(
-    member(member(spec(), 'components'), 'schemas') as JsonObject,
-  )) {
-    const properties = (schema as JsonObject)['properties'] as JsonObject | undefined;
-    for (const [name, property] of Object.entries(properties ?? {})) {
-      if ((property as JsonObject)['x-sensitive'] === true) found.add(name);
-    }
-  }
-  return [...found].sort();
+  return schemaProperties((property) => property['x-sensitive'] === true);
 }
 
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;
@@ -126,3 +117,22 @@ export function jsonDifferences(expected: unknown, actual: unknown, path = '$'):
 
 const describe = (v: unknown) =>
   `${typeof v} ${typeof v === 'bigint' ? `${v}n` : JSON.stringify(v)}`;
+
+/** The names of every schema property whose schema is the spec's `BaseUnitAmount`. */
+export function amountProperties(): string[] {
+  return schemaProperties((property) => property['$ref'] === '#/components/schemas/BaseUnitAmount');
+}
+
+/** The names of every property of every schema of the spec for which `test` holds, sorted. */
+function schemaProperties(test: (property: JsonObject) => boolean): string[] {
+  const found = new Set<string>();
+  for (const schema of Object.values(
+    member(member(spec(), 'components'), 'schemas') as JsonObject,
+  )) {
+    const properties = (schema as JsonObject)['properties'] as JsonObject | undefined;
+    for (const [name, property] of Object.entries(properties ?? {})) {
+      if (test(property as JsonObject)) found.add(name);
+    }
+  }
+  return [...found].sort();
+}

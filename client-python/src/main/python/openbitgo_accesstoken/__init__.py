@@ -5,7 +5,23 @@ this package adds what the generator does not: bearer auth, environments, one ty
 Amounts are exact as they come: Python's ``int`` holds any size, and decimal strings stay strings.
 """
 
-from openbitgo_accesstoken.client import AccessTokenClient, BitGoApiError, BitGoEnvironment
+from openbitgo_accesstoken.client import (
+    AMOUNT_PATTERN,
+    AMOUNT_PROPERTIES,
+    AccessTokenClient,
+    BitGoApiError,
+    BitGoEnvironment,
+    as_int,
+    check_amounts,
+)
 from openbitgo_accesstoken.generated.models import *  # noqa: F401,F403  the contract's models
 
-__all__ = ["AccessTokenClient", "BitGoApiError", "BitGoEnvironment"]
+__all__ = [
+    "AMOUNT_PATTERN",
+    "AMOUNT_PROPERTIES",
+    "AccessTokenClient",
+    "BitGoApiError",
+    "BitGoEnvironment",
+    "as_int",
+    "check_amounts",
+]

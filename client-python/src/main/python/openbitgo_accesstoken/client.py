@@ -12,6 +12,7 @@ from openbitgo_accesstoken.generated import ApiClient, Configuration
 from openbitgo_accesstoken.generated.api.access_token_api import AccessTokenApi
 from openbitgo_accesstoken.generated.exceptions import ApiException
 from openbitgo_accesstoken.generated.models.access_token import AccessToken
+from openbitgo_accesstoken.generated.models.base_unit_amount import BaseUnitAmount
 from openbitgo_accesstoken.generated.models.create_access_token_request import CreateAccessTokenRequest
 
 
@@ -43,6 +44,52 @@ class BitGoApiError(Exception):
 
 _TOKEN = re.compile(r"^[\x21-\x7e]{8,}$")
 
+AMOUNT_PATTERN = "^[0-9]{1,78}$"
+"""The spec's ``BaseUnitAmountString`` pattern (a test keeps it equal to the spec's): the generated
+model does not check it, so ``"12a"`` would reach the server."""
+_AMOUNT_DIGITS = re.compile(AMOUNT_PATTERN)
+
+AMOUNT_PROPERTIES = ("txValue", "txValueLimit")
+"""The JSON properties the spec types ``BaseUnitAmount``, in requests and responses (a test keeps
+this equal to the spec)."""
+
+
+def as_int(amount: Union[BaseUnitAmount, int, str, None]) -> Optional[int]:
+    """An amount as the exact ``int`` it is, whichever form it came in: the generated
+    ``BaseUnitAmount`` (a JSON integer or a decimal string, in ``.actual_instance``), an ``int`` or
+    a digit string. ``None`` stays ``None``."""
+    value = amount.actual_instance if isinstance(amount, BaseUnitAmount) else amount
+    if value is None:
+        return None
+    if isinstance(value, bool) or not isinstance(value, (int, str)):
+        raise TypeError(f"not an amount: {type(value).__name__}")
+    if isinstance(value, str) and not _AMOUNT_DIGITS.match(value):
+        raise ValueError(f"{_shown(value)} is not an amount: 1 to 78 decimal digits")
+    return int(value)
+
+
+def check_amounts(request: CreateAccessTokenRequest) -> None:
+    """Refuses, with a ``ValueError`` naming the field, an amount string that is not 1 to 78
+    decimal digits (``"12a"``, ``""``, ``"-5"``, 79 digits). ``create_access_token`` calls it
+    before sending."""
+    _check_amounts(request.to_dict(), "")
+
+
+def _check_amounts(value: Any, path: str) -> None:
+    if isinstance(value, Mapping):
+        for key, member in value.items():
+            where = f"{path}.{key}" if path else str(key)
+            if key in AMOUNT_PROPERTIES and isinstance(member, str) and not _AMOUNT_DIGITS.match(member):
+                raise ValueError(f"{where} = {_shown(member)} is not an amount: 1 to 78 decimal digits")
+            _check_amounts(member, where)
+    elif isinstance(value, list):
+        for i, member in enumerate(value):
+            _check_amounts(member, f"{path}[{i}]")
+
+
+def _shown(text: str) -> str:
+    return repr(text) if len(text) <= 20 else f"a string of {len(text)} characters"
+
 
 class AccessTokenClient:
     """One configured client. ``api`` is the generated ``AccessTokenApi``, wired the same way."""
@@ -64,14 +111,19 @@ class AccessTokenClient:
         self.api = AccessTokenApi(ApiClient(configuration))
 
     def create_access_token(self, request: Union[CreateAccessTokenRequest, Mapping[str, Any]]) -> AccessToken:
-        """Creates a token; raises ``BitGoApiError`` for any non-2xx answer."""
+        """Creates a token; raises ``BitGoApiError`` for any non-2xx answer, and ``ValueError``
+        (nothing sent) for a request the generated model or ``check_amounts`` refuses."""
         if not isinstance(request, CreateAccessTokenRequest):
             request = CreateAccessTokenRequest.from_dict(dict(request))
+        check_amounts(request)
         try:
             return self.api.create_access_token(request)
         except ApiException as e:
-            # from None: the generated exception's text (headers, raw body) stays out of tracebacks
-            raise self._api_error(e, request.otp) from None
+            error = self._api_error(e, request.otp)
+        # raised here, after the except block, not in it: the generated exception (its str() shows
+        # the raw headers and body, which may echo the token or the otp) becomes neither the
+        # error's __cause__ nor its __context__, so no error tracker walking the chain finds it
+        raise error
 
     def _api_error(self, e: ApiException, otp: Optional[str]) -> BitGoApiError:
         text = (e.body or "") if isinstance(e.body, str) else (e.body or b"").decode("utf-8", "replace")
