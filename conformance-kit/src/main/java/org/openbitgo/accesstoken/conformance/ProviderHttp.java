@@ -1,0 +1,201 @@
+package org.openbitgo.accesstoken.conformance;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import org.openbitgo.accesstoken.contract.ContractFacts;
+
+/**
+ * Sends the checks' requests to the provider and records every exchange, so the sweep checks can
+ * judge all of them (spec, request id, no echoed token). Honours {@code 429} with {@code
+ * Retry-After}: waits and sends again, up to {@link #MAX_RATE_LIMIT_RETRIES} times.
+ */
+final class ProviderHttp {
+
+  static final int MAX_RATE_LIMIT_RETRIES = 5;
+
+  /**
+   * The longest single wait for a {@code Retry-After}; a provider asking more is answered later.
+   */
+  private static final long MAX_RETRY_AFTER_SECONDS = 60;
+
+  /** Headers Java's HTTP client sets itself and refuses to be given. */
+  private static final Set<String> RESTRICTED_HEADERS =
+      Set.of("host", "content-length", "connection", "expect", "upgrade");
+
+  private final ProviderTarget target;
+  private final HttpClient client;
+  private final Sleeper sleeper;
+  private final ConcurrentLinkedQueue<Exchange> exchanges = new ConcurrentLinkedQueue<>();
+
+  /** Waits between retries; tests replace it. */
+  interface Sleeper {
+    void sleep(long millis) throws InterruptedException;
+  }
+
+  ProviderHttp(ProviderTarget target) {
+    this(target, Thread::sleep);
+  }
+
+  ProviderHttp(ProviderTarget target, Sleeper sleeper) {
+    this.target = target;
+    this.sleeper = sleeper;
+    HttpClient.Builder builder =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(target.requestTimeout());
+    target.sslContext().ifPresent(builder::sslContext);
+    this.client = builder.build();
+  }
+
+  /** Every exchange so far, in order. */
+  List<Exchange> exchanges() {
+    return List.copyOf(exchanges);
+  }
+
+  /** A create with {@code --token} and a JSON body. */
+  Exchange create(String json) {
+    return createAs("Bearer " + target.token(), json);
+  }
+
+  /** A create with the given {@code Authorization} value (none when null) and a JSON body. */
+  Exchange createAs(String authorization, String json) {
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("Content-Type", "application/json");
+    headers.put("Accept", "application/json");
+    if (authorization != null) {
+      headers.put("Authorization", authorization);
+    }
+    return send(
+        "POST", ContractFacts.OPERATION_PATH, headers, json.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** A create with {@code --token}, a raw body and a chosen Content-Type. */
+  Exchange createRaw(String contentType, byte[] body) {
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("Content-Type", contentType);
+    headers.put("Authorization", "Bearer " + target.token());
+    return send("POST", ContractFacts.OPERATION_PATH, headers, body);
+  }
+
+  /**
+   * A create with {@code --token} and a large body, sent with {@code Expect: 100-continue}: a
+   * provider that refuses it from its headers answers before the body is sent, so the refusal is
+   * read rather than lost to a connection closed under a half-sent body.
+   */
+  Exchange createLarge(byte[] body) {
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("Content-Type", "application/json");
+    headers.put("Authorization", "Bearer " + target.token());
+    Exchange exchange =
+        exchange(
+            target.baseUrl().resolve(ContractFacts.OPERATION_PATH.substring(1)),
+            "POST",
+            ContractFacts.OPERATION_PATH,
+            headers,
+            body,
+            true);
+    exchanges.add(exchange);
+    return exchange;
+  }
+
+  /** Sends one request to {@code path} (absolute, from the provider's root). */
+  Exchange send(String method, String path, Map<String, String> headers, byte[] body) {
+    return sendTo(
+        target.baseUrl().resolve(path.startsWith("/") ? path.substring(1) : path),
+        method,
+        path,
+        headers,
+        body);
+  }
+
+  /** Sends one request to an absolute URL (e.g. the state-change endpoint); not recorded. */
+  Exchange sendUnrecorded(URI url, String method, Map<String, String> headers, byte[] body) {
+    return exchange(url, method, url.getPath(), headers, body, false);
+  }
+
+  private Exchange sendTo(
+      URI url, String method, String path, Map<String, String> headers, byte[] body) {
+    Exchange exchange = exchange(url, method, path, headers, body, false);
+    exchanges.add(exchange);
+    return exchange;
+  }
+
+  private Exchange exchange(
+      URI url,
+      String method,
+      String path,
+      Map<String, String> headers,
+      byte[] body,
+      boolean expectContinue) {
+    Exchange.Request request =
+        new Exchange.Request(method, path, Map.copyOf(headers), body == null ? new byte[0] : body);
+    HttpRequest.Builder builder =
+        HttpRequest.newBuilder(url)
+            .timeout(target.requestTimeout())
+            .expectContinue(expectContinue)
+            .method(
+                method,
+                body == null || body.length == 0
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofByteArray(body));
+    headers.forEach(
+        (name, value) -> {
+          if (!RESTRICTED_HEADERS.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+            builder.header(name, value);
+          }
+        });
+    HttpRequest httpRequest = builder.build();
+    try {
+      for (int attempt = 0; ; attempt++) {
+        HttpResponse<byte[]> answer =
+            client.send(httpRequest, HttpResponse.BodyHandlers.ofByteArray());
+        if (answer.statusCode() == 429 && attempt < MAX_RATE_LIMIT_RETRIES) {
+          sleeper.sleep(retryAfterMillis(answer.headers().firstValue("Retry-After").orElse(null)));
+          continue;
+        }
+        return new Exchange(
+            request,
+            new Exchange.Response(
+                answer.statusCode(),
+                answer.headers().map(),
+                new String(answer.body(), StandardCharsets.UTF_8)));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "no answer from "
+              + method
+              + " "
+              + path
+              + ": "
+              + e.getClass().getSimpleName()
+              + (e.getMessage() == null ? "" : " " + e.getMessage()),
+          e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+  }
+
+  /** Seconds from {@code Retry-After} (1 s when absent or not a number), capped. */
+  static long retryAfterMillis(String retryAfter) {
+    long seconds = 1;
+    if (retryAfter != null) {
+      try {
+        seconds = Math.max(0, Long.parseLong(retryAfter.trim()));
+      } catch (NumberFormatException e) {
+        seconds = 1; // an HTTP date: wait a second and ask again
+      }
+    }
+    return Math.min(seconds, MAX_RETRY_AFTER_SECONDS) * 1000;
+  }
+}
