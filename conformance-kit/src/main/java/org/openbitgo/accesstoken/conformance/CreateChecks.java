@@ -174,7 +174,8 @@ final class CreateChecks implements CheckGroup {
                 + " it; the spec's integer form is int64 and says to send larger amounts as"
                 + " strings). Advisory.",
             c -> {
-              Exchange exchange = c.http().create(RequestBodies.integerAmountBeyondInt64(c));
+              Exchange exchange =
+                  c.http().createOffRecord(RequestBodies.integerAmountBeyondInt64(c));
               JsonNode limit =
                   c.created(exchange)
                       .path("unlock")

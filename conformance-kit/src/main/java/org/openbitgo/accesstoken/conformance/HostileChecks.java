@@ -20,7 +20,19 @@ final class HostileChecks implements CheckGroup {
 
   private static final int SLOW_CONNECTIONS = 8;
   private static final Duration VALID_CALLER_DEADLINE = Duration.ofSeconds(5);
-  private static final Duration HANG = Duration.ofSeconds(10);
+
+  /** How long a silent provider may take before the check calls it a hang. */
+  static final Duration DEFAULT_HANG = Duration.ofSeconds(10);
+
+  private final Duration hang;
+
+  HostileChecks() {
+    this(DEFAULT_HANG);
+  }
+
+  HostileChecks(Duration hang) {
+    this.hang = hang;
+  }
 
   @Override
   public List<Check> checks(Environment environment, KitOptions options) {
@@ -39,7 +51,7 @@ final class HostileChecks implements CheckGroup {
               List<RawHttp> slow = new ArrayList<>();
               try {
                 for (int i = 0; i < SLOW_CONNECTIONS; i++) {
-                  RawHttp connection = open(c, HANG);
+                  RawHttp connection = open(c, hang);
                   connection.send(
                       "POST "
                           + ContractFacts.OPERATION_PATH
@@ -68,10 +80,10 @@ final class HostileChecks implements CheckGroup {
         contract(
             "hostile.malformed-request-line-answered",
             "A request line that is not HTTP gets a 4xx answer or a closed connection within "
-                + HANG.toSeconds()
+                + hang.toSeconds()
                 + " s, never a hang or a 5xx (RFC 9112 §3).",
             c -> {
-              try (RawHttp connection = open(c, HANG)) {
+              try (RawHttp connection = open(c, hang)) {
                 connection.send("THIS IS NOT HTTP\r\n\r\n");
                 try {
                   RawHttp.Response response = connection.read();
@@ -82,7 +94,7 @@ final class HostileChecks implements CheckGroup {
                       null);
                 } catch (SocketTimeoutException e) {
                   throw new CheckFailure(
-                      "an answer or a closed connection within " + HANG.toSeconds() + " s",
+                      "an answer or a closed connection within " + hang.toSeconds() + " s",
                       "nothing: the connection hangs",
                       null);
                 } catch (IOException closed) {

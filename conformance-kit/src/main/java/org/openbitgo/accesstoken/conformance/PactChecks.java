@@ -48,6 +48,11 @@ final class PactChecks implements CheckGroup {
 
   @Override
   public List<Check> checks(Environment environment, KitOptions options) {
+    if (environment != Environment.TEST) {
+      // the consumers record their pacts against the test environment (a label-only create needs
+      // no ipRestrict there); a production provider is judged by the other groups
+      return List.of();
+    }
     List<Pact> loaded = pacts.get();
     if (loaded.isEmpty()) {
       return List.of(
