@@ -31,6 +31,9 @@ final class ProviderHttp {
   /** How much of a large body is written before looking for an early answer again. */
   private static final int LARGE_BODY_PIECE = 16 * 1024;
 
+  /** How long to wait, after a large body's headers, for a refusal made from them. */
+  private static final Duration EARLY_ANSWER_WAIT = Duration.ofMillis(200);
+
   /**
    * The longest single wait for a {@code Retry-After}; a provider asking more is answered later.
    */
@@ -130,7 +133,9 @@ final class ProviderHttp {
       connection.send(head.toString());
       try {
         for (int sent = 0; sent < body.length; sent += LARGE_BODY_PIECE) {
-          if (connection.answersWithin(Duration.ofMillis(sent == 0 ? 200 : 1))) {
+          if (sent == 0
+              ? connection.answersWithin(EARLY_ANSWER_WAIT)
+              : connection.answerWaiting()) {
             break;
           }
           connection.send(

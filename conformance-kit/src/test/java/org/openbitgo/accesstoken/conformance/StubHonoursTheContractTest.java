@@ -49,7 +49,8 @@ class StubHonoursTheContractTest {
   @Test
   void everyCheckPassesAgainstTheProdStub() {
     Map<String, RunReport.Result> results =
-        KitRun.run(Stubs.target(prodStub.baseUri(), Environment.PROD), Stubs.quickOptions().build());
+        KitRun.run(
+            Stubs.target(prodStub.baseUri(), Environment.PROD), Stubs.quickOptions().build());
     assertThat(results).containsKey("environment.prod-requires-ip-restrict");
     assertEveryCheckPassed(results);
   }

@@ -60,6 +60,11 @@ public final class RawHttp implements AutoCloseable {
     }
   }
 
+  /** Whether answer bytes have arrived and can be read without waiting. */
+  public boolean answerWaiting() throws IOException {
+    return in.available() > 0;
+  }
+
   /**
    * Whether the server starts answering within {@code wait} (e.g. refusing a request from its
    * headers before the body is sent); the byte read is kept for {@link #read()}. A closed
