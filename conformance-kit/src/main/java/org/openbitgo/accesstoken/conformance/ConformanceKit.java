@@ -87,7 +87,7 @@ public final class ConformanceKit {
       throw new TestAbortedException(context.redactor().redact(notApplicable.getMessage()));
     } catch (CheckFailure failure) {
       line = context.redactor().redact(failure.describe(check));
-    } catch (Exception | AssertionError unexpected) {
+    } catch (Exception | AssertionError | LinkageError unexpected) {
       line =
           context
               .redactor()
