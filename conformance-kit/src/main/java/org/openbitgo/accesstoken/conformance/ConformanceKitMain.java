@@ -1,6 +1,6 @@
 package org.openbitgo.accesstoken.conformance;
 
-import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectUniqueId;
 
 import java.io.IOException;
 import java.io.PrintStream;
@@ -8,15 +8,15 @@ import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.security.GeneralSecurityException;
-import java.security.SecureRandom;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import javax.net.ssl.SSLContext;
+import org.junit.platform.engine.UniqueId;
 import org.junit.platform.launcher.Launcher;
 import org.junit.platform.launcher.LauncherDiscoveryRequest;
+import org.junit.platform.launcher.core.LauncherConfig;
 import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
 import org.junit.platform.launcher.core.LauncherFactory;
 import org.junit.platform.reporting.legacy.xml.LegacyXmlReportGeneratingListener;
@@ -89,6 +89,20 @@ public final class ConformanceKitMain {
     return runChecks(options, target, checks, out);
   }
 
+  /**
+   * JUnit XML lists every system property, {@code sun.java.command} (the command line, with {@code
+   * --token}) among them: redact them before any report is written.
+   */
+  private static void redactSystemProperties(Redactor redactor) {
+    for (String name : System.getProperties().stringPropertyNames()) {
+      String value = System.getProperty(name);
+      String redacted = redactor.redact(value);
+      if (!redacted.equals(value)) {
+        System.setProperty(name, redacted);
+      }
+    }
+  }
+
   private static int runChecks(
       CommandLineOptions options, ProviderTarget target, List<Check> checks, PrintStream out) {
     String header =
@@ -103,17 +117,20 @@ public final class ConformanceKitMain {
     out.println("Conformance kit: " + checks.size() + " checks. " + header);
 
     CheckContext context = new CheckContext(target, options.kitOptions(), new ProviderHttp(target));
-    String runId = HexFormat.of().formatHex(new SecureRandom().generateSeed(8));
-    CommandLineRun.register(runId, ConformanceKit.dynamicTests(checks, context));
+    redactSystemProperties(context.redactor());
     LauncherDiscoveryRequest request =
         LauncherDiscoveryRequestBuilder.request()
-            .selectors(selectClass(CommandLineRun.class))
-            .configurationParameter(CommandLineRun.RUN_ID, runId)
+            .selectors(selectUniqueId(UniqueId.forEngine(ConformanceEngine.ID)))
             .build();
     RunReport report = new RunReport(out, checks);
     Path reportDir = options.reportDir();
     PrintWriter xmlErrors = new PrintWriter(System.err, true, StandardCharsets.UTF_8);
-    Launcher launcher = LauncherFactory.create();
+    Launcher launcher =
+        LauncherFactory.create(
+            LauncherConfig.builder()
+                .enableTestEngineAutoRegistration(false)
+                .addTestEngines(new ConformanceEngine(checks, context))
+                .build());
     launcher.execute(request, report, new LegacyXmlReportGeneratingListener(reportDir, xmlErrors));
 
     report.printSummary(out);
@@ -123,7 +140,7 @@ public final class ConformanceKitMain {
           "Reports: "
               + reportDir.resolve("conformance-report.md")
               + ", "
-              + reportDir.resolve("TEST-junit-jupiter.xml"));
+              + reportDir.resolve("TEST-" + ConformanceEngine.ID + ".xml"));
     } catch (IOException e) {
       out.println("could not write the Markdown report: " + e.getMessage());
     }

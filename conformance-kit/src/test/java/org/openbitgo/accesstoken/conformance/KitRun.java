@@ -38,13 +38,13 @@ final class KitRun {
   private static Map<String, RunReport.Result> launch(
       List<Check> checks, Stream<DynamicNode> tests) {
     String runId = UUID.randomUUID().toString();
-    CommandLineRun.register(runId, tests);
+    EntryPointRun.register(runId, tests);
     RunReport report = new RunReport(new PrintStream(OutputStream.nullOutputStream()), checks);
     LauncherFactory.create()
         .execute(
             LauncherDiscoveryRequestBuilder.request()
-                .selectors(selectClass(CommandLineRun.class))
-                .configurationParameter(CommandLineRun.RUN_ID, runId)
+                .selectors(selectClass(EntryPointRun.class))
+                .configurationParameter(EntryPointRun.RUN_ID, runId)
                 .build(),
             report);
     Map<String, RunReport.Result> byName = new LinkedHashMap<>();

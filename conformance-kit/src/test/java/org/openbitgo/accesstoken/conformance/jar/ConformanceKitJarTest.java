@@ -76,7 +76,7 @@ class ConformanceKitJarTest {
         .contains(" failed", "Reports: ")
         .doesNotContain(TOKEN)
         .doesNotContain(" FAIL ");
-    assertThat(reports.resolve("TEST-junit-jupiter.xml"))
+    assertThat(reports.resolve("TEST-accesstoken-conformance-kit.xml"))
         .content()
         .contains("name=\"create.echoes-label\"")
         .doesNotContain(TOKEN);

@@ -11,13 +11,14 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
 
 /**
- * What the command line hands the JUnit Platform: its checks, found by the run id passed as a
- * configuration parameter (never the token itself, which JUnit would see and might report).
+ * Test only: a Jupiter test class that runs the dynamic tests of the public JUnit entry point
+ * ({@link ConformanceKit#checks}) on a nested launcher, found by the run id passed as a
+ * configuration parameter.
  */
-@ExtendWith(CommandLineRun.RegisteredChecks.class)
-class CommandLineRun {
+@ExtendWith(EntryPointRun.RegisteredChecks.class)
+class EntryPointRun {
 
-  static final String RUN_ID = "accesstoken.conformance.run";
+  static final String RUN_ID = "accesstoken.conformance.test-run";
 
   private static final Map<String, Stream<DynamicNode>> RUNS = new ConcurrentHashMap<>();
 
@@ -46,9 +47,7 @@ class CommandLineRun {
       String runId =
           extension
               .getConfigurationParameter(RUN_ID)
-              .orElseThrow(
-                  () ->
-                      new IllegalStateException("run by the conformance kit's command line only"));
+              .orElseThrow(() -> new IllegalStateException("run by KitRun only"));
       Stream<DynamicNode> checks = RUNS.remove(runId);
       if (checks == null) {
         throw new IllegalStateException("no conformance run " + runId);
