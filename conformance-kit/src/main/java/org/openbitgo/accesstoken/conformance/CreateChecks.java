@@ -84,20 +84,7 @@ final class CreateChecks implements CheckGroup {
             "create.amounts-exact",
             "An amount beyond 2^64 sent as a string of digits comes back digit for digit (spec:"
                 + " BaseUnitAmount, \"readers must keep every digit\").",
-            c -> {
-              Exchange exchange = c.fullCreate();
-              JsonNode limit =
-                  c.created(exchange)
-                      .path("unlock")
-                      .path("spendingLimits")
-                      .path("eth")
-                      .path("txValueLimit");
-              expect(
-                  digits(limit).equals(RequestBodies.AMOUNT_BEYOND_2_64),
-                  "unlock.spendingLimits.eth.txValueLimit = " + RequestBodies.AMOUNT_BEYOND_2_64,
-                  "txValueLimit = " + limit,
-                  exchange);
-            }));
+            c -> expectLimitKept(c, c.fullCreate(), "eth", RequestBodies.AMOUNT_BEYOND_2_64)));
     checks.add(
         contract(
             "create.timestamps-utc-milliseconds",
@@ -173,21 +160,12 @@ final class CreateChecks implements CheckGroup {
             "A JSON-integer amount beyond int64 is kept digit for digit (release 1.0.0 promised"
                 + " it; the spec's integer form is int64 and says to send larger amounts as"
                 + " strings). Advisory.",
-            c -> {
-              Exchange exchange =
-                  c.http().createOffRecord(RequestBodies.integerAmountBeyondInt64(c));
-              JsonNode limit =
-                  c.created(exchange)
-                      .path("unlock")
-                      .path("spendingLimits")
-                      .path("eth")
-                      .path("txValueLimit");
-              expect(
-                  digits(limit).equals(RequestBodies.INTEGER_AMOUNT_BEYOND_INT64.toString()),
-                  "txValueLimit = " + RequestBodies.INTEGER_AMOUNT_BEYOND_INT64,
-                  "txValueLimit = " + limit,
-                  exchange);
-            }));
+            c ->
+                expectLimitKept(
+                    c,
+                    c.http().createOffRecord(RequestBodies.integerAmountBeyondInt64(c)),
+                    "eth",
+                    RequestBodies.INTEGER_AMOUNT_BEYOND_INT64.toString())));
     checks.add(
         advisory(
             "create.amount-form-kept",
@@ -252,6 +230,18 @@ final class CreateChecks implements CheckGroup {
               field + " = " + (got.isMissingNode() ? "(absent)" : got),
               exchange);
         });
+  }
+
+  /** The coin's limit in the 200 answer has exactly these digits. */
+  private static void expectLimitKept(
+      CheckContext c, Exchange exchange, String coin, String digits) {
+    JsonNode limit =
+        c.created(exchange).path("unlock").path("spendingLimits").path(coin).path("txValueLimit");
+    expect(
+        digits(limit).equals(digits),
+        "unlock.spendingLimits." + coin + ".txValueLimit = " + digits,
+        "txValueLimit = " + limit,
+        exchange);
   }
 
   /** The digits of an amount in either form; the text of anything else. */
