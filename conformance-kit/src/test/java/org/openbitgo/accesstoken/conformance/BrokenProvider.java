@@ -87,6 +87,12 @@ final class BrokenProvider implements AutoCloseable {
       Set.of(
           "content-length", "transfer-encoding", "connection", "host", "expect", "upgrade", "date");
 
+  /** The stub's body limit (its README); bodies over it are refused before being read. */
+  private static final long STUB_BODY_LIMIT = 64 * 1024;
+
+  /** Marks a request whose body was not read because it was over the limit. */
+  private static final byte[] OVERSIZED = new byte[0];
+
   private final HttpServer server;
   private final ExecutorService executor;
   private final HttpClient client =
@@ -112,7 +118,10 @@ final class BrokenProvider implements AutoCloseable {
       exchange
           .getRequestHeaders()
           .forEach((name, values) -> headers.put(name, String.join(", ", values)));
-      byte[] body = exchange.getRequestBody().readAllBytes();
+      String declared = exchange.getRequestHeaders().getFirst("Content-Length");
+      // over the stub's limit: refused from the headers, as the stub does, without reading it
+      boolean oversized = declared != null && Long.parseLong(declared.trim()) > STUB_BODY_LIMIT;
+      byte[] body = oversized ? OVERSIZED : exchange.getRequestBody().readAllBytes();
       String target =
           exchange.getRequestURI().getRawPath()
               + (exchange.getRequestURI().getRawQuery() == null
@@ -140,6 +149,13 @@ final class BrokenProvider implements AutoCloseable {
   }
 
   private Answer forward(Incoming request) {
+    if (request.body() == OVERSIZED) {
+      return new Answer(
+          413,
+          Map.of("content-type", "application/json", "x-request-id", "proxy-413"),
+          "{\"error\":\"body too large\",\"requestId\":\"proxy-413\",\"context\":{},"
+              + "\"name\":\"PayloadTooLarge\"}");
+    }
     HttpRequest.Builder builder =
         HttpRequest.newBuilder(upstream.resolve(request.path().substring(1)))
             .method(request.method(), HttpRequest.BodyPublishers.ofByteArray(request.body()));

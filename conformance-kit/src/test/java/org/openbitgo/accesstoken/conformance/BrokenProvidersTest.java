@@ -40,7 +40,8 @@ class BrokenProvidersTest {
     try (BrokenProvider provider = new BrokenProvider(stub.baseUri(), broken.breakage(), 4)) {
       Map<String, RunReport.Result> results =
           KitRun.run(
-              Stubs.target(provider.baseUri(), Environment.TEST), Stubs.quickOptions().build());
+              Stubs.target(provider.baseUri(), Environment.TEST),
+              Stubs.quickOptions().invalidBodies(24).build());
       assertThat(KitRun.failed(results)).as(kind).contains(broken.caughtBy());
       RunReport.Result caught = results.get(broken.caughtBy());
       assertThat(caught.message())

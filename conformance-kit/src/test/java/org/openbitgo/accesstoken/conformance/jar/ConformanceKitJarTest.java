@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -59,8 +61,35 @@ class ConformanceKitJarTest {
     stub.waitFor(10, TimeUnit.SECONDS);
   }
 
+  /**
+   * The three runs at once (each its own JVM): the passing one, a selection that matches no check
+   * (a usage error, exit 2) and a URL nobody answers (exit 3).
+   */
   @Test
-  void passesAgainstTheStubJarAndWritesItsReports(@TempDir Path reports) throws Exception {
+  void passesAgainstTheStubJarAndExitsNonZeroWhenItCannotJudge(@TempDir Path reports)
+      throws Exception {
+    int freePort;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      freePort = socket.getLocalPort();
+    }
+    CompletableFuture<Run> noCheck =
+        kitAsync(
+            "--base-url",
+            stubUrl,
+            "--token",
+            TOKEN,
+            "--only",
+            "no-such-check.*",
+            "--report-dir",
+            reports.resolve("none").toString());
+    CompletableFuture<Run> unreachable =
+        kitAsync(
+            "--base-url",
+            "http://127.0.0.1:" + freePort,
+            "--token",
+            TOKEN,
+            "--report-dir",
+            reports.resolve("unreachable").toString());
     Run run =
         kit(
             "--base-url",
@@ -71,6 +100,7 @@ class ConformanceKitJarTest {
             reports.toString(),
             "--invalid-bodies",
             "48");
+
     assertThat(run.exit()).as(run.output()).isZero();
     assertThat(run.output())
         .contains(" failed", "Reports: ")
@@ -83,46 +113,39 @@ class ConformanceKitJarTest {
     assertThat(reports.resolve("conformance-report.md"))
         .content()
         .contains("| ok | `auth.unknown-token-401` | contract |");
-  }
 
-  @Test
-  void aSelectionThatMatchesNoCheckIsAUsageError(@TempDir Path reports) throws Exception {
-    Run run =
-        kit(
-            "--base-url",
-            stubUrl,
-            "--token",
-            TOKEN,
-            "--only",
-            "no-such-check.*",
-            "--report-dir",
-            reports.toString());
-    assertThat(run.exit()).as(run.output()).isEqualTo(2);
-    assertThat(run.output()).contains("no check matches");
-  }
-
-  @Test
-  void aUrlNobodyAnswersExitsThree(@TempDir Path reports) throws Exception {
-    int freePort;
-    try (ServerSocket socket = new ServerSocket(0)) {
-      freePort = socket.getLocalPort();
-    }
-    Run run =
-        kit(
-            "--base-url",
-            "http://127.0.0.1:" + freePort,
-            "--token",
-            TOKEN,
-            "--report-dir",
-            reports.toString());
-    assertThat(run.exit()).as(run.output()).isEqualTo(3);
-    assertThat(run.output()).contains("cannot reach").doesNotContain(TOKEN);
+    assertThat(noCheck.get().exit()).as(noCheck.get().output()).isEqualTo(2);
+    assertThat(noCheck.get().output()).contains("no check matches");
+    assertThat(unreachable.get().exit()).as(unreachable.get().output()).isEqualTo(3);
+    assertThat(unreachable.get().output()).contains("cannot reach").doesNotContain(TOKEN);
   }
 
   record Run(int exit, String output) {}
 
+  private static CompletableFuture<Run> kitAsync(String... args) {
+    return CompletableFuture.supplyAsync(
+        () -> {
+          try {
+            return kit(args);
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+          }
+        });
+  }
+
   private static Run kit(String... args) throws IOException, InterruptedException {
-    List<String> command = new ArrayList<>(List.of(java(), "-jar", System.getProperty("kit.jar")));
+    // C1 only and a serial collector: these short runs start faster (test settings, not the kit's)
+    List<String> command =
+        new ArrayList<>(
+            List.of(
+                java(),
+                "-XX:TieredStopAtLevel=1",
+                "-XX:+UseSerialGC",
+                "-jar",
+                System.getProperty("kit.jar")));
     command.addAll(List.of(args));
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
