@@ -2,7 +2,7 @@ package org.openbitgo.accesstoken.probes;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.InputStream;
+import java.io.PushbackInputStream;
 import java.io.UncheckedIOException;
 import java.net.Socket;
 import java.net.SocketTimeoutException;
@@ -31,16 +31,58 @@ public final class RawHttp implements AutoCloseable {
   }
 
   private final Socket socket;
-  private final InputStream in;
+  private final PushbackInputStream in;
 
   /** Connects to {@code host:port}; every read waits at most {@code readTimeout}. */
   public RawHttp(String host, int port, Duration readTimeout) {
+    this(connect(host, port), readTimeout);
+  }
+
+  /**
+   * Speaks over a socket the caller connected (e.g. an {@code SSLSocket} for https); every read
+   * waits at most {@code readTimeout}.
+   */
+  public RawHttp(Socket socket, Duration readTimeout) {
     try {
-      socket = new Socket(host, port);
+      this.socket = socket;
       socket.setSoTimeout((int) readTimeout.toMillis());
-      in = socket.getInputStream();
+      in = new PushbackInputStream(socket.getInputStream(), 1);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  private static Socket connect(String host, int port) {
+    try {
+      return new Socket(host, port);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /** Whether answer bytes have arrived and can be read without waiting. */
+  public boolean answerWaiting() throws IOException {
+    return in.available() > 0;
+  }
+
+  /**
+   * Whether the server starts answering within {@code wait} (e.g. refusing a request from its
+   * headers before the body is sent); the byte read is kept for {@link #read()}. A closed
+   * connection counts as an answer.
+   */
+  public boolean answersWithin(Duration wait) throws IOException {
+    int readTimeout = socket.getSoTimeout();
+    socket.setSoTimeout((int) Math.max(1, wait.toMillis()));
+    try {
+      int b = in.read();
+      if (b != -1) {
+        in.unread(b);
+      }
+      return true;
+    } catch (SocketTimeoutException e) {
+      return false;
+    } finally {
+      socket.setSoTimeout(readTimeout);
     }
   }
 

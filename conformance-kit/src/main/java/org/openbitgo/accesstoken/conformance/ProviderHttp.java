@@ -1,0 +1,259 @@
+package org.openbitgo.accesstoken.conformance;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.Socket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import javax.net.ssl.SSLContext;
+import org.openbitgo.accesstoken.contract.ContractFacts;
+import org.openbitgo.accesstoken.probes.RawHttp;
+
+/**
+ * Sends the checks' requests to the provider and records every exchange, so the sweep checks can
+ * judge all of them (spec, request id, no echoed token). Honours {@code 429} with {@code
+ * Retry-After}: waits and sends again, up to {@link #MAX_RATE_LIMIT_RETRIES} times.
+ */
+final class ProviderHttp {
+
+  static final int MAX_RATE_LIMIT_RETRIES = 5;
+
+  /** How much of a large body is written before looking for an early answer again. */
+  private static final int LARGE_BODY_PIECE = 16 * 1024;
+
+  /** How long to wait, after a large body's headers, for a refusal made from them. */
+  private static final Duration EARLY_ANSWER_WAIT = Duration.ofMillis(200);
+
+  /**
+   * The longest single wait for a {@code Retry-After}; a provider asking more is answered later.
+   */
+  private static final long MAX_RETRY_AFTER_SECONDS = 60;
+
+  /** Headers Java's HTTP client sets itself and refuses to be given. */
+  private static final Set<String> RESTRICTED_HEADERS =
+      Set.of("host", "content-length", "connection", "expect", "upgrade");
+
+  private final ProviderTarget target;
+  private final HttpClient client;
+  private final Sleeper sleeper;
+  private final ConcurrentLinkedQueue<Exchange> exchanges = new ConcurrentLinkedQueue<>();
+
+  /** Waits between retries; tests replace it. */
+  interface Sleeper {
+    void sleep(long millis) throws InterruptedException;
+  }
+
+  ProviderHttp(ProviderTarget target) {
+    this(target, Thread::sleep);
+  }
+
+  ProviderHttp(ProviderTarget target, Sleeper sleeper) {
+    this.target = target;
+    this.sleeper = sleeper;
+    HttpClient.Builder builder =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(target.requestTimeout());
+    target.sslContext().ifPresent(builder::sslContext);
+    this.client = builder.build();
+  }
+
+  /** Every exchange so far, in order. */
+  List<Exchange> exchanges() {
+    return List.copyOf(exchanges);
+  }
+
+  /** A create with {@code --token} and a JSON body. */
+  Exchange create(String json) {
+    return createAs("Bearer " + target.token(), json);
+  }
+
+  /**
+   * A create with {@code --token} left out of the sweeps: for an advisory that sends what the spec
+   * does not promise to accept (its answer need not be valid against the spec).
+   */
+  Exchange createOffRecord(String json) {
+    return exchange(
+        target.baseUrl().resolve(ContractFacts.OPERATION_PATH.substring(1)),
+        "POST",
+        ContractFacts.OPERATION_PATH,
+        Map.of("Content-Type", "application/json", "Authorization", "Bearer " + target.token()),
+        json.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** A create with the given {@code Authorization} value (none when null) and a JSON body. */
+  Exchange createAs(String authorization, String json) {
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("Content-Type", "application/json");
+    headers.put("Accept", "application/json");
+    if (authorization != null) {
+      headers.put("Authorization", authorization);
+    }
+    return send(
+        "POST", ContractFacts.OPERATION_PATH, headers, json.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** A create with {@code --token}, a raw body and a chosen Content-Type. */
+  Exchange createRaw(String contentType, byte[] body) {
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("Content-Type", contentType);
+    headers.put("Authorization", "Bearer " + target.token());
+    return send("POST", ContractFacts.OPERATION_PATH, headers, body);
+  }
+
+  /**
+   * A create with {@code --token} and a large body, over a raw connection: the headers first, then
+   * the body in pieces, stopping as soon as the provider answers. A provider that refuses the body
+   * from its headers (a declared size over its limit) and closes is read, not lost to a write into
+   * a closed connection. (Java 17's HTTP client hangs on {@code Expect: 100-continue} refused with
+   * a final answer, JDK-8286171.)
+   */
+  Exchange createLarge(byte[] body) {
+    URI url = target.baseUrl();
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("Host", url.getHost() + (url.getPort() == -1 ? "" : ":" + url.getPort()));
+    headers.put("Authorization", "Bearer " + target.token());
+    headers.put("Content-Type", "application/json");
+    headers.put("Content-Length", String.valueOf(body.length));
+    String path = url.getRawPath() + ContractFacts.OPERATION_PATH.substring(1);
+    StringBuilder head = new StringBuilder("POST " + path + " HTTP/1.1\r\n");
+    headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
+    head.append("Connection: close\r\n\r\n");
+    try (RawHttp connection = new RawHttp(socket(), target.requestTimeout())) {
+      connection.send(head.toString());
+      try {
+        for (int sent = 0; sent < body.length; sent += LARGE_BODY_PIECE) {
+          if (sent == 0
+              ? connection.answersWithin(EARLY_ANSWER_WAIT)
+              : connection.answerWaiting()) {
+            break;
+          }
+          connection.send(
+              Arrays.copyOfRange(body, sent, Math.min(body.length, sent + LARGE_BODY_PIECE)));
+        }
+      } catch (IOException refusedMidBody) {
+        // the provider stopped reading: its answer, if any, is read below
+      }
+      RawHttp.Response answer = connection.read();
+      Exchange exchange =
+          new Exchange(
+              new Exchange.Request("POST", ContractFacts.OPERATION_PATH, Map.copyOf(headers), body),
+              new Exchange.Response(answer.status(), answer.headers(), answer.body()));
+      exchanges.add(exchange);
+      return exchange;
+    } catch (IOException | UncheckedIOException e) {
+      throw new UncheckedIOException(
+          "no answer to a " + body.length + "-byte create: " + e.getMessage(),
+          e instanceof IOException io ? io : ((UncheckedIOException) e).getCause());
+    }
+  }
+
+  private Socket socket() throws IOException {
+    URI url = target.baseUrl();
+    if ("https".equals(url.getScheme())) {
+      SSLContext ssl;
+      try {
+        ssl = target.sslContext().orElse(SSLContext.getDefault());
+      } catch (java.security.NoSuchAlgorithmException e) {
+        throw new IOException(e);
+      }
+      return ssl.getSocketFactory().createSocket(url.getHost(), target.port());
+    }
+    return new Socket(url.getHost(), target.port());
+  }
+
+  /** Sends one request to {@code path} (absolute, from the provider's root). */
+  Exchange send(String method, String path, Map<String, String> headers, byte[] body) {
+    return sendTo(
+        target.baseUrl().resolve(path.startsWith("/") ? path.substring(1) : path),
+        method,
+        path,
+        headers,
+        body);
+  }
+
+  /** Sends one request to an absolute URL (e.g. the state-change endpoint); not recorded. */
+  Exchange sendUnrecorded(URI url, String method, Map<String, String> headers, byte[] body) {
+    return exchange(url, method, url.getPath(), headers, body);
+  }
+
+  private Exchange sendTo(
+      URI url, String method, String path, Map<String, String> headers, byte[] body) {
+    Exchange exchange = exchange(url, method, path, headers, body);
+    exchanges.add(exchange);
+    return exchange;
+  }
+
+  private Exchange exchange(
+      URI url, String method, String path, Map<String, String> headers, byte[] body) {
+    Exchange.Request request =
+        new Exchange.Request(method, path, Map.copyOf(headers), body == null ? new byte[0] : body);
+    HttpRequest.Builder builder =
+        HttpRequest.newBuilder(url)
+            .timeout(target.requestTimeout())
+            .method(
+                method,
+                body == null || body.length == 0
+                    ? HttpRequest.BodyPublishers.noBody()
+                    : HttpRequest.BodyPublishers.ofByteArray(body));
+    headers.forEach(
+        (name, value) -> {
+          if (!RESTRICTED_HEADERS.contains(name.toLowerCase(java.util.Locale.ROOT))) {
+            builder.header(name, value);
+          }
+        });
+    HttpRequest httpRequest = builder.build();
+    try {
+      for (int attempt = 0; ; attempt++) {
+        HttpResponse<byte[]> answer =
+            client.send(httpRequest, HttpResponse.BodyHandlers.ofByteArray());
+        if (answer.statusCode() == 429 && attempt < MAX_RATE_LIMIT_RETRIES) {
+          sleeper.sleep(retryAfterMillis(answer.headers().firstValue("Retry-After").orElse(null)));
+          continue;
+        }
+        return new Exchange(
+            request,
+            new Exchange.Response(
+                answer.statusCode(),
+                answer.headers().map(),
+                new String(answer.body(), StandardCharsets.UTF_8)));
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(
+          "no answer from "
+              + method
+              + " "
+              + path
+              + ": "
+              + e.getClass().getSimpleName()
+              + (e.getMessage() == null ? "" : " " + e.getMessage()),
+          e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("interrupted", e);
+    }
+  }
+
+  /** Seconds from {@code Retry-After} (1 s when absent or not a number), capped. */
+  static long retryAfterMillis(String retryAfter) {
+    long seconds = 1;
+    if (retryAfter != null) {
+      try {
+        seconds = Math.max(0, Long.parseLong(retryAfter.trim()));
+      } catch (NumberFormatException e) {
+        seconds = 1; // an HTTP date: wait a second and ask again
+      }
+    }
+    return Math.min(seconds, MAX_RETRY_AFTER_SECONDS) * 1000;
+  }
+}

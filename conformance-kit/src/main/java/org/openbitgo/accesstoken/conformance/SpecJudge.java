@@ -1,0 +1,134 @@
+package org.openbitgo.accesstoken.conformance;
+
+import com.atlassian.oai.validator.OpenApiInteractionValidator;
+import com.atlassian.oai.validator.model.Request;
+import com.atlassian.oai.validator.model.SimpleResponse;
+import com.atlassian.oai.validator.report.ValidationReport;
+import io.swagger.v3.core.util.Json;
+import io.swagger.v3.oas.models.OpenAPI;
+import io.swagger.v3.oas.models.Operation;
+import io.swagger.v3.oas.models.PathItem;
+import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.parser.OpenAPIV3Parser;
+import io.swagger.v3.parser.core.models.ParseOptions;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.openbitgo.accesstoken.contract.ContractFacts;
+
+/**
+ * Judges answers with the spec itself — the one on the classpath, read by Atlassian's
+ * swagger-request-validator, the validator the build trusts — and lists the spec's request
+ * examples. Never with a provider's implementation.
+ */
+final class SpecJudge {
+
+  /** One request example of the spec: which operation, its name and its JSON value. */
+  record RequestExample(String method, String path, String name, String json) {}
+
+  private static volatile SpecJudge fromClasspath;
+
+  private final OpenApiInteractionValidator validator;
+  private final List<RequestExample> requestExamples;
+
+  private SpecJudge(String specText) {
+    this.validator = OpenApiInteractionValidator.createForInlineApiSpecification(specText).build();
+    ParseOptions options = new ParseOptions();
+    options.setResolve(true);
+    OpenAPI api = new OpenAPIV3Parser().readContents(specText, null, options).getOpenAPI();
+    this.requestExamples = requestExamples(api);
+  }
+
+  /** The judge over the spec this kit was built with (parsed once per JVM). */
+  static SpecJudge fromClasspath() {
+    SpecJudge judge = fromClasspath;
+    if (judge == null) {
+      synchronized (SpecJudge.class) {
+        judge = fromClasspath;
+        if (judge == null) {
+          judge = new SpecJudge(specText());
+          fromClasspath = judge;
+        }
+      }
+    }
+    return judge;
+  }
+
+  List<RequestExample> requestExamples() {
+    return requestExamples;
+  }
+
+  /**
+   * The spec's complaints about this answer (status, Content-Type, headers, body); empty if none.
+   */
+  List<String> violations(Exchange exchange) {
+    Exchange.Response response = exchange.response();
+    SimpleResponse.Builder builder = SimpleResponse.Builder.status(response.status());
+    response.headers().forEach(builder::withHeader);
+    if (!response.body().isEmpty()) {
+      builder.withBody(response.body());
+    }
+    ValidationReport report =
+        validator.validateResponse(
+            exchange.request().path(),
+            Request.Method.valueOf(exchange.request().method().toUpperCase(Locale.ROOT)),
+            builder.build());
+    List<String> messages = new ArrayList<>();
+    for (ValidationReport.Message message : report.getMessages()) {
+      if (message.getLevel() == ValidationReport.Level.ERROR) {
+        messages.add(message.getMessage());
+      }
+    }
+    return messages;
+  }
+
+  private static List<RequestExample> requestExamples(OpenAPI api) {
+    List<RequestExample> examples = new ArrayList<>();
+    for (Map.Entry<String, PathItem> path : api.getPaths().entrySet()) {
+      for (Map.Entry<PathItem.HttpMethod, Operation> operation :
+          path.getValue().readOperationsMap().entrySet()) {
+        if (operation.getValue().getRequestBody() == null) {
+          continue;
+        }
+        MediaType json = operation.getValue().getRequestBody().getContent().get("application/json");
+        if (json == null || json.getExamples() == null) {
+          continue;
+        }
+        json.getExamples()
+            .forEach(
+                (name, example) ->
+                    examples.add(
+                        new RequestExample(
+                            operation.getKey().name(),
+                            path.getKey(),
+                            name,
+                            toJson(example.getValue()))));
+      }
+    }
+    return List.copyOf(examples);
+  }
+
+  private static String toJson(Object value) {
+    try {
+      return Json.mapper().writeValueAsString(value);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  private static String specText() {
+    try (InputStream spec = SpecJudge.class.getResourceAsStream(ContractFacts.SPEC_RESOURCE)) {
+      if (spec == null) {
+        throw new IllegalStateException(ContractFacts.SPEC_RESOURCE + " is not on the classpath");
+      }
+      return new String(spec.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+}

@@ -1,0 +1,62 @@
+package org.openbitgo.accesstoken.conformance;
+
+import static org.openbitgo.accesstoken.conformance.Check.contract;
+
+import java.util.List;
+import org.openbitgo.accesstoken.contract.ContractFacts;
+
+/**
+ * Rules over every answer of the run, judged last: valid against the spec, carrying {@code
+ * X-Request-Id}, never containing a bearer token the kit presented.
+ */
+final class SweepChecks implements CheckGroup {
+
+  @Override
+  public List<Check> checks(Environment environment, KitOptions options) {
+    return List.of(
+        contract(
+            "spec.every-answer-valid",
+            "Every answer of this run (every status) is valid against the spec: its status is"
+                + " documented, Content-Type application/json, the body matches the schema.",
+            c -> {
+              for (Exchange exchange : c.http().exchanges()) {
+                List<String> violations = c.judge().violations(exchange);
+                if (!violations.isEmpty()) {
+                  throw new CheckFailure(
+                      "an answer valid against the spec",
+                      String.join("; ", violations) + " — " + exchange.response().summary(),
+                      exchange);
+                }
+              }
+            }),
+        contract(
+            "errors.request-id-on-every-answer",
+            "Every answer carries X-Request-Id (spec: declared on every response).",
+            c -> {
+              for (Exchange exchange : c.http().exchanges()) {
+                String requestId = exchange.response().header(ContractFacts.REQUEST_ID_HEADER);
+                CheckFailure.expect(
+                    requestId != null && !requestId.isBlank(), "an X-Request-Id header", exchange);
+              }
+            }),
+        contract(
+            "auth.token-never-echoed",
+            "No answer of this run contains a bearer token the kit presented (the provider's"
+                + " token, unknown and malformed ones), in its headers or its body.",
+            c -> {
+              for (Exchange exchange : c.http().exchanges()) {
+                String answer = exchange.response().headers() + exchange.response().body();
+                for (String secret : c.redactor().secrets()) {
+                  CheckFailure.expect(
+                      !answer.contains(secret),
+                      "no presented token in the answer",
+                      "the answer contains a presented token (shown as "
+                          + Redactor.REDACTED
+                          + "): "
+                          + exchange.response().summary(),
+                      exchange);
+                }
+              }
+            }));
+  }
+}

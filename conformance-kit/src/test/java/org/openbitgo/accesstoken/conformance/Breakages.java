@@ -1,0 +1,193 @@
+package org.openbitgo.accesstoken.conformance;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import java.math.BigDecimal;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Consumer;
+import java.util.function.IntPredicate;
+import org.openbitgo.accesstoken.conformance.BrokenProvider.Answer;
+import org.openbitgo.accesstoken.conformance.BrokenProvider.Breakage;
+
+/** Test only: the ways a provider breaks the contract, each one rule. */
+final class Breakages {
+
+  /** The token the stubs behind the proxies accept. */
+  static final String STUB_TOKEN = "conformance-kit-test-token";
+
+  private Breakages() {}
+
+  /** The twelve kinds of issue 19, each with the check that must name it. */
+  static Map<String, BrokenKind> twelve() {
+    Map<String, BrokenKind> kinds = new LinkedHashMap<>();
+    kinds.put(
+        "missing-required-field",
+        new BrokenKind(onCreated(b -> b.remove("isExtensible")), "spec.every-answer-valid"));
+    kinds.put(
+        "wrong-type",
+        new BrokenKind(onCreated(b -> b.put("isExtensible", "false")), "spec.every-answer-valid"));
+    kinds.put(
+        "500-instead-of-400",
+        new BrokenKind(status(s -> s == 400, 500), "bad-input.wrong-type-400"));
+    kinds.put("html-error-page", new BrokenKind(htmlErrors(), "spec.every-answer-valid"));
+    kinds.put(
+        "invalid-input-accepted",
+        new BrokenKind(invalidInputAccepted(), "bad-input.bad-iprestrict-400"));
+    kinds.put("token-echoed-in-error", new BrokenKind(tokenEchoed(), "auth.token-never-echoed"));
+    kinds.put(
+        "wrong-content-type",
+        new BrokenKind(
+            (request, stub) -> stub.forward(request).withHeader("content-type", "text/plain"),
+            "spec.every-answer-valid"));
+    kinds.put("amount-lost-digits", new BrokenKind(amountsThroughDouble(), "create.amounts-exact"));
+    kinds.put(
+        "no-request-id",
+        new BrokenKind(onErrors(b -> b.remove("requestId")), "spec.every-answer-valid"));
+    kinds.put(
+        "unknown-token-accepted", new BrokenKind(anyBearerAccepted(), "auth.unknown-token-401"));
+    kinds.put(
+        "label-not-echoed",
+        new BrokenKind(onCreated(b -> b.put("label", "access token")), "create.echoes-label"));
+    kinds.put(
+        "same-id-for-every-token",
+        new BrokenKind(
+            onCreated(b -> b.put("id", "0123456789abcdef0123456789abcdef")),
+            "create.ids-unique-per-call"));
+    return kinds;
+  }
+
+  /** A broken provider and the check that must catch it. */
+  record BrokenKind(Breakage breakage, String caughtBy) {}
+
+  static Breakage none() {
+    return (request, stub) -> stub.forward(request);
+  }
+
+  /** Changes the JSON body of every 200. */
+  static Breakage onCreated(Consumer<ObjectNode> change) {
+    return onJson(status -> status == 200, change);
+  }
+
+  /** Changes the JSON body of every error answer. */
+  static Breakage onErrors(Consumer<ObjectNode> change) {
+    return onJson(status -> status >= 400, change);
+  }
+
+  static Breakage onJson(IntPredicate statuses, Consumer<ObjectNode> change) {
+    return (request, stub) -> {
+      Answer answer = stub.forward(request);
+      if (!statuses.test(answer.status())) {
+        return answer;
+      }
+      ObjectNode body = (ObjectNode) read(answer.body());
+      change.accept(body);
+      return answer.withBody(body.toString());
+    };
+  }
+
+  static Breakage status(IntPredicate from, int to) {
+    return (request, stub) -> {
+      Answer answer = stub.forward(request);
+      return from.test(answer.status()) ? answer.withStatus(to) : answer;
+    };
+  }
+
+  static Breakage htmlErrors() {
+    return (request, stub) -> {
+      Answer answer = stub.forward(request);
+      return answer.status() < 400
+          ? answer
+          : answer
+              .withHeader("content-type", "text/html")
+              .withBody("<html><body><h1>Error " + answer.status() + "</h1></body></html>");
+    };
+  }
+
+  /** A create the stub refuses is answered as if it had been valid. */
+  static Breakage invalidInputAccepted() {
+    return (request, stub) -> {
+      Answer answer = stub.forward(request);
+      if (answer.status() != 400) {
+        return answer;
+      }
+      return stub.forward(
+          request
+              .withHeader("Content-Type", "application/json")
+              .withBody(
+                  "{\"label\":\"accepted anyway\",\"duration\":600,\"ipRestrict\":[\"203.0.113.7\"]}"));
+    };
+  }
+
+  /** A 401 whose message quotes the Authorization header it refused. */
+  static Breakage tokenEchoed() {
+    return (request, stub) -> {
+      Answer answer = stub.forward(request);
+      if (answer.status() != 401 || request.header("Authorization") == null) {
+        return answer;
+      }
+      ObjectNode body = (ObjectNode) read(answer.body());
+      body.put("error", "not accepted: " + request.header("Authorization"));
+      return answer.withBody(body.toString());
+    };
+  }
+
+  /** Every amount of a 200 read as a double. */
+  static Breakage amountsThroughDouble() {
+    return onCreated(
+        body -> {
+          JsonNode limits = body.path("unlock").path("spendingLimits");
+          limits
+              .properties()
+              .forEach(
+                  coin -> {
+                    JsonNode limit = coin.getValue().get("txValueLimit");
+                    ((ObjectNode) coin.getValue())
+                        .put("txValueLimit", new BigDecimal(limit.asText()).doubleValue());
+                  });
+        });
+  }
+
+  /** Any Authorization (or none) is served as the stub's token. */
+  static Breakage anyBearerAccepted() {
+    return (request, stub) ->
+        stub.forward(request.withHeader("Authorization", "Bearer " + STUB_TOKEN));
+  }
+
+  /** Serves until the first refused body, then answers every request 503. */
+  static Breakage breaksAfterBadInput() {
+    AtomicBoolean broken = new AtomicBoolean();
+    return (request, stub) -> {
+      if (broken.get()) {
+        return new Answer(
+            503,
+            Map.of("content-type", "application/json"),
+            "{\"error\":\"down\",\"requestId\":\"x\",\"context\":{}}");
+      }
+      Answer answer = stub.forward(request);
+      if (answer.status() == 400) {
+        broken.set(true);
+      }
+      return answer;
+    };
+  }
+
+  static Breakage header(String name, String value) {
+    return (request, stub) -> stub.forward(request).withHeader(name, value);
+  }
+
+  static TextNode text(String value) {
+    return TextNode.valueOf(value);
+  }
+
+  static JsonNode read(String json) {
+    try {
+      return CheckContext.JSON.readTree(json);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

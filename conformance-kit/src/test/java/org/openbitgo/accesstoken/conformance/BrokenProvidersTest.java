@@ -1,0 +1,55 @@
+package org.openbitgo.accesstoken.conformance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.openbitgo.accesstoken.stub.StubEnvironment;
+import org.openbitgo.accesstoken.stub.StubServer;
+
+/**
+ * End to end: the full default run fails against each of the twelve broken providers of issue 19
+ * (proxies before one stub that each break one rule), naming the broken rule.
+ */
+class BrokenProvidersTest {
+
+  static StubServer stub;
+
+  @BeforeAll
+  static void startStub() {
+    stub = Stubs.start(StubEnvironment.TEST);
+  }
+
+  @AfterAll
+  static void stopStub() {
+    stub.close();
+  }
+
+  static Stream<Arguments> twelveKinds() {
+    return Breakages.twelve().entrySet().stream().map(e -> Arguments.of(e.getKey(), e.getValue()));
+  }
+
+  @ParameterizedTest(name = "{0}")
+  @MethodSource("twelveKinds")
+  void theKitFailsNamingTheBrokenRule(String kind, Breakages.BrokenKind broken) throws Exception {
+    try (BrokenProvider provider = new BrokenProvider(stub.baseUri(), broken.breakage(), 4)) {
+      Map<String, RunReport.Result> results =
+          KitRun.run(
+              Stubs.target(provider.baseUri(), Environment.TEST),
+              Stubs.quickOptions().invalidBodies(24).build());
+      assertThat(KitRun.failed(results)).as(kind).contains(broken.caughtBy());
+      RunReport.Result caught = results.get(broken.caughtBy());
+      assertThat(caught.message())
+          .startsWith(broken.caughtBy() + " [contract] rule: ")
+          .contains(" | expected: ", " | got: ");
+      assertThat(caught.message()).doesNotContain(Breakages.STUB_TOKEN);
+    } finally {
+      stub.reset();
+    }
+  }
+}

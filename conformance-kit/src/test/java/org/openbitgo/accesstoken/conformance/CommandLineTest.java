@@ -1,0 +1,99 @@
+package org.openbitgo.accesstoken.conformance;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/** The command line's usage errors (exit 2, never echoing the token), help and version. */
+class CommandLineTest {
+
+  private static final String SECRET = "v2x-very-secret-token";
+
+  record Result(int exit, String out, String err) {}
+
+  static Result run(String... args) {
+    ByteArrayOutputStream out = new ByteArrayOutputStream();
+    ByteArrayOutputStream err = new ByteArrayOutputStream();
+    int exit =
+        ConformanceKitMain.run(
+            List.of(args),
+            Map.of("KIT_TOKEN", SECRET),
+            new PrintStream(out, true, StandardCharsets.UTF_8),
+            new PrintStream(err, true, StandardCharsets.UTF_8));
+    return new Result(
+        exit, out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8));
+  }
+
+  @Test
+  void usageErrorsExitTwoAndNameTheMistake() {
+    assertThat(run("--token", SECRET).err()).contains("--base-url is required");
+    assertThat(run("--base-url", "http://x").err())
+        .contains("--token (or --token-env) is required");
+    assertThat(run("--base-url", "ftp://x", "--token", SECRET).err())
+        .contains("must be an http or https URL");
+    assertThat(run("--base-url", "http://x", "--token", SECRET, "--environment", "staging").err())
+        .contains("--environment must be test or prod");
+    assertThat(run("--base-url", "http://x", "--token", SECRET, "--bogus", "1").err())
+        .contains("unknown option --bogus");
+    assertThat(run("--base-url", "http://x", "--token", SECRET, "--seed").err())
+        .contains("--seed needs a value");
+    assertThat(run("--base-url", "http://x", "--token-env", "NOPE").err())
+        .contains("NOPE is not set");
+    for (Result result :
+        List.of(
+            run("--token", SECRET),
+            run("--token=" + SECRET, "--only", "x"),
+            run("--base-url", "http://x", "--token", SECRET, "--bogus", "1"))) {
+      assertThat(result.exit()).isEqualTo(2);
+      assertThat(result.out() + result.err()).doesNotContain(SECRET).contains("Usage:");
+    }
+  }
+
+  @Test
+  void helpVersionAndListExitZero() {
+    assertThat(run("--help").out()).contains("--base-url URL", "Exit status");
+    assertThat(run("--version").out()).startsWith("accesstoken-conformance-kit, contract ");
+    Result list = run("--list", "--only", "auth.*");
+    assertThat(list.exit()).isZero();
+    assertThat(list.out()).contains("auth.unknown-token-401").doesNotContain("create.");
+  }
+
+  @Test
+  void theTokenCanComeFromTheEnvironment() throws Exception {
+    CommandLineOptions options =
+        CommandLineOptions.parse(
+            List.of("--base-url", "http://x", "--token-env", "KIT_TOKEN"),
+            Map.of("KIT_TOKEN", SECRET));
+    assertThat(options.token()).isEqualTo(SECRET);
+    assertThat(options.toString()).doesNotContain(SECRET);
+    assertThat(options.target(null).toString()).doesNotContain(SECRET);
+  }
+
+  @Test
+  void globsSelectChecksByName() {
+    KitOptions options = KitOptions.builder().only("auth.*").skip("auth.www-*").build();
+    assertThat(options.selects("auth.unknown-token-401")).isTrue();
+    assertThat(options.selects("auth.www-authenticate-bearer")).isFalse();
+    assertThat(options.selects("create.echoes-label")).isFalse();
+  }
+
+  @Test
+  void retryAfterIsHonouredAndCapped() {
+    assertThat(ProviderHttp.retryAfterMillis("3")).isEqualTo(3000);
+    assertThat(ProviderHttp.retryAfterMillis(null)).isEqualTo(1000);
+    assertThat(ProviderHttp.retryAfterMillis("Wed, 21 Oct 2026 07:28:00 GMT")).isEqualTo(1000);
+    assertThat(ProviderHttp.retryAfterMillis("86400")).isEqualTo(60_000);
+  }
+
+  @Test
+  void theRedactorHidesPresentedAndCreatedSecrets() {
+    Redactor redactor = new Redactor(SECRET);
+    assertThat(redactor.redact("Bearer " + SECRET + " {\"token\":\"v2xabc\",\"id\":\"1\"}"))
+        .isEqualTo("Bearer <redacted> {\"token\":\"<redacted>\",\"id\":\"1\"}");
+  }
+}
