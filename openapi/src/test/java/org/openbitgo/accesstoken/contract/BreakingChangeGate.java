@@ -84,6 +84,27 @@ public final class BreakingChangeGate {
 
   private BreakingChangeGate() {}
 
+  /**
+   * The spec as a client sees it: each {@code allOf} merged into one schema, so that composing a
+   * schema from shared parts (release 2.1.0's {@code AccessToken} is {@code AccessTokenInfo} plus
+   * the secret) is judged by the properties it has on the wire, as every generator merges it, not
+   * as "an object became another kind of object".
+   */
+  private static io.swagger.v3.oas.models.OpenAPI withCombinatorsMerged(Path spec) {
+    io.swagger.v3.parser.core.models.ParseOptions options =
+        new io.swagger.v3.parser.core.models.ParseOptions();
+    options.setResolve(true);
+    options.setResolveFully(true);
+    options.setResolveCombinators(true);
+    io.swagger.v3.parser.core.models.SwaggerParseResult parsed =
+        new io.swagger.v3.parser.OpenAPIV3Parser()
+            .readLocation(spec.toUri().toString(), null, options);
+    if (parsed.getOpenAPI() == null) {
+      throw new IllegalArgumentException(String.join("; ", parsed.getMessages()));
+    }
+    return parsed.getOpenAPI();
+  }
+
   /** Judges {@code spec} against the newest release in {@code baselineDir}; writes nothing. */
   public static Result evaluate(Path spec, Path baselineDir) {
     List<String> problems = new ArrayList<>();
@@ -101,8 +122,8 @@ public final class BreakingChangeGate {
     ChangedOpenApi diff;
     try {
       diff =
-          OpenApiCompare.fromLocations(
-              baseline.toUri().toString(), spec.toUri().toString(), null, diffOptions());
+          OpenApiCompare.fromSpecifications(
+              withCombinatorsMerged(baseline), withCombinatorsMerged(spec), diffOptions());
     } catch (RuntimeException e) {
       problems.add(
           "cannot compare " + shown(spec) + " with " + shown(baseline) + ": " + e.getMessage());

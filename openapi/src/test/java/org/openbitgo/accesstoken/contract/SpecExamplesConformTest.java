@@ -9,6 +9,7 @@ import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.ValidationReport;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -18,6 +19,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SpecExamplesConformTest {
 
   static final String PATH = ContractFacts.OPERATION_PATH;
+  private static final String EXAMPLE_ID = "59cd72485007a239fb00282ed480da1f";
   static final OpenApiInteractionValidator VALIDATOR = SpecValidators.standard();
 
   @ParameterizedTest
@@ -27,20 +29,43 @@ class SpecExamplesConformTest {
   }
 
   @Test
-  void everyResponseExampleIsValidForItsStatus() {
-    JsonNode responses =
-        SpecExamples.spec().at("/paths/~1api~1v2~1user~1accesstoken/post/responses");
+  void everyResponseExampleOfEveryOperationIsValidForItsStatus() {
+    JsonNode spec = SpecExamples.spec();
     int checked = 0;
-    for (Map.Entry<String, JsonNode> response : responses.properties()) {
-      int status = response.getKey().equals("default") ? 500 : Integer.parseInt(response.getKey());
-      for (JsonNode example : response.getValue().at("/content/application~1json/examples")) {
-        assertThat(responseReport(status, example.get("value")).getMessages())
-            .as("example of %s", response.getKey())
-            .isEmpty();
-        checked++;
+    for (Map.Entry<String, JsonNode> path : spec.get("paths").properties()) {
+      for (Map.Entry<String, JsonNode> operation : path.getValue().properties()) {
+        Request.Method method = Request.Method.valueOf(operation.getKey().toUpperCase(Locale.ROOT));
+        // a path template is filled with the example id, which every path parameter here is
+        String concretePath = path.getKey().replaceAll("\\{[^}]+}", EXAMPLE_ID);
+        for (Map.Entry<String, JsonNode> response :
+            operation.getValue().get("responses").properties()) {
+          int status =
+              response.getKey().equals("default") ? 500 : Integer.parseInt(response.getKey());
+          JsonNode examples =
+              resolved(spec, response.getValue()).at("/content/application~1json/examples");
+          assertThat(examples.size())
+              .as("examples of %s %s %s", method, path.getKey(), response.getKey())
+              .isPositive();
+          for (JsonNode example : examples) {
+            assertThat(
+                    responseReport(concretePath, method, status, example.get("value"))
+                        .getMessages())
+                .as("example of %s %s %s", method, path.getKey(), response.getKey())
+                .isEmpty();
+            checked++;
+          }
+        }
       }
     }
-    assertThat(checked).isEqualTo(5);
+    // create: 200, 400, 401, 429, default; list: 200, 400, 401, 429, default;
+    // revoke: 200, 400, 401, 404, 429, default
+    assertThat(checked).isEqualTo(16);
+  }
+
+  /** A response object, or the shared one its {@code $ref} names. */
+  private static JsonNode resolved(JsonNode spec, JsonNode response) {
+    JsonNode ref = response.get("$ref");
+    return ref == null ? response : spec.at(ref.asText().substring(1));
   }
 
   @Test
@@ -95,9 +120,14 @@ class SpecExamplesConformTest {
   }
 
   private static ValidationReport responseReport(int status, JsonNode body) {
+    return responseReport(PATH, Request.Method.POST, status, body);
+  }
+
+  private static ValidationReport responseReport(
+      String path, Request.Method method, int status, JsonNode body) {
     return VALIDATOR.validateResponse(
-        PATH,
-        Request.Method.POST,
+        path,
+        method,
         SimpleResponse.Builder.status(status)
             .withContentType("application/json")
             .withBody(body.toString())
