@@ -23,6 +23,11 @@ public final class SpecValidators {
     return builder().build();
   }
 
+  /** {@link #standard()} over the spec at {@code location} (a file path or URL). */
+  public static OpenApiInteractionValidator standard(String location) {
+    return withCombinatorsResolved(OpenApiInteractionValidator.createFor(location)).build();
+  }
+
   /**
    * Also a property the spec does not name is an error, in request and response bodies: for a pact,
    * which must not pin anything the contract never promised.
