@@ -84,10 +84,32 @@ public final class BreakingChangeGate {
 
   private BreakingChangeGate() {}
 
+  /**
+   * The spec as a client sees it: each {@code allOf} merged into one schema, so that composing a
+   * schema from shared parts (release 2.1.0's {@code AccessToken} is {@code AccessTokenInfo} plus
+   * the secret) is judged by the properties it has on the wire, as every generator merges it, not
+   * as "an object became another kind of object".
+   */
+  private static io.swagger.v3.oas.models.OpenAPI withCombinatorsMerged(Path spec) {
+    io.swagger.v3.parser.core.models.ParseOptions options =
+        new io.swagger.v3.parser.core.models.ParseOptions();
+    options.setResolve(true);
+    options.setResolveFully(true);
+    options.setResolveCombinators(true);
+    io.swagger.v3.parser.core.models.SwaggerParseResult parsed =
+        new io.swagger.v3.parser.OpenAPIV3Parser()
+            .readLocation(spec.toUri().toString(), null, options);
+    if (parsed.getOpenAPI() == null) {
+      throw new IllegalArgumentException(String.join("; ", parsed.getMessages()));
+    }
+    return parsed.getOpenAPI();
+  }
+
   /** Judges {@code spec} against the newest release in {@code baselineDir}; writes nothing. */
   public static Result evaluate(Path spec, Path baselineDir) {
     List<String> problems = new ArrayList<>();
-    Optional<Map.Entry<SemanticVersion, Path>> latest = latestBaseline(baselineDir, problems);
+    Optional<Map.Entry<SemanticVersion, Path>> latest =
+        Optional.ofNullable(releases(baselineDir, problems).lastEntry());
     if (latest.isEmpty()) {
       problems.add(
           "no released contract found in "
@@ -95,14 +117,21 @@ public final class BreakingChangeGate {
               + ": it must hold access-token-X.Y.Z.yaml, a copy of the last released spec");
       return refused(null, null, null, problems, null);
     }
-    SemanticVersion baselineVersion = latest.get().getKey();
-    Path baseline = latest.get().getValue();
+    return judge(spec, latest.get().getKey(), latest.get().getValue(), problems);
+  }
 
+  /**
+   * Judges {@code spec} against one release, {@code baseline}, whose version is {@code
+   * baselineVersion}: the gate's verdict with the problems found so far added.
+   */
+  static Result judge(
+      Path spec, SemanticVersion baselineVersion, Path baseline, List<String> problems) {
+    Path baselineDir = baseline.toAbsolutePath().getParent();
     ChangedOpenApi diff;
     try {
       diff =
-          OpenApiCompare.fromLocations(
-              baseline.toUri().toString(), spec.toUri().toString(), null, diffOptions());
+          OpenApiCompare.fromSpecifications(
+              withCombinatorsMerged(baseline), withCombinatorsMerged(spec), diffOptions());
     } catch (RuntimeException e) {
       problems.add(
           "cannot compare " + shown(spec) + " with " + shown(baseline) + ": " + e.getMessage());
@@ -154,13 +183,19 @@ public final class BreakingChangeGate {
           "  - make it compatible: keep what exists (mark it `deprecated: true` instead of removing it), "
               + "add new fields as optional, widen rather than narrow request rules; or");
       advice.add(
-          "  - release a new MAJOR version: set info.version to "
+          "  - release a new MAJOR version: run `"
+              + ContractRelease.COMMAND
+              + " "
+              + major
+              + "`, which checks the spec's examples, sets info.version to "
               + major
               + " in "
               + shown(spec)
-              + " and, in the release commit, copy the spec to "
+              + ", the POM and README versions to "
+              + major
+              + "-SNAPSHOT, copies the spec to "
               + shown(baselineDir.resolve("access-token-" + major + ".yaml"))
-              + ".");
+              + " and writes the release's CHANGELOG.md entry.");
     } else if (breaks) {
       verdict = Verdict.BREAKING_IN_NEW_MAJOR;
       advice.add(
@@ -168,7 +203,11 @@ public final class BreakingChangeGate {
               + declaredSpec
               + " is a new MAJOR version over "
               + baselineVersion
-              + ". When you release it, copy the spec to "
+              + ". Release it with `"
+              + ContractRelease.COMMAND
+              + " "
+              + declaredSpec
+              + "`: it copies the spec to "
               + shown(baselineDir.resolve("access-token-" + declaredSpec + ".yaml"))
               + " so the next change is judged against "
               + declaredSpec
@@ -179,11 +218,15 @@ public final class BreakingChangeGate {
         advice.add(
             "Compatible with release "
                 + baselineVersion
-                + ". To release it, set info.version to "
-                + baselineVersion.nextMinor()
-                + " (new features) or a higher PATCH (fixes) and copy the spec to "
+                + ". To release it, run `"
+                + ContractRelease.COMMAND
+                + " "
+                + ContractRelease.smallestAllowed(baselineVersion, changes.effects(), false)
+                + "` (it sets info.version to "
+                + ContractRelease.smallestAllowed(baselineVersion, changes.effects(), false)
+                + ", the POM and README versions, copies the spec to "
                 + shown(baselineDir)
-                + "/access-token-<version>.yaml.");
+                + "/access-token-<version>.yaml and writes the CHANGELOG.md entry).");
       }
     } else {
       verdict = Verdict.NO_CHANGES;
@@ -243,12 +286,12 @@ public final class BreakingChangeGate {
         diff);
   }
 
-  private static Optional<Map.Entry<SemanticVersion, Path>> latestBaseline(
-      Path dir, List<String> problems) {
-    if (!Files.isDirectory(dir)) {
-      return Optional.empty();
-    }
+  /** Every release in {@code dir} by version; a misnamed baseline is added to {@code problems}. */
+  static TreeMap<SemanticVersion, Path> releases(Path dir, List<String> problems) {
     TreeMap<SemanticVersion, Path> releases = new TreeMap<>();
+    if (!Files.isDirectory(dir)) {
+      return releases;
+    }
     try (Stream<Path> files = Files.list(dir)) {
       files
           .sorted(Comparator.naturalOrder())
@@ -269,7 +312,7 @@ public final class BreakingChangeGate {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-    return Optional.ofNullable(releases.lastEntry());
+    return releases;
   }
 
   private static OpenApiDiffOptions diffOptions() {

@@ -258,12 +258,11 @@ class BreakingChangeGateTest {
       Result result =
           judge(f -> f.schema("/UnlockSpendingLimit/properties/txCount").put("minimum", -10));
       assertThat(result.verdict()).isEqualTo(Verdict.REFUSED);
+      // UnlockSpendingLimit is used twice; each place a client reads it is named
       assertThat(breakingText(result))
-          .isNotEmpty()
-          .allSatisfy(
-              line ->
-                  assertThat(line)
-                      .contains("`unlock.spendingLimits{*}.txCount`", "minimum/maximum changed"));
+          .allSatisfy(line -> assertThat(line).contains("minimum/maximum changed"))
+          .anySatisfy(line -> assertThat(line).contains("`unlock.spendingLimits{*}.txCount`"))
+          .anySatisfy(line -> assertThat(line).contains("`unlock.allErc20TokensLimit.txCount`"));
     }
 
     @Test
@@ -305,7 +304,9 @@ class BreakingChangeGateTest {
       assertThat(result.compatible())
           .containsExactly(
               "POST /api/v2/user/accesstoken response 200: property `lastUsed` added to the response");
-      assertThat(result.advice()).singleElement(STRING).contains("set info.version to 1.1.0");
+      assertThat(result.advice())
+          .singleElement(STRING)
+          .contains("run `./release-contract 1.1.0`", "sets info.version to 1.1.0");
     }
 
     @Test
@@ -390,9 +391,10 @@ class BreakingChangeGateTest {
       assertThat(result.verdict()).isEqualTo(Verdict.REFUSED);
       assertThat(String.join("\n", result.advice()))
           .contains("make it compatible")
-          .contains("set info.version to 2.0.0")
+          .contains("run `./release-contract 2.0.0`")
+          .contains("sets info.version to 2.0.0")
           .contains(
-              "copy the spec to "
+              "copies the spec to "
                   + BreakingChangeGate.shown(baselines.resolve("access-token-2.0.0.yaml")));
     }
 
@@ -413,7 +415,7 @@ class BreakingChangeGateTest {
       Result again = judge(two.with(f -> f.schema("/AccessToken/properties").remove("client")));
       assertThat(again.verdict()).isEqualTo(Verdict.REFUSED);
       assertThat(again.baselineVersion()).isEqualTo("2.0.0");
-      assertThat(String.join("\n", again.advice())).contains("set info.version to 3.0.0");
+      assertThat(String.join("\n", again.advice())).contains("./release-contract 3.0.0");
     }
 
     @Test
@@ -478,7 +480,7 @@ class BreakingChangeGateTest {
           .contains(
               "REFUSED",
               "property `label` removed",
-              "set info.version to 2.0.0",
+              "./release-contract 2.0.0",
               "The change report is");
       assertThat(Files.readString(report))
           .contains(

@@ -153,6 +153,20 @@ public final class ClientImpact {
               "`" + snake(e.before()) + "()` becomes `" + snake(e.after()) + "()`",
               "`" + pascal(e.before()) + "(ctx)` becomes `" + pascal(e.after()) + "(ctx)`",
               "`" + e.before() + "()` becomes `" + e.after() + "()`");
+      case OPERATION_ADDED ->
+          pick(
+              l,
+              "method `AccessTokenApi." + e.subject() + "()` added",
+              "method `AccessTokenApi." + snake(e.subject()) + "()` added",
+              "method `AccessTokenAPI." + pascal(e.subject()) + "(ctx)` added",
+              "method `AccessTokenApi." + e.subject() + "(...)` added");
+      case OPERATION_REMOVED ->
+          pick(
+              l,
+              "method `" + e.subject() + "()` disappears (compile error where called)",
+              "method `" + snake(e.subject()) + "()` disappears (AttributeError where called)",
+              "method `" + pascal(e.subject()) + "(ctx)` disappears (compile error)",
+              "method `" + e.subject() + "(...)` disappears (compile error)");
       case VALUES_REMOVED ->
           pick(
               l,
@@ -183,6 +197,8 @@ public final class ClientImpact {
           case BECAME_REQUIRED -> "became required";
           case BECAME_NULLABLE -> "became nullable";
           case OPERATION_RENAMED -> "operationId changed";
+          case OPERATION_ADDED -> "operation added";
+          case OPERATION_REMOVED -> "operation removed";
           case VALUES_REMOVED -> "values removed";
           case VALUES_ADDED -> "values added";
         };

@@ -62,6 +62,30 @@ class ClientImpactTest {
   }
 
   @Test
+  void anAddedOperationNamesEachLanguagesNewMethod() {
+    Effect added = new Effect(EffectKind.OPERATION_ADDED, "listAccessTokens", "", "", false);
+
+    assertThat(ClientImpact.describe(added, Language.TYPESCRIPT))
+        .isEqualTo("method `AccessTokenApi.listAccessTokens()` added");
+    assertThat(ClientImpact.describe(added, Language.PYTHON))
+        .isEqualTo("method `AccessTokenApi.list_access_tokens()` added");
+    assertThat(ClientImpact.describe(added, Language.GO))
+        .isEqualTo("method `AccessTokenAPI.ListAccessTokens(ctx)` added");
+    assertThat(ClientImpact.describe(added, Language.JAVA))
+        .isEqualTo("method `AccessTokenApi.listAccessTokens(...)` added");
+  }
+
+  @Test
+  void aRemovedOperationIsACompileErrorWhereCalled() {
+    Effect removed = new Effect(EffectKind.OPERATION_REMOVED, "revokeAccessToken", "", "", true);
+
+    assertThat(ClientImpact.describe(removed, Language.GO))
+        .contains("`RevokeAccessToken(ctx)` disappears (compile error)");
+    assertThat(ClientImpact.describe(removed, Language.PYTHON))
+        .contains("`revoke_access_token()` disappears");
+  }
+
+  @Test
   void theReportSectionHasARowPerChangeAndAColumnPerLanguage() {
     String md =
         ClientImpact.markdown(

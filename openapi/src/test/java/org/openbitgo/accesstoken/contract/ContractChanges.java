@@ -66,6 +66,8 @@ public final class ContractChanges {
     BECAME_REQUIRED,
     BECAME_NULLABLE,
     OPERATION_RENAMED,
+    OPERATION_ADDED,
+    OPERATION_REMOVED,
     VALUES_REMOVED,
     VALUES_ADDED
   }
@@ -107,9 +109,11 @@ public final class ContractChanges {
   private void read(ChangedOpenApi diff) {
     for (Endpoint missing : diff.getMissingEndpoints()) {
       openapiDiff(endpoint(missing), "operation removed: every client calling it fails");
+      effects.add(operationEffect(EffectKind.OPERATION_REMOVED, missing, true));
     }
     for (Endpoint added : diff.getNewEndpoints()) {
       compatible.add(endpoint(added) + ": operation added");
+      effects.add(operationEffect(EffectKind.OPERATION_ADDED, added, false));
     }
     for (ChangedOperation operation : diff.getChangedOperations()) {
       readOperation(operation);
@@ -124,6 +128,12 @@ public final class ContractChanges {
     if (diff.isDifferent() && breaking.isEmpty() && compatible.isEmpty()) {
       compatible.add("(spec): compatible changes only; see the change report");
     }
+  }
+
+  /** An operation added or removed, named by its operationId (the generated method's name). */
+  private static Effect operationEffect(EffectKind kind, Endpoint endpoint, boolean breaks) {
+    String operationId = endpoint.getOperation().getOperationId();
+    return new Effect(kind, operationId == null ? endpoint(endpoint) : operationId, "", "", breaks);
   }
 
   private void readOperation(ChangedOperation op) {

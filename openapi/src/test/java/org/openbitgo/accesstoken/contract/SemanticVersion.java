@@ -43,6 +43,10 @@ public record SemanticVersion(int major, int minor, int patch)
     return new SemanticVersion(major, minor + 1, 0);
   }
 
+  public SemanticVersion nextPatch() {
+    return new SemanticVersion(major, minor, patch + 1);
+  }
+
   public boolean isLowerThan(SemanticVersion other) {
     return compareTo(other) < 0;
   }

@@ -23,6 +23,11 @@ public final class SpecValidators {
     return builder().build();
   }
 
+  /** {@link #standard()} over the spec at {@code location} (a file path or URL). */
+  public static OpenApiInteractionValidator standard(String location) {
+    return withCombinatorsResolved(OpenApiInteractionValidator.createFor(location)).build();
+  }
+
   /**
    * Also a property the spec does not name is an error, in request and response bodies: for a pact,
    * which must not pin anything the contract never promised.
@@ -36,7 +41,7 @@ public final class SpecValidators {
    * -Dcontract.spec}).
    */
   public static OpenApiInteractionValidator strict(String location) {
-    return strict(OpenApiInteractionValidator.createFor(location));
+    return strict(withCombinatorsResolved(OpenApiInteractionValidator.createFor(location)));
   }
 
   private static OpenApiInteractionValidator strict(OpenApiInteractionValidator.Builder builder) {
@@ -54,7 +59,18 @@ public final class SpecValidators {
   }
 
   private static OpenApiInteractionValidator.Builder builder() {
-    return OpenApiInteractionValidator.createForInlineApiSpecification(specText());
+    return withCombinatorsResolved(
+        OpenApiInteractionValidator.createForInlineApiSpecification(specText()));
+  }
+
+  /**
+   * Merges each {@code allOf} into one schema before validating ({@code AccessToken} is {@code
+   * AccessTokenInfo} plus the secret). Without it the strict level checks each part of the {@code
+   * allOf} alone, and every property of one part is "not allowed" by the other.
+   */
+  private static OpenApiInteractionValidator.Builder withCombinatorsResolved(
+      OpenApiInteractionValidator.Builder builder) {
+    return builder.withResolveRefs(true).withResolveCombinators(true);
   }
 
   private static String specText() {

@@ -23,8 +23,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openbitgo.accesstoken.contract.ContractFacts;
 import org.openbitgo.accesstoken.stub.http.HttpTransport;
+import org.openbitgo.accesstoken.stub.operations.AccessTokenOperations;
 import org.openbitgo.accesstoken.stub.operations.BearerAuth;
-import org.openbitgo.accesstoken.stub.operations.CreateAccessTokenEndpoint;
 import org.openbitgo.accesstoken.stub.operations.OperationRouter;
 import org.openbitgo.accesstoken.stub.rules.ContractValidation;
 import org.openbitgo.accesstoken.stub.rules.CreateAccessTokenRules;
@@ -89,11 +89,13 @@ public final class StubServer implements AutoCloseable {
     this.registry = registry;
     this.store = store;
     this.initialTokens = List.copyOf(initialTokens);
-    this.providerStates = new ProviderStates(registry, this::reset);
+    AccessTokenIssuer issuer =
+        new AccessTokenIssuer(config.environment().origin(), store, config.clock());
+    this.providerStates = new ProviderStates(registry, issuer, this::reset);
     ObjectMapper mapper = StrictContractJson.newMapper(config.maxRequestBodyBytes());
     this.transport =
         new HttpTransport(
-            router(config, mapper, registry, store, providerStates),
+            router(config, mapper, registry, issuer, providerStates),
             mapper,
             config.maxRequestBodyBytes(),
             config.requestDeadline());
@@ -135,24 +137,26 @@ public final class StubServer implements AutoCloseable {
       StubServerConfig config,
       ObjectMapper mapper,
       BearerTokenRegistry registry,
-      InMemoryAccessTokenStore store,
+      AccessTokenIssuer issuer,
       ProviderStates providerStates) {
+    InMemoryAccessTokenStore store = issuer.store();
     BearerAuth auth =
         new BearerAuth(
             registry,
             store,
             new FixedWindowRateLimiter(config.rateLimitPerMinute(), config.clock()),
             config.clock());
-    CreateAccessTokenEndpoint create =
-        new CreateAccessTokenEndpoint(
-            mapper,
+    AccessTokenOperations operations =
+        new AccessTokenOperations(
             ContractValidation.startInBackground(),
             new CreateAccessTokenRules(config.environment() == StubEnvironment.PROD),
-            new AccessTokenIssuer(config.environment().origin(), store, config.clock()));
+            issuer,
+            store,
+            config.clock());
     // test-only and opt-in: without the option the path does not exist (404)
     ProviderStateEndpoint stateChanges =
         config.providerStatesEndpoint() ? new ProviderStateEndpoint(providerStates) : null;
-    return new OperationRouter(auth, create, stateChanges);
+    return new OperationRouter(auth, operations, mapper, stateChanges);
   }
 
   /**
