@@ -99,10 +99,12 @@ public final class BreakingChangeGate {
     Path baseline = latest.get().getValue();
 
     ChangedOpenApi diff;
+    List<String> secretsMarked;
     try {
-      diff =
-          OpenApiCompare.fromLocations(
-              baseline.toUri().toString(), spec.toUri().toString(), null, diffOptions());
+      SecretMarking before = SecretMarking.strip(baseline);
+      SecretMarking after = SecretMarking.strip(spec);
+      secretsMarked = after.changesSince(before);
+      diff = OpenApiCompare.fromContents(before.yaml(), after.yaml(), null, diffOptions());
     } catch (RuntimeException e) {
       problems.add(
           "cannot compare " + shown(spec) + " with " + shown(baseline) + ": " + e.getMessage());
@@ -136,6 +138,8 @@ public final class BreakingChangeGate {
     }
 
     ContractChanges changes = ContractChanges.of(diff);
+    List<String> compatible = new ArrayList<>(changes.compatible());
+    compatible.addAll(secretsMarked);
     boolean breaks = !changes.breaking().isEmpty();
     boolean newMajor =
         specVersion.isPresent() && specVersion.get().major() > baselineVersion.major();
@@ -173,7 +177,7 @@ public final class BreakingChangeGate {
               + " so the next change is judged against "
               + declaredSpec
               + ".");
-    } else if (diff.isDifferent() || !changes.compatible().isEmpty()) {
+    } else if (diff.isDifferent() || !compatible.isEmpty()) {
       verdict = Verdict.COMPATIBLE;
       if (specVersion.isPresent() && specVersion.get().equals(baselineVersion)) {
         advice.add(
@@ -194,7 +198,7 @@ public final class BreakingChangeGate {
         baselineVersion.toString(),
         baseline,
         changes.breaking(),
-        changes.compatible(),
+        compatible,
         problems,
         advice,
         changes.effects(),
