@@ -49,12 +49,14 @@ class AgreementTest {
   void everyComponentGivesTheSameVerdictOnEveryInput() {
     Map<String, Map<String, Verdict>> verdicts = new LinkedHashMap<>();
     StubJudge stubJudge = new StubJudge(stub.port());
-    JavaClientJudge javaClient = new JavaClientJudge(URI.create("http://127.0.0.1:" + stub.port()));
     Map<String, Verdict> byStub = new LinkedHashMap<>();
     Map<String, Verdict> byJava = new LinkedHashMap<>();
-    for (AgreementTable.Row row : TABLE.rows()) {
-      byStub.put(row.id(), stubJudge.judge(TABLE, row));
-      byJava.put(row.id(), javaClient.judge(TABLE, row));
+    try (JavaClientJudge javaClient =
+        new JavaClientJudge(URI.create("http://127.0.0.1:" + stub.port()))) {
+      for (AgreementTable.Row row : TABLE.rows()) {
+        byStub.put(row.id(), stubJudge.judge(TABLE, row));
+        byJava.put(row.id(), javaClient.judge(TABLE, row));
+      }
     }
     verdicts.put("stub", byStub);
     verdicts.put(JavaClientJudge.COMPONENT, byJava);
