@@ -1,5 +1,5 @@
 """The installed package never prints a secret: the token's value (AccessToken.token) and the
-request's otp, both x-sensitive in the spec. JSON keeps them; every printed form leaves them out."""
+request's otp, both format: password in the spec. JSON keeps them; every printed form leaves them out."""
 
 import json
 import pprint

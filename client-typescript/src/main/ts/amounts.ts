@@ -1,3 +1,5 @@
+import { CONTRACT_FACTS } from './contractFacts';
+
 /**
  * Amounts in base units (satoshi, wei, ...) may exceed 2^53, beyond which a JavaScript number
  * cannot hold every integer: 1234567890123456789 silently becomes 1234567890123456800. So an
@@ -9,17 +11,23 @@ declare const safeIntegerBrand: unique symbol;
 /** A number checked by {@link safeInteger} to be an integer JavaScript holds exactly. */
 export type SafeInteger = number & { readonly [safeIntegerBrand]: true };
 
-/** What an amount field accepts when sending: a decimal string such as `'100000000'`, or a checked {@link SafeInteger}. */
-export type ExactAmount = string | SafeInteger;
+/**
+ * What an amount field accepts when sending: a decimal string such as `'100000000'`, a checked
+ * {@link SafeInteger}, or a `bigint` (sent as the exact JSON integer it is, as the stub, the Java
+ * and the Python clients accept one beyond 2^64).
+ */
+export type ExactAmount = string | SafeInteger | bigint;
 
-/** The spec's `BaseUnitAmountString` pattern (a test keeps it equal to the spec's). */
-export const AMOUNT_DIGITS = /^[0-9]{1,78}$/;
+/** The spec's `BaseUnitAmountString` pattern, read from the spec by the build. */
+export const AMOUNT_DIGITS = new RegExp(CONTRACT_FACTS.amountPattern);
 
 /**
- * The properties the spec types `BaseUnitAmount`, in requests and responses (a test keeps this
- * equal to the spec). A string there must be {@link AMOUNT_DIGITS}; a number a safe integer.
+ * The properties the spec types `BaseUnitAmount`, in requests and responses, read from the spec by
+ * the build. A string there must be {@link AMOUNT_DIGITS}; a number a safe integer.
  */
-export const AMOUNT_PROPERTIES: readonly string[] = Object.freeze(['txValue', 'txValueLimit']);
+export const AMOUNT_PROPERTIES: readonly string[] = Object.freeze([
+  ...CONTRACT_FACTS.amountProperties,
+]);
 
 const ADVICE =
   'send amounts as decimal strings, e.g. "1234567890123456789" (or baseUnits(1234567890123456789n))';
@@ -53,9 +61,13 @@ export function assertExactNumbers(body: unknown, path = 'body'): void {
   const isAmount = AMOUNT_PROPERTIES.includes(path.slice(path.lastIndexOf('.') + 1));
   const advice = isAmount ? ADVICE : 'give a safe integer (at most Number.MAX_SAFE_INTEGER)';
   if (typeof body === 'bigint') {
-    throw new RangeError(
-      `${path} is a bigint, which JSON cannot carry as a number here: ${advice}`,
-    );
+    if (!isAmount) {
+      throw new RangeError(
+        `${path} is a bigint, which JSON cannot carry as a number here: ${advice}`,
+      );
+    }
+    assertAmountDigits(path, body.toString());
+    return;
   }
   if (typeof body === 'number') {
     if (!Number.isSafeInteger(body)) {
@@ -63,6 +75,7 @@ export function assertExactNumbers(body: unknown, path = 'body'): void {
         `${path} = ${String(body)} is not an exact integer in JavaScript: ${advice}`,
       );
     }
+    if (isAmount) assertAmountDigits(path, String(body));
     return;
   }
   if (typeof body === 'string') {
@@ -77,6 +90,23 @@ export function assertExactNumbers(body: unknown, path = 'body'): void {
   for (const [key, value] of Object.entries(body)) {
     assertExactNumbers(value, Array.isArray(body) ? `${path}[${key}]` : `${path}.${key}`);
   }
+}
+
+/** An integer amount must be non-negative and have at most as many digits as the spec's pattern allows. */
+function assertAmountDigits(path: string, digits: string): void {
+  if (!AMOUNT_DIGITS.test(digits)) {
+    const shown = digits.length > 20 ? `an integer of ${digits.length} digits` : digits;
+    throw new RangeError(
+      `${path} = ${shown} is not an amount: a non-negative integer of 1 to 78 digits`,
+    );
+  }
+}
+
+/** Whether `value` holds a `bigint` anywhere: such a body is written with `stringifyJson`. */
+export function containsBigint(value: unknown): boolean {
+  if (typeof value === 'bigint') return true;
+  if (value === null || typeof value !== 'object' || value instanceof Date) return false;
+  return Object.values(value).some(containsBigint);
 }
 
 /**

@@ -8,16 +8,32 @@ import {
   type Middleware,
   type RequestOpts,
 } from './generated';
-import { assertExactNumbers, type WithExactAmounts, type WithReadAmounts } from './amounts';
+import {
+  assertExactNumbers,
+  containsBigint,
+  type WithExactAmounts,
+  type WithReadAmounts,
+} from './amounts';
 import { BitGoApiError, BitGoTransportError } from './errors';
-import { parseJson, type JsonValue } from './json';
+import { parseJson, stringifyJson, type JsonValue } from './json';
 import { otpOf, redact, redactedWhenInspected } from './secrets';
+import { CONTRACT_FACTS } from './contractFacts';
 
-/** BitGo's environments (the spec's `servers`). */
-export const BitGoEnvironment = {
-  test: 'https://app.bitgo-test.com',
-  production: 'https://app.bitgo.com',
-} as const;
+/** BitGo's environments: the spec's `servers`, by their `x-environment` name. */
+export const BitGoEnvironment = CONTRACT_FACTS.environments;
+
+const BEARER_TOKEN = CONTRACT_FACTS.bearerToken;
+const BEARER_TOKEN68 = new RegExp(BEARER_TOKEN.pattern);
+
+/** The spec's bearer-token rule (`x-bearer-token`), as the stub and every client check it. */
+export function isBearerToken(token: unknown): token is string {
+  return (
+    typeof token === 'string' &&
+    token.length >= BEARER_TOKEN.minLength &&
+    token.length <= BEARER_TOKEN.maxLength &&
+    BEARER_TOKEN68.test(token)
+  );
+}
 
 export interface AccessTokenClientOptions {
   /** Sent as `Authorization: Bearer <accessToken>`; never printed. */
@@ -51,7 +67,12 @@ export class ExactAccessTokenApi extends AccessTokenApi {
     initOverrides?: RequestInit | InitOverrideFunction,
   ): Promise<Response> {
     assertExactNumbers(context.body);
-    return super.request(context, initOverrides);
+    // JSON.stringify, which the generated code calls, throws on a bigint amount: a Blob is sent as
+    // it is, so the body is written here with every digit of the integer
+    const body = containsBigint(context.body)
+      ? new Blob([stringifyJson(context.body)], { type: 'application/json' })
+      : context.body;
+    return super.request({ ...context, body }, initOverrides);
   }
 
   /** The created token, whose secret `util.inspect` / `console.log` show as `[REDACTED]`. */
@@ -89,7 +110,10 @@ export class AccessTokenClient {
    * a number that is not a safe integer or an amount string that is not 1 to 78 digits.
    */
   createAccessToken(request: CreateAccessTokenInput): Promise<ReadAccessToken> {
-    return this.api.createAccessToken({ createAccessTokenRequest: request });
+    // the generated type has no bigint amount: `ExactAccessTokenApi.request` writes one exactly
+    return this.api.createAccessToken({
+      createAccessTokenRequest: request as CreateAccessTokenRequest,
+    });
   }
 
   toString(): string {
@@ -102,9 +126,12 @@ export class AccessTokenClient {
 }
 
 function checkedToken(token: string): string {
-  if (typeof token !== 'string' || !/^[\x21-\x7e]{8,}$/.test(token)) {
+  if (!isBearerToken(token)) {
     // says what is wrong without echoing the value
-    throw new TypeError('accessToken must be at least 8 printable characters without spaces');
+    throw new TypeError(
+      `accessToken must be ${BEARER_TOKEN.minLength} to ${BEARER_TOKEN.maxLength} RFC 6750 token68` +
+        ' characters (letters, digits, - . _ ~ + /, then = padding)',
+    );
   }
   return token;
 }

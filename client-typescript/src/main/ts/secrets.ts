@@ -1,7 +1,10 @@
 import type { InspectOptions } from 'node:util';
+import { CONTRACT_FACTS } from './contractFacts';
 
-/** The properties the spec marks `x-sensitive: true` (the token's value, the request's otp). */
-export const SENSITIVE_PROPERTIES: readonly string[] = Object.freeze(['token', 'otp']);
+/** The properties the spec marks `format: password` (the token's value, the request's otp). */
+export const SENSITIVE_PROPERTIES: readonly string[] = Object.freeze([
+  ...CONTRACT_FACTS.sensitiveProperties,
+]);
 
 const INSPECT = Symbol.for('nodejs.util.inspect.custom');
 

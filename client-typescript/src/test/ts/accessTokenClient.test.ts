@@ -232,7 +232,7 @@ describe('errors', () => {
 });
 
 describe('secrets', () => {
-  test('the layer redacts exactly the properties the spec marks x-sensitive', () => {
+  test('the layer redacts exactly the properties the spec marks format: password', () => {
     assert.deepEqual([...SENSITIVE_PROPERTIES].sort(), sensitiveProperties());
   });
 
@@ -387,20 +387,38 @@ describe('amounts', () => {
       // @ts-expect-error the same for allErc20TokensLimit
       allErc20TokensLimit: { txValueLimit: 5 },
     };
-    const bigint: CreateAccessTokenInput = {
-      label: 'x',
-      // @ts-expect-error a bigint is not sent as is: baseUnits(...) makes it a decimal string
-      spendingLimits: [{ coin: 'btc', txValueLimit: 10n }],
-    };
     const accepted: CreateAccessTokenInput = {
       label: 'x',
       duration: 60,
       spendingLimits: [
         { coin: 'btc', txValueLimit: '1234567890123456789' },
         { coin: 'ltc', txValueLimit: safeInteger(5) },
+        { coin: 'eth', txValueLimit: 10n },
       ],
     };
-    assert.ok(rounded && roundedErc20 && bigint && accepted);
+    assert.ok(rounded && roundedErc20 && accepted);
+  });
+
+  test('a bigint amount beyond 2^64 is sent as the exact JSON integer it is', async () => {
+    const created = await client().createAccessToken({
+      label: 'beyond-2^64',
+      spendingLimits: [{ coin: 'btc', txValueLimit: 18446744073709551617n }],
+    });
+    assert.equal(created.unlock!.spendingLimits!['btc']!.txValueLimit, 18446744073709551617n);
+  });
+
+  test('a negative or 79-digit integer amount is refused before sending', async () => {
+    const wire = recordingFetch();
+    for (const amount of [-5n, 10n ** 78n, safeInteger(0) - 5]) {
+      await assert.rejects(
+        client({ fetchApi: wire.fetchApi }).createAccessToken({
+          label: 'bad',
+          spendingLimits: [{ coin: 'btc', txValueLimit: amount as bigint }],
+        }),
+        (e: unknown) => e instanceof RangeError && /is not an amount/.test(e.message),
+      );
+    }
+    assert.equal(wire.sent.length, 0);
   });
 
   test('a safe integer is sent and read back as the same number', async () => {

@@ -73,9 +73,9 @@ export function responseSchema(status: string): string {
   return String(member(schemaOf, '$ref')).split('/').pop()!;
 }
 
-/** The names of every schema property the spec marks `x-sensitive: true`. */
+/** The names of every schema property the spec marks `format: password`. */
 export function sensitiveProperties(): string[] {
-  return schemaProperties((property) => property['x-sensitive'] === true);
+  return schemaProperties((property) => property['format'] === 'password');
 }
 
 const TIMESTAMP = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$/;

@@ -14,6 +14,7 @@ from openbitgo_accesstoken.client import (
     as_int,
     check_amounts,
 )
+from openbitgo_accesstoken.contract_facts import is_bearer_token
 from openbitgo_accesstoken.generated.models import *  # noqa: F401,F403  the contract's models
 
 __all__ = [
@@ -24,4 +25,5 @@ __all__ = [
     "BitGoEnvironment",
     "as_int",
     "check_amounts",
+    "is_bearer_token",
 ]

@@ -8,6 +8,13 @@ import re
 from typing import Any, Mapping, Optional, Union
 from urllib.parse import urlsplit
 
+from openbitgo_accesstoken.contract_facts import (
+    AMOUNT_PATTERN,
+    AMOUNT_PROPERTIES,
+    BEARER_TOKEN_RULE,
+    ENVIRONMENTS,
+    is_bearer_token,
+)
 from openbitgo_accesstoken.generated import ApiClient, Configuration
 from openbitgo_accesstoken.generated.api.access_token_api import AccessTokenApi
 from openbitgo_accesstoken.generated.exceptions import ApiException
@@ -17,10 +24,10 @@ from openbitgo_accesstoken.generated.models.create_access_token_request import C
 
 
 class BitGoEnvironment:
-    """BitGo's environments (the spec's ``servers``)."""
+    """BitGo's environments: the spec's ``servers``, by their ``x-environment`` name."""
 
-    TEST = "https://app.bitgo-test.com"
-    PRODUCTION = "https://app.bitgo.com"
+    TEST = ENVIRONMENTS["test"]
+    PRODUCTION = ENVIRONMENTS["production"]
 
 
 class BitGoApiError(Exception):
@@ -42,16 +49,9 @@ class BitGoApiError(Exception):
         return f"BitGoApiError({str(self)!r})"
 
 
-_TOKEN = re.compile(r"^[\x21-\x7e]{8,}$")
-
-AMOUNT_PATTERN = "^[0-9]{1,78}$"
-"""The spec's ``BaseUnitAmountString`` pattern (a test keeps it equal to the spec's): the generated
-model does not check it, so ``"12a"`` would reach the server."""
+# The spec's BaseUnitAmountString pattern: the generated model does not check it (the generator
+# drops it), so "12a" would reach the server.
 _AMOUNT_DIGITS = re.compile(AMOUNT_PATTERN)
-
-AMOUNT_PROPERTIES = ("txValue", "txValueLimit")
-"""The JSON properties the spec types ``BaseUnitAmount``, in requests and responses (a test keeps
-this equal to the spec)."""
 
 
 def as_int(amount: Union[BaseUnitAmount, int, str, None]) -> Optional[int]:
@@ -70,8 +70,8 @@ def as_int(amount: Union[BaseUnitAmount, int, str, None]) -> Optional[int]:
 
 def check_amounts(request: CreateAccessTokenRequest) -> None:
     """Refuses, with a ``ValueError`` naming the field, an amount string that is not 1 to 78
-    decimal digits (``"12a"``, ``""``, ``"-5"``, 79 digits). ``create_access_token`` calls it
-    before sending."""
+    decimal digits (``"12a"``, ``""``, ``"-5"``, 79 digits), or an integer amount that is negative
+    or longer than 78 digits. ``create_access_token`` calls it before sending."""
     _check_amounts(request.to_dict(), "")
 
 
@@ -81,6 +81,14 @@ def _check_amounts(value: Any, path: str) -> None:
             where = f"{path}.{key}" if path else str(key)
             if key in AMOUNT_PROPERTIES and isinstance(member, str) and not _AMOUNT_DIGITS.match(member):
                 raise ValueError(f"{where} = {_shown(member)} is not an amount: 1 to 78 decimal digits")
+            if (
+                key in AMOUNT_PROPERTIES
+                and isinstance(member, int)
+                and not isinstance(member, bool)
+                and not _AMOUNT_DIGITS.match(str(member))
+            ):
+                # the same digits rule for a JSON integer: non-negative, at most 78 digits
+                raise ValueError(f"{where} = {_shown(str(member))} is not an amount: a non-negative integer of 1 to 78 digits")
             _check_amounts(member, where)
     elif isinstance(value, list):
         for i, member in enumerate(value):
@@ -102,9 +110,9 @@ class AccessTokenClient:
         base_url: Optional[str] = None,
         allow_plain_http: bool = False,
     ):
-        if not isinstance(access_token, str) or not _TOKEN.match(access_token):
+        if not is_bearer_token(access_token):
             # says what is wrong without echoing the value
-            raise ValueError("access_token must be at least 8 printable characters without spaces")
+            raise ValueError(f"access_token must be {BEARER_TOKEN_RULE}")
         self._token = access_token
         self.base_url = _base_url(environment, base_url, allow_plain_http)
         configuration = Configuration(host=self.base_url, access_token=access_token)

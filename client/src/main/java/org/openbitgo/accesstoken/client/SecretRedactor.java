@@ -8,15 +8,18 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.openbitgo.accesstoken.contract.ContractFacts;
 
 /**
  * Removes secrets from text before it is logged or put in an exception: credential headers, bearer
- * values, JSON fields that hold secrets ({@code token}, {@code otp}, {@code password}), the
- * client's own access token and the {@code otp} of the request at hand, wherever a peer echoes them
- * back and however it encodes them: raw, JSON {@code \}{@code uXXXX} or {@code \/} escapes,
- * percent-encoding or HTML character references (any mix, any hex case), or Base64 (standard or
- * URL-safe, at any byte alignment).
+ * values, JSON fields that hold secrets (the properties the spec marks {@code format: password}:
+ * {@code token}, {@code otp}; {@link ContractFacts#SENSITIVE_PROPERTIES}), the client's own access
+ * token and the {@code otp} of the request at hand, wherever a peer echoes them back and however it
+ * encodes them: raw, JSON {@code \}{@code uXXXX} or {@code \/} escapes, percent-encoding or HTML
+ * character references (any mix, any hex case), or Base64 (standard or URL-safe, at any byte
+ * alignment).
  */
 final class SecretRedactor {
 
@@ -31,7 +34,11 @@ final class SecretRedactor {
   /** A string value (escapes included) or a bare scalar, so pretty-printed JSON is covered too. */
   private static final Pattern SENSITIVE_JSON_FIELD =
       Pattern.compile(
-          "(\"(?:token|otp|password)\"\\s*:\\s*)(\"(?:[^\"\\\\]|\\\\.)*\"|[^\\s,}\\]]+)");
+          "(\"(?:"
+              + ContractFacts.SENSITIVE_PROPERTIES.stream()
+                  .map(Pattern::quote)
+                  .collect(Collectors.joining("|"))
+              + ")\"\\s*:\\s*)(\"(?:[^\"\\\\]|\\\\.)*\"|[^\\s,}\\]]+)");
 
   /** Shorter literals would redact ordinary words; real tokens are far longer. */
   static final int MIN_LITERAL_LENGTH = 8;

@@ -9,6 +9,7 @@ import com.fasterxml.jackson.databind.deser.std.StdDeserializer;
 import java.io.IOException;
 import java.math.BigInteger;
 import java.util.Objects;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -23,11 +24,14 @@ import java.util.regex.Pattern;
 @JsonDeserialize(using = BaseUnitAmount.Reader.class)
 public final class BaseUnitAmount {
 
-  /** The most digits an amount may have in either form: 78 digits hold 2^256. */
-  public static final int MAX_DIGITS = 78;
-
   /** The string form's pattern in the spec: 1 to 78 decimal digits. */
-  private static final Pattern DIGITS = Pattern.compile("[0-9]{1," + MAX_DIGITS + "}");
+  private static final Pattern DIGITS = ContractFacts.AMOUNT_DIGITS;
+
+  /**
+   * The most digits an amount may have in either form (78, which hold 2^256): the upper bound of
+   * the spec's {@code [0-9]{1,N}} pattern.
+   */
+  public static final int MAX_DIGITS = upperBoundOf(DIGITS);
 
   private final String digits;
   private final boolean writtenAsString;
@@ -143,5 +147,13 @@ public final class BaseUnitAmount {
                   + MAX_DIGITS
                   + " digits or a non-negative integer without fraction or exponent");
     }
+  }
+
+  private static int upperBoundOf(Pattern digits) {
+    Matcher bound = Pattern.compile("\\[0-9]\\{1,(\\d+)}").matcher(digits.pattern());
+    if (!bound.matches()) {
+      throw new IllegalStateException("the amount pattern is not [0-9]{1,N}: " + digits);
+    }
+    return Integer.parseInt(bound.group(1));
   }
 }

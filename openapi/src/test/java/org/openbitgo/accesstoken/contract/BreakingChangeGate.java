@@ -90,7 +90,7 @@ public final class BreakingChangeGate {
    * the secret) is judged by the properties it has on the wire, as every generator merges it, not
    * as "an object became another kind of object".
    */
-  private static io.swagger.v3.oas.models.OpenAPI withCombinatorsMerged(Path spec) {
+  private static io.swagger.v3.oas.models.OpenAPI withCombinatorsMerged(String specYaml) {
     io.swagger.v3.parser.core.models.ParseOptions options =
         new io.swagger.v3.parser.core.models.ParseOptions();
     options.setResolve(true);
@@ -128,10 +128,16 @@ public final class BreakingChangeGate {
       Path spec, SemanticVersion baselineVersion, Path baseline, List<String> problems) {
     Path baselineDir = baseline.toAbsolutePath().getParent();
     ChangedOpenApi diff;
+    List<String> secretsMarked;
     try {
+      SecretMarking before = SecretMarking.strip(baseline);
+      SecretMarking after = SecretMarking.strip(spec);
+      secretsMarked = after.changesSince(before);
       diff =
           OpenApiCompare.fromSpecifications(
-              withCombinatorsMerged(baseline), withCombinatorsMerged(spec), diffOptions());
+              withCombinatorsMerged(before.yaml()),
+              withCombinatorsMerged(after.yaml()),
+              diffOptions());
     } catch (RuntimeException e) {
       problems.add(
           "cannot compare " + shown(spec) + " with " + shown(baseline) + ": " + e.getMessage());
@@ -165,6 +171,8 @@ public final class BreakingChangeGate {
     }
 
     ContractChanges changes = ContractChanges.of(diff);
+    List<String> compatible = new ArrayList<>(changes.compatible());
+    compatible.addAll(secretsMarked);
     boolean breaks = !changes.breaking().isEmpty();
     boolean newMajor =
         specVersion.isPresent() && specVersion.get().major() > baselineVersion.major();
@@ -212,7 +220,7 @@ public final class BreakingChangeGate {
               + " so the next change is judged against "
               + declaredSpec
               + ".");
-    } else if (diff.isDifferent() || !changes.compatible().isEmpty()) {
+    } else if (diff.isDifferent() || !compatible.isEmpty()) {
       verdict = Verdict.COMPATIBLE;
       if (specVersion.isPresent() && specVersion.get().equals(baselineVersion)) {
         advice.add(
@@ -237,7 +245,7 @@ public final class BreakingChangeGate {
         baselineVersion.toString(),
         baseline,
         changes.breaking(),
-        changes.compatible(),
+        compatible,
         problems,
         advice,
         changes.effects(),

@@ -18,6 +18,9 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.openapitools.openapidiff.core.OpenApiCompare;
+import org.openapitools.openapidiff.core.compare.OpenApiDiffOptions;
+import org.openapitools.openapidiff.core.model.ChangedOpenApi;
 import org.openbitgo.accesstoken.contract.BreakingChangeGate.Result;
 import org.openbitgo.accesstoken.contract.BreakingChangeGate.Verdict;
 import org.openbitgo.accesstoken.contract.ContractChanges.Breaking;
@@ -274,6 +277,45 @@ class BreakingChangeGateTest {
 
   @Nested
   class AcceptsWhatExistingClientsSurvive {
+
+    @Test
+    void markingSecretsFormatPasswordIsCompatibleThoughOpenapiDiffCallsItAFormatChange() {
+      Consumer<SpecFixture> markSecrets =
+          f -> {
+            f.schema("/AccessToken/properties/token").put("format", "password");
+            f.schema("/CreateAccessTokenRequest/properties/otp").put("format", "password");
+          };
+      SpecFixture.released().with(markSecrets).writeTo(spec);
+      ChangedOpenApi openapiDiffAlone =
+          OpenApiCompare.fromFiles(
+              baselines.resolve("access-token-1.0.0.yaml").toFile(),
+              spec.toFile(),
+              null,
+              OpenApiDiffOptions.builder().build());
+      assertThat(openapiDiffAlone.isIncompatible()).as("openapi-diff 2.1.7 alone").isTrue();
+
+      Result result = judge(markSecrets);
+      assertThat(result.verdict()).isEqualTo(Verdict.COMPATIBLE);
+      assertThat(result.breaking()).isEmpty();
+      assertThat(result.compatible())
+          .containsExactly(
+              "`/components/schemas/AccessToken/properties/token`: marked `format: password`, a"
+                  + " secret that generated models do not print; nothing changes on the wire",
+              "`/components/schemas/CreateAccessTokenRequest/properties/otp`: marked `format:"
+                  + " password`, a secret that generated models do not print; nothing changes on"
+                  + " the wire");
+    }
+
+    @Test
+    void aSecretsOtherFormatChangesAreStillRefused() {
+      Result result =
+          judgeAgainstTheCurrentRelease(
+              f -> f.schema("/AccessToken/properties/token").put("format", "byte"));
+      assertThat(result.verdict()).isEqualTo(Verdict.REFUSED);
+      assertThat(breakingText(result))
+          .containsExactly(
+              "POST /api/v2/user/accesstoken response 200 `token`: format changed from `none` to `byte`");
+    }
 
     @Test
     void addingAnOptionalRequestFieldIsCompatible() {

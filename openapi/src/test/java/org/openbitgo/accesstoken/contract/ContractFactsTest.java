@@ -1,10 +1,17 @@
 package org.openbitgo.accesstoken.contract;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.URI;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
-/** The Java copies of the spec's patterns are the spec's patterns. */
+/**
+ * What {@link ContractFacts} reads from the spec's JSON form is what the YAML says (the conversion
+ * keeps every fact), and the rules behave as the spec words them.
+ */
 class ContractFactsTest {
 
   @Test
@@ -70,5 +77,75 @@ class ContractFactsTest {
     assertThat(ContractFacts.BEARER_TOKEN68.matcher("has space").matches()).isFalse();
     assertThat(ContractFacts.BEARER_TOKEN68.matcher("a=b").matches()).isFalse();
     assertThat(ContractFacts.BEARER_TOKEN68.matcher("quote\"").matches()).isFalse();
+  }
+
+  @Test
+  void theBearerTokenRuleIsTheSecuritySchemesXBearerToken() {
+    JsonNode rule = SpecExamples.spec().at("/components/securitySchemes/BearerAuth/x-bearer-token");
+    assertThat("^" + ContractFacts.BEARER_TOKEN68.pattern() + "$")
+        .isEqualTo(rule.path("pattern").asText());
+    assertThat(ContractFacts.BEARER_TOKEN_MIN_LENGTH).isEqualTo(rule.path("minLength").asInt());
+    assertThat(ContractFacts.BEARER_TOKEN_MAX_LENGTH).isEqualTo(rule.path("maxLength").asInt());
+    assertThat(ContractFacts.isBearerToken("ci-token")).isTrue();
+    assertThat(ContractFacts.isBearerToken("short")).isFalse();
+    assertThat(ContractFacts.isBearerToken("abc!defgh")).isFalse();
+    assertThat(ContractFacts.isBearerToken("a".repeat(512))).isTrue();
+    assertThat(ContractFacts.isBearerToken("a".repeat(513))).isFalse();
+    assertThat(ContractFacts.isBearerToken(null)).isFalse();
+    assertThat(ContractFacts.bearerTokenRule()).startsWith("8 to 512 ");
+  }
+
+  @Test
+  void theEnvironmentsAreTheSpecsServers() {
+    assertThat(ContractFacts.ENVIRONMENTS)
+        .containsExactly(
+            Map.entry("test", URI.create(SpecExamples.spec().at("/servers/0/url").asText())),
+            Map.entry("production", URI.create(SpecExamples.spec().at("/servers/1/url").asText())));
+    assertThatThrownBy(() -> ContractFacts.environment("staging"))
+        .hasMessageContaining("staging")
+        .hasMessageContaining("[test, production]");
+  }
+
+  @Test
+  void theSecretsAreThePropertiesMarkedFormatPassword() {
+    assertThat(ContractFacts.SENSITIVE_PROPERTIES).containsExactly("otp", "token");
+    assertThat(
+            SpecExamples.spec()
+                .at("/components/schemas/AccessToken/properties/token/format")
+                .asText())
+        .isEqualTo("password");
+  }
+
+  @Test
+  void theDefaultDurationAndTheAmountsAreTheSpecs() {
+    assertThat(ContractFacts.DEFAULT_DURATION_SECONDS)
+        .isEqualTo(
+            SpecExamples.spec()
+                .at(
+                    "/components/schemas/CreateAccessTokenRequest/properties/duration/x-server-default")
+                .asLong())
+        .isEqualTo(315_360_000L);
+    assertThat("^" + ContractFacts.AMOUNT_DIGITS.pattern() + "$")
+        .isEqualTo(
+            SpecExamples.spec().at("/components/schemas/BaseUnitAmountString/pattern").asText());
+    assertThat(BaseUnitAmount.MAX_DIGITS).isEqualTo(78);
+    assertThat(ContractFacts.amountProperties()).containsExactly("txValue", "txValueLimit");
+  }
+
+  @Test
+  void theExportCarriesEveryFactInTheSpecsAnchoredForm() {
+    Map<String, Object> facts = ContractFactsExport.facts();
+    assertThat(facts)
+        .containsKeys(
+            "contractVersion",
+            "bearerToken",
+            "environments",
+            "sensitiveProperties",
+            "amountPattern",
+            "amountProperties",
+            "defaultDurationSeconds");
+    assertThat(facts.get("amountPattern"))
+        .isEqualTo(
+            SpecExamples.spec().at("/components/schemas/BaseUnitAmountString/pattern").asText());
   }
 }

@@ -250,10 +250,7 @@ public final class StubServerMain {
       case "--token" -> {
         if (!BearerTokenRegistry.isWellFormed(value)) {
           // never the value: it may be a real secret pasted by mistake
-          throw new UsageException(
-              "--token must be 1 to "
-                  + BearerTokenRegistry.MAX_TOKEN_LENGTH
-                  + " token68 characters (letters, digits, - . _ ~ + /, then = padding)");
+          throw new UsageException("--token must be " + ContractFacts.bearerTokenRule());
         }
         config.acceptedToken(value);
       }

@@ -29,8 +29,8 @@ class StubServerMainTest {
                 "--environment",
                 "prod",
                 "--token",
-                "a",
-                "--token=b",
+                "token-aa",
+                "--token=token-bb",
                 "--rate-limit",
                 "5",
                 "--max-stored-tokens",
@@ -39,7 +39,7 @@ class StubServerMainTest {
     assertThat(config.port()).isEqualTo(9090);
     assertThat(config.host()).isEqualTo("0.0.0.0");
     assertThat(config.environment()).isEqualTo(StubEnvironment.PROD);
-    assertThat(config.acceptedTokens()).containsExactly("a", "b");
+    assertThat(config.acceptedTokens()).containsExactly("token-aa", "token-bb");
     assertThat(config.rateLimitPerMinute()).isEqualTo(5);
     assertThat(config.maxStoredTokens()).isEqualTo(7);
     assertThat(config.providerStatesEndpoint()).isFalse();
@@ -112,7 +112,7 @@ class StubServerMainTest {
     List<String> err =
         assertUsageError(
             List.of("--token", "has space"),
-            "--token must be 1 to 512 token68 characters (letters, digits, - . _ ~ + /, then = padding)");
+            "--token must be 8 to 512 RFC 6750 token68 characters (letters, digits, - . _ ~ + /, then = padding)");
     assertThat(String.join("\n", err)).doesNotContain("has space");
   }
 

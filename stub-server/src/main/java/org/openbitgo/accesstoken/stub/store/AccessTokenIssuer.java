@@ -9,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.openbitgo.accesstoken.contract.BaseUnitAmount;
+import org.openbitgo.accesstoken.contract.ContractFacts;
 import org.openbitgo.accesstoken.server.generated.model.AccessToken;
 import org.openbitgo.accesstoken.server.generated.model.AccessTokenInfo;
 import org.openbitgo.accesstoken.server.generated.model.AllErc20TokensLimit;
@@ -26,8 +27,11 @@ import org.openbitgo.accesstoken.server.generated.model.UnlockSpendingLimit;
  */
 public record AccessTokenIssuer(String origin, InMemoryAccessTokenStore store, Clock clock) {
 
-  /** Lifetime of a token whose request has no {@code duration}: ten years, the maximum. */
-  public static final long DEFAULT_DURATION_SECONDS = 315_360_000L;
+  /**
+   * Lifetime of a token whose request has no {@code duration}: the spec's {@code x-server-default}
+   * (ten years, the maximum).
+   */
+  public static final long DEFAULT_DURATION_SECONDS = ContractFacts.DEFAULT_DURATION_SECONDS;
 
   /** The client application BitGo names for tokens made through its API. */
   static final String CLIENT = "bitgo";

@@ -3,7 +3,6 @@ package org.openbitgo.accesstoken.stub.store;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.regex.Pattern;
 import org.openbitgo.accesstoken.contract.ContractFacts;
 
 /**
@@ -13,10 +12,8 @@ import org.openbitgo.accesstoken.contract.ContractFacts;
  */
 public final class BearerTokenRegistry {
 
-  /** RFC 6750's token68 syntax: what may follow {@code Bearer }. */
-  static final Pattern TOKEN68 = ContractFacts.BEARER_TOKEN68;
-
-  public static final int MAX_TOKEN_LENGTH = 512;
+  /** The longest bearer token accepted: the spec's {@code x-bearer-token} rule. */
+  public static final int MAX_TOKEN_LENGTH = ContractFacts.BEARER_TOKEN_MAX_LENGTH;
 
   private final Map<String, String> userIdByTokenHash = new ConcurrentHashMap<>();
 
@@ -45,16 +42,19 @@ public final class BearerTokenRegistry {
     return Optional.ofNullable(userIdByTokenHash.get(tokenSha256));
   }
 
-  /** Whether {@code token} could be sent as {@code Authorization: Bearer <token>} at all. */
+  /**
+   * Whether {@code token} could be sent as {@code Authorization: Bearer <token>} at all: the spec's
+   * bearer-token rule ({@code x-bearer-token}), which every client checks too.
+   */
   public static boolean isWellFormed(String token) {
-    return token != null && token.length() <= MAX_TOKEN_LENGTH && TOKEN68.matcher(token).matches();
+    return ContractFacts.isBearerToken(token);
   }
 
   public static String requireWellFormed(String token) {
     if (!isWellFormed(token)) {
       // never echo the value: it may be a real secret pasted by mistake
       throw new IllegalArgumentException(
-          "a bearer token must be 1 to " + MAX_TOKEN_LENGTH + " token68 characters");
+          "a bearer token must be " + ContractFacts.bearerTokenRule());
     }
     return token;
   }
