@@ -2,6 +2,8 @@ import {
   AccessTokenApi,
   Configuration,
   type AccessToken,
+  type AccessTokenInfo,
+  type AccessTokenList,
   type CreateAccessTokenRequest,
   type FetchAPI,
   type InitOverrideFunction,
@@ -9,7 +11,7 @@ import {
   type RequestOpts,
 } from './generated';
 import { assertExactNumbers, type WithExactAmounts, type WithReadAmounts } from './amounts';
-import { BitGoApiError, BitGoTransportError } from './errors';
+import { BitGoApiError, BitGoLabelError, BitGoTransportError } from './errors';
 import { parseJson, type JsonValue } from './json';
 import { otpOf, redact, redactedWhenInspected } from './secrets';
 
@@ -40,6 +42,20 @@ export type CreateAccessTokenInput = WithExactAmounts<CreateAccessTokenRequest>;
  * as a `bigint`. `JSON.stringify` throws on a `bigint`: serialize it with `stringifyJson`.
  */
 export type ReadAccessToken = WithReadAmounts<AccessToken>;
+
+/** A listed or revoked token's document (never its secret), amounts read as {@link ReadAmount}. */
+export type ReadAccessTokenInfo = WithReadAmounts<AccessTokenInfo>;
+
+/** One page of the caller's tokens, as `list` returns it. */
+export type ReadAccessTokenList = WithReadAmounts<AccessTokenList>;
+
+/** Which page `list` asks for. */
+export interface ListPageOptions {
+  /** How many tokens the page holds at most, 1 to 200 (the server checks it); the server's default is 100. */
+  limit?: number;
+  /** The previous page's `nextBatchPrevId`; without it the first page. */
+  prevId?: string;
+}
 
 /**
  * The generated `AccessTokenApi`, with every request body checked for numbers JavaScript may have
@@ -90,6 +106,69 @@ export class AccessTokenClient {
    */
   createAccessToken(request: CreateAccessTokenInput): Promise<ReadAccessToken> {
     return this.api.createAccessToken({ createAccessTokenRequest: request });
+  }
+
+  /**
+   * One page of the caller's unexpired tokens (none carries its secret). Pass the answer's
+   * `nextBatchPrevId` as `prevId` for the next page; the last page has none. `listAll` does that
+   * for you. Throws {@link BitGoApiError} for a `limit` out of 1 to 200 or a malformed `prevId` (400).
+   */
+  list(options: ListPageOptions = {}): Promise<ReadAccessTokenList> {
+    return this.api.listAccessTokens(options);
+  }
+
+  /**
+   * Every unexpired token of the caller, fetched a page at a time as the loop asks for them:
+   * `for await (const token of client.listAll()) ...`. Breaking out of the loop fetches no further
+   * page. `limit` is the page size (the server's default, 100, when not given). A token alive for
+   * the whole traversal is yielded exactly once; one created or revoked meanwhile may or may not
+   * be. A server that hands back a cursor it already gave would loop forever: that is a
+   * {@link BitGoTransportError}.
+   */
+  async *listAll(
+    options: { limit?: number } = {},
+  ): AsyncGenerator<ReadAccessTokenInfo, void, undefined> {
+    const cursors = new Set<string>();
+    let prevId: string | undefined;
+    do {
+      const page = await this.list({
+        ...(options.limit === undefined ? {} : { limit: options.limit }),
+        ...(prevId === undefined ? {} : { prevId }),
+      });
+      yield* page.accessTokens;
+      prevId = page.nextBatchPrevId;
+      if (prevId !== undefined && cursors.has(prevId)) {
+        throw new BitGoTransportError(
+          `the list answered the cursor ${prevId} a second time: paging would never end`,
+          { cause: undefined, requestMayHaveBeenSent: true, status: 200 },
+        );
+      }
+      if (prevId !== undefined) cursors.add(prevId);
+    } while (prevId !== undefined);
+  }
+
+  /**
+   * Revokes the caller's token with this public `id` (not its secret): it stops authenticating at
+   * once. Answers the revoked document; revoking it again answers the same document, so a retry
+   * is safe. Throws {@link BitGoApiError}: 404 when no token of the caller's user has this id,
+   * 400 when the id is not 32 lowercase hex digits.
+   */
+  revoke(id: string): Promise<ReadAccessTokenInfo> {
+    return this.api.revokeAccessToken({ id });
+  }
+
+  /**
+   * Revokes the one unexpired token of the caller with this label, as BitGo's SDK does: lists
+   * every token, then refuses with {@link BitGoLabelError}, revoking nothing, when no token or
+   * more than one has the label; otherwise revokes that token by its id.
+   */
+  async revokeByLabel(label: string): Promise<ReadAccessTokenInfo> {
+    const matchingIds: string[] = [];
+    for await (const token of this.listAll()) {
+      if (token.label === label) matchingIds.push(token.id);
+    }
+    if (matchingIds.length !== 1) throw new BitGoLabelError(label, matchingIds);
+    return this.revoke(matchingIds[0]!);
   }
 
   toString(): string {

@@ -36,16 +36,36 @@ export function requestExample(name: string): JsonObject {
   return member(member(examples, name), 'value') as JsonObject;
 }
 
-/** Every response example of the spec: status, example name, value. */
-export function responseExamples(): Array<{ status: string; name: string; value: JsonObject }> {
-  const found: Array<{ status: string; name: string; value: JsonObject }> = [];
-  for (const [status, response] of Object.entries(member(operation(), 'responses') as JsonObject)) {
-    const examples = member(
-      member(member(response, 'content'), 'application/json'),
-      'examples',
-    ) as JsonObject;
-    for (const [name, example] of Object.entries(examples)) {
-      found.push({ status, name, value: member(example, 'value') as JsonObject });
+/** A response example of the spec: the operation and status it answers, and its schema's name. */
+export interface ResponseExample {
+  operationId: string;
+  status: string;
+  name: string;
+  schema: string;
+  value: JsonObject;
+}
+
+/** Every response example of every operation of the spec (create, list, revoke). */
+export function responseExamples(): ResponseExample[] {
+  const found: ResponseExample[] = [];
+  for (const path of Object.values(member(spec(), 'paths') as JsonObject)) {
+    for (const op of Object.values(path as JsonObject)) {
+      const operationId = String(member(op, 'operationId'));
+      for (const [status, response] of Object.entries(member(op, 'responses') as JsonObject)) {
+        const json = member(member(response, 'content'), 'application/json');
+        const schema = String(member(member(json, 'schema'), '$ref'))
+          .split('/')
+          .pop()!;
+        for (const [name, example] of Object.entries(member(json, 'examples') as JsonObject)) {
+          found.push({
+            operationId,
+            status,
+            name,
+            schema,
+            value: member(example, 'value') as JsonObject,
+          });
+        }
+      }
     }
   }
   return found;
@@ -62,15 +82,6 @@ export function requestExamples(): JsonObject {
     member(member(member(operation(), 'requestBody'), 'content'), 'application/json'),
     'examples',
   ) as JsonObject;
-}
-
-/** The name of the schema the spec gives the response with this status. */
-export function responseSchema(status: string): string {
-  const schemaOf = member(
-    member(member(member(member(operation(), 'responses'), status), 'content'), 'application/json'),
-    'schema',
-  );
-  return String(member(schemaOf, '$ref')).split('/').pop()!;
 }
 
 /** The names of every schema property the spec marks `x-sensitive: true`. */
@@ -129,9 +140,14 @@ function schemaProperties(test: (property: JsonObject) => boolean): string[] {
   for (const schema of Object.values(
     member(member(spec(), 'components'), 'schemas') as JsonObject,
   )) {
-    const properties = (schema as JsonObject)['properties'] as JsonObject | undefined;
-    for (const [name, property] of Object.entries(properties ?? {})) {
-      if (test(property as JsonObject)) found.add(name);
+    // a composed schema (AccessToken: allOf AccessTokenInfo and the secret) has its own
+    // properties in its allOf members
+    const parts = [schema, ...(((schema as JsonObject)['allOf'] as JsonValue[] | undefined) ?? [])];
+    for (const part of parts) {
+      const properties = (part as JsonObject)['properties'] as JsonObject | undefined;
+      for (const [name, property] of Object.entries(properties ?? {})) {
+        if (test(property as JsonObject)) found.add(name);
+      }
     }
   }
   return [...found].sort();
