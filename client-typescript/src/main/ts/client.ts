@@ -49,6 +49,13 @@ export type ReadAccessTokenInfo = WithReadAmounts<AccessTokenInfo>;
 /** One page of the caller's tokens, as `list` returns it. */
 export type ReadAccessTokenList = WithReadAmounts<AccessTokenList>;
 
+/**
+ * The spec's `TokenId` pattern, a token's public id (a test keeps it equal to the spec's).
+ * `revoke` checks it before sending, because the id goes into the URL: a secret passed there by
+ * mistake would reach every access log on the way.
+ */
+export const TOKEN_ID = /^[0-9a-f]{32}$/;
+
 /** Which page `list` asks for. */
 export interface ListPageOptions {
   /** How many tokens the page holds at most, 1 to 200 (the server checks it); the server's default is 100. */
@@ -150,10 +157,16 @@ export class AccessTokenClient {
   /**
    * Revokes the caller's token with this public `id` (not its secret): it stops authenticating at
    * once. Answers the revoked document; revoking it again answers the same document, so a retry
-   * is safe. Throws {@link BitGoApiError}: 404 when no token of the caller's user has this id,
-   * 400 when the id is not 32 lowercase hex digits.
+   * is safe. Throws {@link BitGoApiError} 404 when no token of the caller's user has this id, and
+   * a RangeError, sending nothing and not echoing the value, when `id` is not {@link TOKEN_ID}
+   * (e.g. the token's secret).
    */
-  revoke(id: string): Promise<ReadAccessTokenInfo> {
+  async revoke(id: string): Promise<ReadAccessTokenInfo> {
+    if (typeof id !== 'string' || !TOKEN_ID.test(id)) {
+      throw new RangeError(
+        "id must be a token's public id, 32 lowercase hexadecimal digits (not its secret): nothing was sent",
+      );
+    }
     return this.api.revokeAccessToken({ id });
   }
 

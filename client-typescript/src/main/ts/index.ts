@@ -1,6 +1,6 @@
 // The generated client (models, AccessTokenApi, runtime) and the hand-written layer over it.
 export * from './generated';
-export { AccessTokenClient, BitGoEnvironment, ExactAccessTokenApi } from './client';
+export { AccessTokenClient, BitGoEnvironment, ExactAccessTokenApi, TOKEN_ID } from './client';
 export type {
   AccessTokenClientOptions,
   CreateAccessTokenInput,

@@ -9,9 +9,11 @@ import {
   BitGoError,
   BitGoLabelError,
   BitGoTransportError,
+  TOKEN_ID,
   type ReadAccessTokenInfo,
 } from '@openbitgo/accesstoken-client';
 import { startStubJar, type StubProcess } from './stubProcess';
+import { tokenIdPattern } from './support';
 
 const TOKEN = 'ts-lifecycle-token-81d3a0';
 const ID = /^[0-9a-f]{32}$/;
@@ -161,7 +163,7 @@ describe('list and revoke', () => {
     assert.match(refused.requestId ?? '', /^\S+$/);
   });
 
-  test('a limit out of 1 to 200 or a malformed id answers 400, from list and from listAll', async () => {
+  test('a limit out of 1 to 200 answers 400, from list and from listAll', async () => {
     for (const refusal of [
       rejection(client().list({ limit: 0 })),
       rejection(client().list({ limit: 201 })),
@@ -172,8 +174,22 @@ describe('list and revoke', () => {
       assert.equal(refused.status, 400);
       assert.equal(refused.context['field'], 'limit');
     }
-    const malformed = await rejection(client().revoke('not-an-id'));
-    assert.ok(malformed instanceof BitGoApiError && malformed.status === 400);
+  });
+
+  test('revoke refuses an id that is not a public id, such as the secret, sending nothing', async () => {
+    const created = await client().createAccessToken({ label: unique('secret-as-id') });
+    const wire = countingFetch();
+    for (const notAnId of [created.token!, 'not-an-id', created.id.toUpperCase(), '']) {
+      const refused = await rejection(client({ fetchApi: wire.fetchApi }).revoke(notAnId));
+      assert.ok(refused instanceof RangeError);
+      assert.match(refused.message, /public id, 32 lowercase hexadecimal digits/);
+      if (notAnId !== '') assert.ok(!refused.message.includes(notAnId));
+    }
+    assert.deepEqual(wire.sent, []);
+  });
+
+  test('the id the layer checks is the pattern of the spec', () => {
+    assert.equal(TOKEN_ID.source, tokenIdPattern());
   });
 
   test('a peer that hands back a cursor it already gave is refused instead of looped on', async () => {

@@ -76,6 +76,12 @@ export function schema(name: string): JsonObject {
   return member(member(member(spec(), 'components'), 'schemas'), name) as JsonObject;
 }
 
+/** The pattern of the spec's `TokenId` parameter (a token's public id). */
+export function tokenIdPattern(): string {
+  const parameter = member(member(member(spec(), 'components'), 'parameters'), 'TokenId');
+  return String(member(member(parameter, 'schema'), 'pattern'));
+}
+
 /** Every request example of the spec, by name. */
 export function requestExamples(): JsonObject {
   return member(
