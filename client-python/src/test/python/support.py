@@ -93,16 +93,20 @@ def amount_properties() -> list:
 
 
 def response_examples():
-    """Every response example of the spec as (status, name, value)."""
-    for status, response in _operation()["responses"].items():
-        for name, example in response["content"]["application/json"]["examples"].items():
-            yield status, name, example["value"]
+    """Every response example of every operation of the spec (create, list, revoke), as
+    (operation_id, status, name, schema name, value)."""
+    for path in _spec()["paths"].values():
+        for operation in path.values():
+            for status, response in operation["responses"].items():
+                content = response["content"]["application/json"]
+                schema_name = content["schema"]["$ref"].rsplit("/", 1)[-1]
+                for name, example in content["examples"].items():
+                    yield operation["operationId"], status, name, schema_name, example["value"]
 
 
-def response_schema(status: str) -> str:
-    """The name of the schema the spec gives the response with this status."""
-    ref = _operation()["responses"][status]["content"]["application/json"]["schema"]["$ref"]
-    return ref.rsplit("/", 1)[-1]
+def token_id_pattern() -> str:
+    """The pattern of the spec's ``TokenId`` parameter (a token's public id)."""
+    return _spec()["components"]["parameters"]["TokenId"]["schema"]["pattern"]
 
 
 _TIMESTAMP = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$")
