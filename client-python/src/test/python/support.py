@@ -1,12 +1,14 @@
 """Test support: the real stub server jar, the spec's own examples, a strict JSON comparison."""
 
 import atexit
+import contextlib
 import json
 import os
 import re
 import subprocess
 import threading
 from datetime import datetime
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 
 class RunningStub:
@@ -40,6 +42,37 @@ class RunningStub:
         except subprocess.TimeoutExpired:
             self._process.kill()
             self._process.wait()
+
+
+@contextlib.contextmanager
+def loopback_peer(answer):
+    """A plain HTTP server on 127.0.0.1 playing a broken or echoing provider: ``answer(request)``,
+    given the handler (``.command``, ``.path``, ``.headers``, ``.body`` as bytes), returns
+    ``(status, json_value)``. Yields the base URL; stopped after the block, failures included."""
+
+    class Handler(BaseHTTPRequestHandler):
+        def _answer(self):
+            self.body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+            status, value = answer(self)
+            body = json.dumps(value).encode()
+            self.send_response(status)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        do_GET = do_POST = do_DELETE = _answer
+
+        def log_message(self, *args):
+            pass  # keep the test output to the test runner's lines
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 SUITE_TOKEN = "py-suite-token-7d21c4"

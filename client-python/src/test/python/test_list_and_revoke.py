@@ -1,18 +1,15 @@
 """The rest of a token's life through the installed wheel, against the real stub server jar:
 create -> use -> list (paged) -> revoke -> the revoked token's 401; revoke by label."""
 
-import json
 import secrets
 import socket
-import threading
 import traceback
 import unittest
 from datetime import datetime, timezone
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from openbitgo_accesstoken import TOKEN_ID_PATTERN, AccessTokenClient, BitGoApiError, BitGoError, BitGoLabelError
 
-from support import SUITE_TOKEN as TOKEN, shared_stub, token_id_pattern
+from support import SUITE_TOKEN as TOKEN, loopback_peer, shared_stub, token_id_pattern
 
 stub = None
 
@@ -174,27 +171,12 @@ class RepeatingCursor(unittest.TestCase):
         cursor = "59cd72485007a239fb00282ed480da1f"
         pages = []
 
-        class Repeating(BaseHTTPRequestHandler):
-            def do_GET(self):
-                pages.append(self.path)
-                body = json.dumps({"accessTokens": [{"id": cursor, "isExtensible": False}], "nextBatchPrevId": cursor}).encode()
-                self.send_response(200)
-                self.send_header("Content-Type", "application/json")
-                self.send_header("Content-Length", str(len(body)))
-                self.end_headers()
-                self.wfile.write(body)
+        def repeating(request):
+            pages.append(request.path)
+            return 200, {"accessTokens": [{"id": cursor, "isExtensible": False}], "nextBatchPrevId": cursor}
 
-            def log_message(self, *args):
-                pass
-
-        server = ThreadingHTTPServer(("127.0.0.1", 0), Repeating)
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        try:
-            peer = AccessTokenClient(TOKEN, base_url=f"http://127.0.0.1:{server.server_address[1]}")
+        with loopback_peer(repeating) as base_url:
             with self.assertRaises(BitGoError) as caught:
-                list(peer.list_all())
-            self.assertRegex(str(caught.exception), r"cursor .* a second time")
-            self.assertEqual(len(pages), 2)
-        finally:
-            server.shutdown()
-            server.server_close()
+                list(AccessTokenClient(TOKEN, base_url=base_url).list_all())
+        self.assertRegex(str(caught.exception), r"cursor .* a second time")
+        self.assertEqual(len(pages), 2)

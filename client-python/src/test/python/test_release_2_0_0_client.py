@@ -7,14 +7,11 @@ The frozen tests also run against a provider that breaks the 2.0.0 contract (it 
 ``isExtensible``), and must fail there, so they can fail."""
 
 import importlib
-import json
 import os
 import sys
-import threading
 import unittest
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
-from support import SUITE_TOKEN as TOKEN, shared_stub
+from support import SUITE_TOKEN as TOKEN, loopback_peer, shared_stub
 
 old = None  # the 2.0.0 package, imported from where the build generated it
 
@@ -92,30 +89,14 @@ class Release200ClientAgainstThisStub(unittest.TestCase):
                 frozen(self, base_url)
 
 
-class DropsIsExtensible(BaseHTTPRequestHandler):
+def drops_is_extensible(request):
     """A provider that breaks 2.0.0: its create answer lacks the required isExtensible."""
-
-    def do_POST(self):
-        self.rfile.read(int(self.headers.get("Content-Length", "0")))
-        body = json.dumps({"id": "59cd72485007a239fb00282ed480da1f", "label": "ci-readonly", "token": "v2xabcdef0123456789"}).encode()
-        self.send_response(200)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args):
-        pass
+    return 200, {"id": "59cd72485007a239fb00282ed480da1f", "label": "ci-readonly", "token": "v2xabcdef0123456789"}
 
 
 class TheFrozenTestsCanFail(unittest.TestCase):
     def test_a_provider_that_drops_a_required_field_fails_them(self):
-        server = ThreadingHTTPServer(("127.0.0.1", 0), DropsIsExtensible)
-        threading.Thread(target=server.serve_forever, daemon=True).start()
-        try:
+        with loopback_peer(drops_is_extensible) as base_url:
             with self.assertRaises(ValueError) as caught:
-                frozen_create_minimal(self, f"http://127.0.0.1:{server.server_address[1]}")
-            self.assertIn("isExtensible", str(caught.exception))
-        finally:
-            server.shutdown()
-            server.server_close()
+                frozen_create_minimal(self, base_url)
+        self.assertIn("isExtensible", str(caught.exception))
