@@ -31,15 +31,18 @@ public final class SpecExamples {
     return at(OPERATION + "/requestBody/content/application~1json/examples/" + name + "/value");
   }
 
-  /** A named response example of the create operation, e.g. {@code ("200", "created")}. */
+  /**
+   * A named response example of the create operation, e.g. {@code ("200", "created")}; a response
+   * shared through {@code $ref} (e.g. {@code 401}) is followed to {@code components/responses}.
+   */
   public static JsonNode responseExample(String status, String name) {
-    return at(
-        OPERATION
-            + "/responses/"
-            + status
-            + "/content/application~1json/examples/"
-            + name
-            + "/value");
+    JsonNode response = SPEC.at(OPERATION + "/responses/" + status);
+    String pointer = OPERATION + "/responses/" + status;
+    if (response.has("$ref")) {
+      // a local reference, "#/components/responses/Unauthorized": the part after '#' is a pointer
+      pointer = response.get("$ref").asText().substring(1);
+    }
+    return at(pointer + "/content/application~1json/examples/" + name + "/value");
   }
 
   private static JsonNode at(String pointer) {

@@ -23,8 +23,8 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openbitgo.accesstoken.contract.ContractFacts;
 import org.openbitgo.accesstoken.stub.http.HttpTransport;
+import org.openbitgo.accesstoken.stub.operations.AccessTokenOperations;
 import org.openbitgo.accesstoken.stub.operations.BearerAuth;
-import org.openbitgo.accesstoken.stub.operations.CreateAccessTokenEndpoint;
 import org.openbitgo.accesstoken.stub.operations.OperationRouter;
 import org.openbitgo.accesstoken.stub.rules.ContractValidation;
 import org.openbitgo.accesstoken.stub.rules.CreateAccessTokenRules;
@@ -143,16 +143,17 @@ public final class StubServer implements AutoCloseable {
             store,
             new FixedWindowRateLimiter(config.rateLimitPerMinute(), config.clock()),
             config.clock());
-    CreateAccessTokenEndpoint create =
-        new CreateAccessTokenEndpoint(
-            mapper,
+    AccessTokenOperations operations =
+        new AccessTokenOperations(
             ContractValidation.startInBackground(),
             new CreateAccessTokenRules(config.environment() == StubEnvironment.PROD),
-            new AccessTokenIssuer(config.environment().origin(), store, config.clock()));
+            new AccessTokenIssuer(config.environment().origin(), store, config.clock()),
+            store,
+            config.clock());
     // test-only and opt-in: without the option the path does not exist (404)
     ProviderStateEndpoint stateChanges =
         config.providerStatesEndpoint() ? new ProviderStateEndpoint(providerStates) : null;
-    return new OperationRouter(auth, create, stateChanges);
+    return new OperationRouter(auth, operations, mapper, stateChanges);
   }
 
   /**

@@ -42,6 +42,24 @@ final class StubHttp {
     return post(uri, bearerToken, "application/json", json.getBytes(StandardCharsets.UTF_8));
   }
 
+  /** {@code GET} with a bearer token (none when null). */
+  static HttpResponse<String> get(URI uri, String bearerToken) {
+    return send(withBearer(HttpRequest.newBuilder(uri).GET(), bearerToken));
+  }
+
+  /** {@code DELETE} with a bearer token (none when null). */
+  static HttpResponse<String> delete(URI uri, String bearerToken) {
+    return send(withBearer(HttpRequest.newBuilder(uri).DELETE(), bearerToken));
+  }
+
+  private static HttpRequest withBearer(HttpRequest.Builder request, String bearerToken) {
+    request.timeout(Duration.ofSeconds(10));
+    if (bearerToken != null) {
+      request.header("Authorization", "Bearer " + bearerToken);
+    }
+    return request.build();
+  }
+
   static HttpResponse<String> send(HttpRequest request) {
     try {
       return CLIENT.send(request, HttpResponse.BodyHandlers.ofString(StandardCharsets.UTF_8));

@@ -20,7 +20,8 @@ import org.openbitgo.accesstoken.stub.rules.PlatformErrors;
  */
 public final class HttpRequestRules {
 
-  public static final String ALLOWED_METHODS = "POST, OPTIONS";
+  /** The methods of the access-token collection (what a {@code CONNECT} is told to use). */
+  public static final String ALLOWED_METHODS = "GET, POST, OPTIONS";
 
   /** Netty's defaults, named: the longest request line and the largest header block read. */
   static final int MAX_REQUEST_LINE_BYTES = 4096;
@@ -59,7 +60,7 @@ public final class HttpRequestRules {
       return PlatformErrors.of(400, "only HTTP/1.1 is served", Map.of());
     }
     if (request.method().equals(HttpMethod.CONNECT)) {
-      return PlatformErrors.of(405, "method not allowed; use POST", Map.of())
+      return PlatformErrors.of(405, "method not allowed; use " + ALLOWED_METHODS, Map.of())
           .withHeader("Allow", ALLOWED_METHODS);
     }
     return null;

@@ -6,13 +6,10 @@ import com.fasterxml.jackson.databind.ObjectReader;
 import org.openbitgo.accesstoken.server.generated.model.CreateAccessTokenRequest;
 import org.openbitgo.accesstoken.stub.http.Utf8;
 import org.openbitgo.accesstoken.stub.rules.Answer;
-import org.openbitgo.accesstoken.stub.rules.ContractValidation;
-import org.openbitgo.accesstoken.stub.rules.CreateAccessTokenRules;
 import org.openbitgo.accesstoken.stub.rules.InvalidRequestException;
 import org.openbitgo.accesstoken.stub.rules.JsonErrorDescriber;
 import org.openbitgo.accesstoken.stub.rules.JsonPath;
 import org.openbitgo.accesstoken.stub.rules.PlatformErrors;
-import org.openbitgo.accesstoken.stub.store.AccessTokenIssuer;
 
 /**
  * {@code POST /api/v2/user/accesstoken} once the caller is known and the body is read: the body
@@ -22,19 +19,11 @@ import org.openbitgo.accesstoken.stub.store.AccessTokenIssuer;
 public final class CreateAccessTokenEndpoint {
 
   private final ObjectReader requestReader;
-  private final ContractValidation validation;
-  private final CreateAccessTokenRules rules;
-  private final AccessTokenIssuer issuer;
+  private final AccessTokenOperations operations;
 
-  public CreateAccessTokenEndpoint(
-      ObjectMapper mapper,
-      ContractValidation validation,
-      CreateAccessTokenRules rules,
-      AccessTokenIssuer issuer) {
+  public CreateAccessTokenEndpoint(ObjectMapper mapper, AccessTokenOperations operations) {
     this.requestReader = mapper.readerFor(CreateAccessTokenRequest.class);
-    this.validation = validation;
-    this.rules = rules;
-    this.issuer = issuer;
+    this.operations = operations;
   }
 
   Answer create(byte[] body, int length, BearerAuth.Caller caller) {
@@ -49,8 +38,8 @@ public final class CreateAccessTokenEndpoint {
     } catch (JsonProcessingException e) {
       return JsonErrorDescriber.describe(e);
     }
-    AccessTokenResource resource = new AccessTokenResource(rules, issuer, caller);
-    Answer invalid = validation.check(resource, request);
+    AccessTokenResource resource = new AccessTokenResource(operations, caller);
+    Answer invalid = operations.validation().check(resource, request);
     if (invalid != null) {
       return invalid;
     }

@@ -31,7 +31,13 @@ import org.openbitgo.accesstoken.server.generated.model.CreateAccessTokenRequest
  */
 public final class ContractValidation {
 
-  private static final Method CREATE_ACCESS_TOKEN = createAccessTokenMethod();
+  private static final Method CREATE_ACCESS_TOKEN =
+      operation("createAccessToken", CreateAccessTokenRequest.class);
+
+  private static final Method LIST_ACCESS_TOKENS =
+      operation("listAccessTokens", Integer.class, String.class);
+
+  private static final Method REVOKE_ACCESS_TOKEN = operation("revokeAccessToken", String.class);
 
   /**
    * Hibernate Validator logs its version at INFO through java.util.logging on every start; that
@@ -125,6 +131,55 @@ public final class ContractValidation {
         .orElse(null);
   }
 
+  /** Null when {@code limit} and {@code prevId} meet the list operation's constraints, else 400. */
+  public Answer checkList(AccessTokenApi resource, Integer limit, String prevId) {
+    return checkParameters(resource, LIST_ACCESS_TOKENS, limit, prevId);
+  }
+
+  /** Null when {@code id} meets the revoke operation's constraints, else the 400. */
+  public Answer checkRevoke(AccessTokenApi resource, String id) {
+    return checkParameters(resource, REVOKE_ACCESS_TOKEN, id);
+  }
+
+  /**
+   * The constraints the generator put on an operation's query and path parameters (the spec's
+   * {@code minimum}, {@code maximum}, {@code pattern}), as a Jakarta REST runtime checks them; the
+   * 400 names the parameter as the request does.
+   */
+  private Answer checkParameters(AccessTokenApi resource, Method operation, Object... arguments) {
+    Set<ConstraintViolation<AccessTokenApi>> violations =
+        ready
+            .join()
+            .validator()
+            .forExecutables()
+            .validateParameters(resource, operation, arguments);
+    // the first parameter in the operation's order that breaks a constraint
+    return violations.stream()
+        .min(Comparator.comparingInt(ContractValidation::parameterIndex))
+        .map(violation -> parameterAnswer(operation, violation))
+        .orElse(null);
+  }
+
+  private static int parameterIndex(ConstraintViolation<?> violation) {
+    for (Path.Node node : violation.getPropertyPath()) {
+      if (node.getKind() == ElementKind.PARAMETER) {
+        return node.as(Path.ParameterNode.class).getParameterIndex();
+      }
+    }
+    return -1;
+  }
+
+  private static Answer parameterAnswer(Method operation, ConstraintViolation<?> violation) {
+    String name = RequestParameters.nameOf(operation, parameterIndex(violation));
+    String message =
+        violation.getConstraintDescriptor().getAnnotation() instanceof Pattern
+            ? name
+                + " must match "
+                + violation.getConstraintDescriptor().getAttributes().get("regexp")
+            : name + " " + violation.getMessage();
+    return PlatformErrors.invalidRequest(name, message);
+  }
+
   private static Answer answer(ConstraintViolation<?> violation) {
     String field = fieldOf(violation.getPropertyPath());
     return PlatformErrors.invalidRequest(field, messageOf(field, violation));
@@ -175,11 +230,11 @@ public final class ContractValidation {
     return logger;
   }
 
-  private static Method createAccessTokenMethod() {
+  private static Method operation(String name, Class<?>... parameterTypes) {
     try {
-      return AccessTokenApi.class.getMethod("createAccessToken", CreateAccessTokenRequest.class);
+      return AccessTokenApi.class.getMethod(name, parameterTypes);
     } catch (NoSuchMethodException e) {
-      throw new IllegalStateException("the generated AccessTokenApi has no createAccessToken", e);
+      throw new IllegalStateException("the generated AccessTokenApi has no " + name, e);
     }
   }
 }

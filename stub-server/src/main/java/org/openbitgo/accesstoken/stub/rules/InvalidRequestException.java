@@ -9,7 +9,7 @@ public final class InvalidRequestException extends RuntimeException {
 
   private final String field;
 
-  InvalidRequestException(String field, String message) {
+  public InvalidRequestException(String field, String message) {
     super(message, null, false, false); // an expected outcome: no stack trace to fill in
     this.field = field;
   }

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import org.openbitgo.accesstoken.contract.BaseUnitAmount;
 import org.openbitgo.accesstoken.server.generated.model.AccessToken;
+import org.openbitgo.accesstoken.server.generated.model.AccessTokenInfo;
 import org.openbitgo.accesstoken.server.generated.model.AllErc20TokensLimit;
 import org.openbitgo.accesstoken.server.generated.model.CreateAccessTokenRequest;
 import org.openbitgo.accesstoken.server.generated.model.SpendingLimit;
@@ -31,26 +32,19 @@ public record AccessTokenIssuer(String origin, InMemoryAccessTokenStore store, C
   /** The client application BitGo names for tokens made through its API. */
   static final String CLIENT = "bitgo";
 
+  /** Now as the contract writes times: UTC, whole milliseconds (so never after the real now). */
+  public static OffsetDateTime contractNow(Clock clock) {
+    return OffsetDateTime.now(clock.withZone(ZoneOffset.UTC)).truncatedTo(ChronoUnit.MILLIS);
+  }
+
   public AccessToken issue(CreateAccessTokenRequest request, String userId, String callerIp) {
     // the contract's timestamps carry milliseconds, UTC: truncate so created + duration is exact
-    OffsetDateTime created =
-        OffsetDateTime.now(clock.withZone(ZoneOffset.UTC)).truncatedTo(ChronoUnit.MILLIS);
+    OffsetDateTime created = contractNow(clock);
     long duration =
         request.getDuration() == null ? DEFAULT_DURATION_SECONDS : request.getDuration();
     OffsetDateTime expires = created.plusSeconds(duration);
     String id = Secrets.randomId();
     String secret = Secrets.newTokenSecret();
-
-    store.save(
-        new StoredAccessToken(
-            id,
-            Secrets.sha256Hex(secret),
-            userId,
-            request.getLabel(),
-            request.getScope(),
-            request.getIpRestrict(),
-            created,
-            expires));
 
     AccessToken token = new AccessToken(id, false);
     token.setToken(secret);
@@ -66,7 +60,32 @@ public record AccessTokenIssuer(String origin, InMemoryAccessTokenStore store, C
     token.setExpires(expires);
     token.setBitgoAdminPermissions(new ArrayList<>());
     token.setUnlock(unlockFor(request, created, expires));
+    store.save(new StoredAccessToken(Secrets.sha256Hex(secret), documentOf(token)));
     return token;
+  }
+
+  /**
+   * The created token's document, what listing and revoking show: every field of the create answer
+   * but the secret. Shares the answer's values, none of which anybody changes afterwards.
+   */
+  private static AccessTokenInfo documentOf(AccessToken created) {
+    AccessTokenInfo document = new AccessTokenInfo(created.getId(), created.getIsExtensible());
+    document.setLabel(created.getLabel());
+    document.setUser(created.getUser());
+    document.setEnterprise(created.getEnterprise());
+    document.setClient(created.getClient());
+    document.setOrigin(created.getOrigin());
+    document.setIp(created.getIp());
+    document.setIpRestrict(created.getIpRestrict());
+    document.setScope(created.getScope());
+    document.setCreated(created.getCreated());
+    document.setExpires(created.getExpires());
+    document.setExtensionAddress(created.getExtensionAddress());
+    document.setBitgoAdminPermissions(created.getBitgoAdminPermissions());
+    document.setUnlock(created.getUnlock());
+    document.setOauth(created.getOauth());
+    document.setIsMobileAccessToken(created.getIsMobileAccessToken());
+    return document;
   }
 
   /**

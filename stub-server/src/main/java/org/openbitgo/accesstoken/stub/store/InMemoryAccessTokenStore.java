@@ -2,32 +2,67 @@ package org.openbitgo.accesstoken.stub.store;
 
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
+import java.util.NavigableMap;
 import java.util.Optional;
 import java.util.Queue;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ConcurrentSkipListMap;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
+import org.openbitgo.accesstoken.server.generated.model.AccessTokenInfo;
 
 /**
- * The tokens the stub created, newest last, bounded: once {@code capacity} records are held, each
- * new one evicts the oldest, so a long soak test cannot grow memory without limit. Thread-safe
- * without a lock: every request saves or looks up a token, and one lock made the event-loop threads
- * wait on each other. Under concurrent saves the bound may be exceeded for a moment by the number
- * of savers.
+ * The tokens the stub created, oldest first, bounded: once {@code capacity} records are held, each
+ * new one evicts the oldest, so a long soak test cannot grow memory without limit. An evicted token
+ * is forgotten everywhere at once: it no longer authenticates, is no longer listed, and revoking it
+ * answers 404.
+ *
+ * <p>Thread-safe without a lock: every request saves or looks up a token, and one lock made the
+ * event-loop threads wait on each other. Under concurrent saves the bound may be exceeded for a
+ * moment by the number of savers.
+ *
+ * <p>Listing pages through one user's records in the order they were saved (each gets the next
+ * number of one counter), and the cursor is the id of the last record of the previous page. A
+ * revoked record stays held (so its id still works as a cursor) until it is evicted like any other;
+ * a record never moves, so a token alive for a whole traversal appears in it exactly once.
  */
 public final class InMemoryAccessTokenStore {
 
   private final int capacity;
 
-  /** The one index: every request looks a token up by its hash, only tests and tools by id. */
+  /** Every request looks a token up by the hash of its bearer secret. */
   private final Map<String, StoredAccessToken> bySecretHash = new ConcurrentHashMap<>();
 
-  private final Queue<StoredAccessToken> oldestFirst = new ConcurrentLinkedQueue<>();
+  /** Revoking and paging look a record up by its id. */
+  private final Map<String, Held> byId = new ConcurrentHashMap<>();
+
+  /** Each user's records by the order they were saved in: what a list walks. */
+  private final Map<String, NavigableMap<Long, StoredAccessToken>> byUser =
+      new ConcurrentHashMap<>();
+
+  private static final NavigableMap<Long, StoredAccessToken> EMPTY = new ConcurrentSkipListMap<>();
+
+  private final Queue<Held> oldestFirst = new ConcurrentLinkedQueue<>();
+
+  private final AtomicLong saved = new AtomicLong();
 
   /** Records saved and not yet evicted: what decides eviction (a queue's size is a full walk). */
   private final AtomicInteger held = new AtomicInteger();
+
+  /** A record and its place in the order of saving. */
+  private record Held(long sequence, StoredAccessToken token) {}
+
+  /**
+   * One page of a user's list.
+   *
+   * @param tokens the page's documents, oldest first
+   * @param nextCursor the id to pass as the next page's cursor, or null on the last page
+   */
+  public record Page(List<AccessTokenInfo> tokens, String nextCursor) {}
 
   public InMemoryAccessTokenStore(int capacity) {
     if (capacity < 1) {
@@ -36,19 +71,34 @@ public final class InMemoryAccessTokenStore {
     this.capacity = capacity;
   }
 
-  /** Remembers a created token; its secret is passed only to be hashed. */
+  /** Remembers a created token (its secret only as a hash). */
   public StoredAccessToken save(StoredAccessToken token) {
+    Held record = new Held(saved.incrementAndGet(), token);
+    byId.put(token.id(), record);
     bySecretHash.put(token.secretSha256(), token);
-    oldestFirst.add(token);
+    byUser
+        .computeIfAbsent(token.userId(), user -> new ConcurrentSkipListMap<>())
+        .put(record.sequence(), token);
+    oldestFirst.add(record);
     if (held.incrementAndGet() > capacity) {
-      StoredAccessToken eldest = oldestFirst.poll();
+      Held eldest = oldestFirst.poll();
       if (eldest != null) {
-        // only this record: a later one saved under the same key stays
-        bySecretHash.remove(eldest.secretSha256(), eldest);
+        forget(eldest);
       }
       held.decrementAndGet();
     }
     return token;
+  }
+
+  /** Removes one record from every index (only this record: a later one under a key stays). */
+  private void forget(Held record) {
+    StoredAccessToken token = record.token();
+    byId.remove(token.id(), record);
+    bySecretHash.remove(token.secretSha256(), token);
+    NavigableMap<Long, StoredAccessToken> ofUser = byUser.get(token.userId());
+    if (ofUser != null) {
+      ofUser.remove(record.sequence(), token);
+    }
   }
 
   /** The unexpired token whose secret is {@code secret}, if the store still holds it. */
@@ -59,18 +109,70 @@ public final class InMemoryAccessTokenStore {
   /** The same, for a caller that already holds the secret's SHA-256 hex. */
   public Optional<StoredAccessToken> findActiveBySecretHash(
       String secretSha256, OffsetDateTime now) {
-    return Optional.ofNullable(bySecretHash.get(secretSha256))
-        .filter(t -> t.expires().isAfter(now));
+    return Optional.ofNullable(bySecretHash.get(secretSha256)).filter(t -> t.isActiveAt(now));
   }
 
-  /** The record with this id: a walk through every record held, for tests and tools. */
+  /** The record with this id, whoever owns it (for tests and tools). */
   public Optional<StoredAccessToken> findById(String id) {
-    return oldestFirst.stream().filter(t -> t.id().equals(id)).findFirst();
+    return Optional.ofNullable(byId.get(id)).map(Held::token);
+  }
+
+  /**
+   * Up to {@code limit} of {@code userId}'s tokens unexpired at {@code now}, saved after the record
+   * {@code afterId} (from the start when null).
+   *
+   * @return the page, or empty when {@code afterId} names no record of {@code userId} that this
+   *     store holds (unknown, evicted, or another user's)
+   */
+  public Optional<Page> page(String userId, String afterId, int limit, OffsetDateTime now) {
+    NavigableMap<Long, StoredAccessToken> ofUser = byUser.getOrDefault(userId, EMPTY);
+    if (afterId != null) {
+      Held cursor = byId.get(afterId);
+      if (cursor == null || !cursor.token().userId().equals(userId)) {
+        return Optional.empty();
+      }
+      ofUser = ofUser.tailMap(cursor.sequence(), false);
+    }
+    List<AccessTokenInfo> tokens = new ArrayList<>(Math.min(limit, 16));
+    String lastId = null;
+    Iterator<StoredAccessToken> records = ofUser.values().iterator();
+    while (records.hasNext()) {
+      StoredAccessToken token = records.next();
+      // one read of the document: what is listed and what decides listing are the same version
+      AccessTokenInfo document = token.document();
+      if (!document.getExpires().isAfter(now)) {
+        continue;
+      }
+      if (tokens.size() == limit) {
+        // one more unexpired token exists: the page gets a cursor to it
+        return Optional.of(new Page(tokens, lastId));
+      }
+      tokens.add(document);
+      lastId = token.id();
+    }
+    return Optional.of(new Page(tokens, null));
+  }
+
+  /**
+   * Revokes {@code userId}'s token {@code id} at {@code now}: its {@code expires} becomes {@code
+   * now}, so it stops authenticating and leaves the list at once. A token already ended keeps its
+   * document. Another user's id is not found, exactly as an unknown one.
+   *
+   * @return the document after revocation, or empty when not found
+   */
+  public Optional<AccessTokenInfo> revoke(String userId, String id, OffsetDateTime now) {
+    Held record = byId.get(id);
+    if (record == null || !record.token().userId().equals(userId)) {
+      return Optional.empty();
+    }
+    return Optional.of(record.token().revokeAt(now));
   }
 
   /** A copy of every record held, oldest first. */
   public List<StoredAccessToken> snapshot() {
-    return new ArrayList<>(oldestFirst);
+    List<StoredAccessToken> records = new ArrayList<>();
+    oldestFirst.forEach(record -> records.add(record.token()));
+    return records;
   }
 
   public int size() {
@@ -84,7 +186,9 @@ public final class InMemoryAccessTokenStore {
   /** Forgets every record; meant for quiet moments (a provider state between interactions). */
   public void clear() {
     oldestFirst.clear();
+    byId.clear();
     bySecretHash.clear();
+    byUser.clear();
     held.set(0);
   }
 }
