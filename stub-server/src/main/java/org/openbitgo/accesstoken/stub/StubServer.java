@@ -89,11 +89,13 @@ public final class StubServer implements AutoCloseable {
     this.registry = registry;
     this.store = store;
     this.initialTokens = List.copyOf(initialTokens);
-    this.providerStates = new ProviderStates(registry, this::reset);
+    AccessTokenIssuer issuer =
+        new AccessTokenIssuer(config.environment().origin(), store, config.clock());
+    this.providerStates = new ProviderStates(registry, issuer, this::reset);
     ObjectMapper mapper = StrictContractJson.newMapper(config.maxRequestBodyBytes());
     this.transport =
         new HttpTransport(
-            router(config, mapper, registry, store, providerStates),
+            router(config, mapper, registry, issuer, providerStates),
             mapper,
             config.maxRequestBodyBytes(),
             config.requestDeadline());
@@ -135,8 +137,9 @@ public final class StubServer implements AutoCloseable {
       StubServerConfig config,
       ObjectMapper mapper,
       BearerTokenRegistry registry,
-      InMemoryAccessTokenStore store,
+      AccessTokenIssuer issuer,
       ProviderStates providerStates) {
+    InMemoryAccessTokenStore store = issuer.store();
     BearerAuth auth =
         new BearerAuth(
             registry,
@@ -147,7 +150,7 @@ public final class StubServer implements AutoCloseable {
         new AccessTokenOperations(
             ContractValidation.startInBackground(),
             new CreateAccessTokenRules(config.environment() == StubEnvironment.PROD),
-            new AccessTokenIssuer(config.environment().origin(), store, config.clock()),
+            issuer,
             store,
             config.clock());
     // test-only and opt-in: without the option the path does not exist (404)

@@ -55,6 +55,31 @@ class ProviderStateEndpointTest {
   }
 
   @Test
+  void userHasTokensOverHttpMakesTheListAnswerThoseIdsInOrderUntilTeardown() {
+    String ids = "[\"59cd72485007a239fb00282ed480da1f\",\"0123456789abcdef0123456789abcdef\"]";
+    HttpResponse<String> changed =
+        postJson(
+            withStates.providerStatesUri(),
+            null,
+            "{\"state\":\""
+                + ProviderStates.USER_HAS_TOKENS
+                + "\",\"params\":{\"token\":\""
+                + GRANTED
+                + "\",\"ids\":"
+                + ids
+                + "}}");
+    assertThat(changed.statusCode()).as(changed.body()).isEqualTo(200);
+
+    HttpResponse<String> listed = StubHttp.get(withStates.endpointUri(), GRANTED);
+    assertThat(listed.statusCode()).isEqualTo(200);
+    assertThat(json(listed).get("accessTokens").findValuesAsText("id"))
+        .containsExactly("59cd72485007a239fb00282ed480da1f", "0123456789abcdef0123456789abcdef");
+
+    changeState(withStates, ProviderStates.USER_HAS_TOKENS, GRANTED, "teardown");
+    assertThat(StubHttp.get(withStates.endpointUri(), GRANTED).statusCode()).isEqualTo(401);
+  }
+
+  @Test
   void setupAndTeardownChangeWhichBearerTokenTheApiAccepts() {
     assertThat(createWith(withStates, GRANTED)).isEqualTo(401);
 

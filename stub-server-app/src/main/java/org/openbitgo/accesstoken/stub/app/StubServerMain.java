@@ -43,10 +43,12 @@ public final class StubServerMain {
         --host H            interface to bind (default 127.0.0.1; 0.0.0.0 for all)
         --port N            port to listen on (default 8080; 0 picks a free one)
         --environment E     test or prod (default test); prod requires ipRestrict, /24 to /32
-        --token T           a bearer token to accept (repeatable); none: one is generated and printed
+        --token T           a bearer token to accept (repeatable), each its own user; none: one
+                            is generated and printed
         --rate-limit N      requests per minute per bearer token before 429 (default 0: unlimited)
         --max-stored-tokens N
-                            created tokens kept in memory, oldest dropped first (default 10000)
+                            created tokens kept in memory, oldest dropped first (default 10000);
+                            a dropped token no longer authenticates, lists or revokes
         --provider-states   TEST ONLY: serve POST /_pact/provider-states, Pact's state-change
                             endpoint, so a verifier in any language can set provider states
                             (e.g. accept a bearer token); anyone who reaches the port can use it
@@ -164,10 +166,12 @@ public final class StubServerMain {
             + server.environment().origin()
             + ") listening on "
             + server.baseUri());
-    out.println("  POST " + server.endpointUri());
+    out.println("  POST   " + server.endpointUri() + "        create");
+    out.println("  GET    " + server.endpointUri() + "        list (?limit=&prevId=)");
+    out.println("  DELETE " + server.endpointUri() + "/{id}   revoke");
     if (server.providerStatesEnabled()) {
       out.println(
-          "  POST "
+          "  POST   "
               + server.providerStatesUri()
               + " (Pact provider states; test only: it can grant bearer tokens)");
     }

@@ -56,7 +56,8 @@ class StubServerMainTest {
           new PrintStream(printed, true, StandardCharsets.UTF_8), server, true);
 
       assertThat(printed.toString(StandardCharsets.UTF_8))
-          .contains("POST http://127.0.0.1:" + server.port() + "/_pact/provider-states")
+          .contains("POST   http://127.0.0.1:" + server.port() + "/_pact/provider-states")
+          .contains("DELETE http://127.0.0.1:" + server.port() + "/api/v2/user/accesstoken/{id}")
           .contains("test only");
     }
   }

@@ -38,12 +38,24 @@ public record AccessTokenIssuer(String origin, InMemoryAccessTokenStore store, C
   }
 
   public AccessToken issue(CreateAccessTokenRequest request, String userId, String callerIp) {
+    return issue(Secrets.randomId(), request, userId, callerIp);
+  }
+
+  /**
+   * A token with an id chosen by the caller (a provider state that names the ids a consumer's
+   * interactions use); its secret is returned here and nowhere else.
+   */
+  public AccessToken issueWithId(String id, CreateAccessTokenRequest request, String userId) {
+    return issue(id, request, userId, null);
+  }
+
+  private AccessToken issue(
+      String id, CreateAccessTokenRequest request, String userId, String callerIp) {
     // the contract's timestamps carry milliseconds, UTC: truncate so created + duration is exact
     OffsetDateTime created = contractNow(clock);
     long duration =
         request.getDuration() == null ? DEFAULT_DURATION_SECONDS : request.getDuration();
     OffsetDateTime expires = created.plusSeconds(duration);
-    String id = Secrets.randomId();
     String secret = Secrets.newTokenSecret();
 
     AccessToken token = new AccessToken(id, false);

@@ -4,12 +4,24 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.openbitgo.accesstoken.server.generated.model.AccessTokenInfo;
 import org.openbitgo.accesstoken.stub.states.ProviderStates.Action;
 import org.openbitgo.accesstoken.stub.states.ProviderStates.InvalidStateChange;
+import org.openbitgo.accesstoken.stub.store.AccessTokenIssuer;
 import org.openbitgo.accesstoken.stub.store.BearerTokenRegistry;
+import org.openbitgo.accesstoken.stub.store.InMemoryAccessTokenStore;
+import org.openbitgo.accesstoken.stub.store.StoredAccessToken;
 
 /** The provider states on their own: no HTTP, a real token registry. */
 class ProviderStatesTest {
@@ -18,7 +30,76 @@ class ProviderStatesTest {
 
   final BearerTokenRegistry registry = new BearerTokenRegistry();
   final AtomicInteger resets = new AtomicInteger();
-  final ProviderStates states = new ProviderStates(registry, resets::incrementAndGet);
+  final InMemoryAccessTokenStore store = new InMemoryAccessTokenStore(100);
+  final ProviderStates states =
+      new ProviderStates(
+          registry,
+          new AccessTokenIssuer("test.bitgo.com", store, Clock.systemUTC()),
+          resets::incrementAndGet);
+
+  static final String FIRST_ID = "59cd72485007a239fb00282ed480da1f";
+  static final String SECOND_ID = "0123456789abcdef0123456789abcdef";
+
+  @Test
+  void userHasTokensAcceptsTheTokenAndCreatesOneTokenPerIdInOrderForItsUser() {
+    states.apply(
+        ProviderStates.USER_HAS_TOKENS,
+        Map.of("token", TOKEN, "ids", List.of(FIRST_ID, SECOND_ID)),
+        Action.SETUP);
+
+    String user = BearerTokenRegistry.userIdFor(TOKEN);
+    assertThat(registry.userIdOf(TOKEN)).hasValue(user);
+    assertThat(store.page(user, null, 10, OffsetDateTime.now()).orElseThrow().tokens())
+        .extracting(AccessTokenInfo::getId)
+        .containsExactly(FIRST_ID, SECOND_ID);
+  }
+
+  @Test
+  void userHasTokensReadsTheIdsOfPactsRequestBody() {
+    states.apply(
+        json(
+            "{\"state\":\"the bearer token's user has access tokens\",\"params\":{\"token\":\""
+                + TOKEN
+                + "\",\"ids\":[\""
+                + SECOND_ID
+                + "\"]}}"));
+
+    assertThat(store.findById(SECOND_ID).map(StoredAccessToken::userId))
+        .hasValue(BearerTokenRegistry.userIdFor(TOKEN));
+  }
+
+  @ParameterizedTest
+  @MethodSource("badIds")
+  void userHasTokensRefusesBadIdsAndChangesNothing(Object ids, String field) {
+    Map<String, Object> params = new HashMap<>();
+    params.put("token", TOKEN);
+    params.put("ids", ids);
+    store.save(
+        new StoredAccessToken(
+            "hash", new AccessTokenInfo(FIRST_ID, false).user(SECOND_ID).expires(FAR_FUTURE)));
+
+    InvalidStateChange refused =
+        catchThrowableOfType(
+            InvalidStateChange.class,
+            () -> states.apply(ProviderStates.USER_HAS_TOKENS, params, Action.SETUP));
+
+    assertThat(refused.field()).isEqualTo(field);
+    assertThat(refused.getMessage()).doesNotContain(TOKEN);
+    assertThat(registry.userIdOf(TOKEN)).isEmpty();
+    assertThat(store.size()).isEqualTo(1);
+  }
+
+  static Stream<Arguments> badIds() {
+    return Stream.of(
+        Arguments.of(null, "params.ids"),
+        Arguments.of(SECOND_ID, "params.ids"),
+        Arguments.of(List.of(SECOND_ID, "ABCDEF0123456789ABCDEF0123456789"), "params.ids[1]"),
+        Arguments.of(List.of(SECOND_ID, SECOND_ID), "params.ids[1]"),
+        Arguments.of(List.of(7), "params.ids[0]"),
+        Arguments.of(List.of(SECOND_ID, FIRST_ID), "params.ids[1]"));
+  }
+
+  static final OffsetDateTime FAR_FUTURE = OffsetDateTime.parse("2100-01-01T00:00:00Z");
 
   @Test
   void acceptedStateAcceptsTheTokenGivenAsParameter() {
