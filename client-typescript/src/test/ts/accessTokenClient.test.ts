@@ -1,5 +1,5 @@
 // The packed @openbitgo/accesstoken-client, installed from its .tgz, against the real stub server jar.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { strict as assert } from 'node:assert';
 import { inspect } from 'node:util';
 import {
@@ -34,17 +34,9 @@ import {
   schema,
   sensitiveProperties,
 } from './support';
-import { startStubJar, type StubProcess } from './stubProcess';
-
-const TOKEN = 'ts-suite-token-5f0c2e';
-let stub: StubProcess;
-
-before(async () => {
-  stub = await startStubJar(['--token', TOKEN]);
-});
-after(async () => {
-  await stub?.stop();
-});
+import { SUITE_TOKEN as TOKEN, suiteStub } from './suiteStub';
+// the lifecycle suite shares this process's stub (see suiteStub.ts)
+import './listAndRevoke';
 
 /** What went over the wire: the real global fetch, with the request and answer recorded. */
 function recordingFetch() {
@@ -65,7 +57,7 @@ function recordingFetch() {
 
 function client(options: { token?: string; fetchApi?: typeof fetch } = {}) {
   return new AccessTokenClient({
-    baseUrl: stub.baseUrl,
+    baseUrl: suiteStub().baseUrl,
     accessToken: options.token ?? TOKEN,
     ...options,
   });

@@ -1,6 +1,7 @@
 // The rest of a token's life through the packed client, against the real stub server jar:
-// create -> use -> list (paged) -> revoke -> the revoked token's 401; revoke by label.
-import { after, before, describe, test } from 'node:test';
+// create -> use -> list (paged) -> revoke -> the revoked token's 401; revoke by label. Run by
+// accessTokenClient.test.ts, whose stub it shares, as its own user (LIFECYCLE_TOKEN).
+import { describe, test } from 'node:test';
 import { strict as assert } from 'node:assert';
 import { randomBytes } from 'node:crypto';
 import {
@@ -12,19 +13,10 @@ import {
   TOKEN_ID,
   type ReadAccessTokenInfo,
 } from '@openbitgo/accesstoken-client';
-import { startStubJar, type StubProcess } from './stubProcess';
+import { LIFECYCLE_TOKEN as TOKEN, suiteStub } from './suiteStub';
 import { tokenIdPattern } from './support';
 
-const TOKEN = 'ts-lifecycle-token-81d3a0';
 const ID = /^[0-9a-f]{32}$/;
-let stub: StubProcess;
-
-before(async () => {
-  stub = await startStubJar(['--token', TOKEN]);
-});
-after(async () => {
-  await stub?.stop();
-});
 
 /** Every request the client sent (method and URL), through the real global fetch. */
 function countingFetch() {
@@ -38,7 +30,7 @@ function countingFetch() {
 
 function client(options: { token?: string; fetchApi?: typeof fetch } = {}) {
   return new AccessTokenClient({
-    baseUrl: stub.baseUrl,
+    baseUrl: suiteStub().baseUrl,
     accessToken: options.token ?? TOKEN,
     ...options,
   });
