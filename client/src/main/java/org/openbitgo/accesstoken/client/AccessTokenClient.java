@@ -15,15 +15,19 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.LongSupplier;
+import java.util.stream.Stream;
 import org.openbitgo.accesstoken.client.generated.ApiResponseDecoder;
 import org.openbitgo.accesstoken.client.generated.api.AccessTokenApi;
 import org.openbitgo.accesstoken.client.generated.model.AccessToken;
+import org.openbitgo.accesstoken.client.generated.model.AccessTokenInfo;
+import org.openbitgo.accesstoken.client.generated.model.AccessTokenList;
 import org.openbitgo.accesstoken.client.generated.model.CreateAccessTokenRequest;
 import org.openbitgo.accesstoken.contract.ContractFacts;
 import org.openbitgo.accesstoken.contract.ContractJson;
 
 /**
- * The entry point: a configured, thread-safe client for BitGo's Create access token API.
+ * The entry point: a configured, thread-safe client for BitGo's access token API: create, list and
+ * revoke.
  *
  * <pre>{@code
  * AccessTokenClient client = AccessTokenClient.builder()
@@ -31,6 +35,9 @@ import org.openbitgo.accesstoken.contract.ContractJson;
  *     .accessToken(System.getenv("BITGO_ACCESS_TOKEN"))
  *     .build();
  * AccessToken created = client.createAccessToken(request);
+ * try (Stream<AccessTokenInfo> tokens = client.listAll()) {   // every page, fetched as needed
+ *   tokens.filter(t -> t.getLabel().startsWith("ci-")).forEach(t -> client.revoke(t.getId()));
+ * }
  * }</pre>
  *
  * <p>{@link #api()} is the generated Feign interface itself, wired with bearer auth, the contract's
@@ -71,6 +78,76 @@ public final class AccessTokenClient implements AutoCloseable {
    */
   public AccessToken createAccessToken(CreateAccessTokenRequest request) {
     return api.createAccessToken(Objects.requireNonNull(request, "request"));
+  }
+
+  /**
+   * One page of the caller's user's unexpired tokens (never their secrets). Most callers want
+   * {@link #listAll()}, which pages for them.
+   *
+   * @param limit at most this many tokens, 1 to 200; null for the server's page size (100)
+   * @param prevId null for the first page, else the previous page's {@code getNextBatchPrevId()}
+   * @throws BitGoApiException e.g. 400 for a {@code limit} out of range or an unknown cursor
+   * @throws BitGoTransportException no HTTP answer arrived, even after the retries a read allows
+   */
+  public AccessTokenList list(Integer limit, String prevId) {
+    return api.listAccessTokens(limit, prevId);
+  }
+
+  /**
+   * Every unexpired token of the caller's user, fetching pages of the server's size (100) only as
+   * the stream is consumed. A token that stays alive while the stream is consumed appears exactly
+   * once; one created or revoked meanwhile may or may not. Errors surface while consuming, as
+   * {@link BitGoApiException} or {@link BitGoTransportException}.
+   */
+  public Stream<AccessTokenInfo> listAll() {
+    return TokenPages.stream(api, null);
+  }
+
+  /** {@link #listAll()}, fetching {@code pageSize} tokens a call (1 to 200). */
+  public Stream<AccessTokenInfo> listAll(int pageSize) {
+    if (pageSize < 1 || pageSize > TokenPages.MAX_PAGE_SIZE) {
+      throw new IllegalArgumentException(
+          "pageSize must be from 1 to " + TokenPages.MAX_PAGE_SIZE + ", got " + pageSize);
+    }
+    return TokenPages.stream(api, pageSize);
+  }
+
+  /**
+   * Revokes one of the caller's tokens by its public id (its document's {@code getId()}, never its
+   * secret). It stops authenticating at once. Revoking a token that is already revoked or expired
+   * answers its document again, so retrying is safe (and the client retries a revoke whose answer
+   * was lost).
+   *
+   * @return the revoked token's document, {@code expires} at the time of revocation
+   * @throws IllegalArgumentException {@code id} is not 32 lowercase hex digits (nothing is sent;
+   *     the message does not show it, in case a secret was passed by mistake)
+   * @throws BitGoApiException 404 when no token of the caller's user has this id
+   */
+  public AccessTokenInfo revoke(String id) {
+    if (id == null || !ContractFacts.TOKEN_ID.matcher(id).matches()) {
+      throw new IllegalArgumentException(
+          "id must be a token's public id, 32 lowercase hex digits (its document's id), not its"
+              + " secret");
+    }
+    return api.revokeAccessToken(id);
+  }
+
+  /**
+   * Revokes the caller's one unexpired token with this label, as BitGo's SDK does: lists every
+   * token, refuses when none or several have the label, then revokes that one by id.
+   *
+   * @throws LabelNotUniqueException no token, or more than one, has the label; nothing is revoked
+   */
+  public AccessTokenInfo revokeByLabel(String label) {
+    Objects.requireNonNull(label, "label");
+    List<String> ids;
+    try (Stream<AccessTokenInfo> tokens = listAll(TokenPages.MAX_PAGE_SIZE)) {
+      ids = tokens.filter(t -> label.equals(t.getLabel())).map(AccessTokenInfo::getId).toList();
+    }
+    if (ids.size() != 1) {
+      throw new LabelNotUniqueException(label, ids);
+    }
+    return api.revokeAccessToken(ids.get(0));
   }
 
   /**

@@ -1,5 +1,6 @@
 package org.openbitgo.accesstoken.client;
 
+import feign.Request;
 import feign.RetryableException;
 import feign.Retryer;
 import java.net.ConnectException;
@@ -10,7 +11,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Feign {@link Retryer} that retries only what cannot have created a token twice:
+ * Feign {@link Retryer} that retries only what cannot change anything twice:
  *
  * <ul>
  *   <li>HTTP 429: BitGo refused the request unprocessed. Waits {@code Retry-After} when given
@@ -19,12 +20,14 @@ import org.slf4j.LoggerFactory;
  *       HttpConnectTimeoutException}: the connect timeout, or any timeout that ended the attempt
  *       before its body was sent, see {@link DeadlineBoundedClient}): exponential backoff with
  *       jitter.
+ *   <li>For an idempotent request (list is a {@code GET}; revoking twice answers the same document,
+ *       so its {@code DELETE} is idempotent too), also a failure after sending (a read timeout, a
+ *       connection reset or closed mid-response): repeating it changes nothing more.
  * </ul>
  *
- * No wait runs past the call's deadline: a retry that could not start before it is not made.
- * Everything else Feign reports as retryable (a read timeout once the request was sent, a
- * connection reset or closed mid-response) may have reached BitGo, so it is never retried. When
- * giving up, the retryer throws the typed exception ({@link BitGoApiException} or {@link
+ * No wait runs past the call's deadline: a retry that could not start before it is not made. For a
+ * create ({@code POST}), a failure after sending may have reached BitGo, so it is never retried.
+ * When giving up, the retryer throws the typed exception ({@link BitGoApiException} or {@link
  * BitGoTransportException}) rather than Feign's {@link RetryableException}, whose name would invite
  * the caller to retry.
  */
@@ -65,7 +68,7 @@ final class RateLimitRetryer implements Retryer {
 
   @Override
   public void continueOrPropagate(RetryableException e) {
-    if (!(isRateLimited(e) || nothingWasSent(e)) || attempt >= maxAttempts) {
+    if (!(isRateLimited(e) || nothingWasSent(e) || isIdempotent(e)) || attempt >= maxAttempts) {
       throw giveUp(e);
     }
     Duration delay = delayBefore(e);
@@ -92,6 +95,11 @@ final class RateLimitRetryer implements Retryer {
 
   private static boolean isRateLimited(RetryableException e) {
     return e.status() == 429 && e.getCause() instanceof BitGoApiException;
+  }
+
+  /** Requests that change nothing more when repeated: reading, and revoking. */
+  private static boolean isIdempotent(RetryableException e) {
+    return e.method() == Request.HttpMethod.GET || e.method() == Request.HttpMethod.DELETE;
   }
 
   private static boolean nothingWasSent(RetryableException e) {
@@ -122,23 +130,35 @@ final class RateLimitRetryer implements Retryer {
     Throwable cause = e.getCause() == null ? e : e.getCause();
     String target = e.method() + " " + (e.request() == null ? "" : e.request().url());
     String message =
-        mayHaveBeenSent
+        mayHaveBeenSent && isIdempotent(e)
             ? target
                 + " failed without an HTTP answer ("
                 + describe(cause)
-                + "). Not retried: the request may have reached BitGo, and creating a token is"
-                + " not idempotent; check the token list before trying again."
-            : target
-                + " failed before the request was sent ("
-                + describe(cause)
                 + "), after "
                 + attempt
-                + " attempt(s).";
+                + " attempt(s)."
+            : mayHaveBeenSent
+                ? target
+                    + " failed without an HTTP answer ("
+                    + describe(cause)
+                    + "). Not retried: the request may have reached BitGo, and creating a token is"
+                    + " not idempotent; check the token list before trying again."
+                : target
+                    + " failed before the request was sent ("
+                    + describe(cause)
+                    + "), after "
+                    + attempt
+                    + " attempt(s).";
     return new BitGoTransportException(message, cause, mayHaveBeenSent, attempt);
   }
 
   private static String reason(RetryableException e) {
-    return isRateLimited(e) ? "Rate limited (HTTP 429)" : "Connection failed before sending";
+    if (isRateLimited(e)) {
+      return "Rate limited (HTTP 429)";
+    }
+    return nothingWasSent(e)
+        ? "Connection failed before sending"
+        : "No answer to a repeatable request";
   }
 
   private static String describe(Throwable cause) {

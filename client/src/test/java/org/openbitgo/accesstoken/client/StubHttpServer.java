@@ -24,7 +24,8 @@ import java.util.concurrent.Executors;
  */
 final class StubHttpServer implements AutoCloseable {
 
-  record Received(String method, String path, Headers headers, byte[] body, int clientPort) {
+  record Received(
+      String method, String path, Headers headers, byte[] body, int clientPort, String query) {
     String bodyText() {
       return new String(body, StandardCharsets.UTF_8);
     }
@@ -86,7 +87,8 @@ final class StubHttpServer implements AutoCloseable {
               exchange.getRequestURI().getPath(),
               exchange.getRequestHeaders(),
               body,
-              exchange.getRemoteAddress().getPort()));
+              exchange.getRemoteAddress().getPort(),
+              exchange.getRequestURI().getRawQuery()));
       reply =
           replies.isEmpty()
               ? new Reply(500, "no reply scripted", new String[0], false)

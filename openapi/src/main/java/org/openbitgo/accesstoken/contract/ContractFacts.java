@@ -19,8 +19,14 @@ public final class ContractFacts {
   /** Where this artifact puts the spec on the classpath. */
   public static final String SPEC_RESOURCE = "/openapi/access-token.yaml";
 
-  /** The path of the contract's one operation, {@code POST}. */
+  /** The path of the access-token collection: create ({@code POST}) and list ({@code GET}). */
   public static final String OPERATION_PATH = "/api/v2/user/accesstoken";
+
+  /**
+   * A token's public id (the spec's {@code TokenId}, also {@code prevId}): what revoke takes in its
+   * path and list takes as its cursor.
+   */
+  public static final Pattern TOKEN_ID = Pattern.compile("[0-9a-f]{32}");
 
   /** The header that carries the request id on every response (and, optionally, on requests). */
   public static final String REQUEST_ID_HEADER = "X-Request-Id";

@@ -39,6 +39,17 @@ class ContractFactsTest {
   }
 
   @Test
+  void tokenIdIsTheSpecsPatternForRevokeAndForTheCursor() {
+    for (String parameter : new String[] {"TokenId", "PrevId"}) {
+      assertThat("^" + ContractFacts.TOKEN_ID.pattern() + "$")
+          .isEqualTo(
+              SpecExamples.spec()
+                  .at("/components/parameters/" + parameter + "/schema/pattern")
+                  .asText());
+    }
+  }
+
+  @Test
   void theSpecIsWhereTheConstantsSayItIs() {
     assertThat(ContractFacts.class.getResource(ContractFacts.SPEC_RESOURCE)).isNotNull();
     assertThat(SpecExamples.spec().at("/paths").has(ContractFacts.OPERATION_PATH)).isTrue();

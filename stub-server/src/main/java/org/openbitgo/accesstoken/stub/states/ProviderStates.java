@@ -10,7 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
-import java.util.regex.Pattern;
+import org.openbitgo.accesstoken.contract.ContractFacts;
 import org.openbitgo.accesstoken.server.generated.model.CreateAccessTokenRequest;
 import org.openbitgo.accesstoken.stub.store.AccessTokenIssuer;
 import org.openbitgo.accesstoken.stub.store.BearerTokenRegistry;
@@ -53,9 +53,6 @@ public final class ProviderStates {
           USER_HAS_TOKENS,
               "params.token is accepted and its user owns one unexpired token per id of"
                   + " params.ids (32 hex each), created in that order");
-
-  /** A token id, as the spec's {@code TokenId} parameter has it. */
-  private static final Pattern TOKEN_ID = Pattern.compile("[0-9a-f]{32}");
 
   /** The label of each token {@link #USER_HAS_TOKENS} creates. */
   static final String STATE_TOKEN_LABEL = "provider-state";
@@ -127,7 +124,7 @@ public final class ProviderStates {
     }
     Set<String> ids = new LinkedHashSet<>();
     for (int i = 0; i < values.size(); i++) {
-      if (!(values.get(i) instanceof String id) || !TOKEN_ID.matcher(id).matches()) {
+      if (!(values.get(i) instanceof String id) || !ContractFacts.TOKEN_ID.matcher(id).matches()) {
         throw new InvalidStateChange(
             "params." + IDS_PARAM + "[" + i + "]", "each id must be 32 lowercase hex digits");
       }
