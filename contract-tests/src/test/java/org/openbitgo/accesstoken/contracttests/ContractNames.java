@@ -25,6 +25,12 @@ public final class ContractNames {
   /** Provider state: the bearer token named by the {@code token} parameter is not known. */
   public static final String STATE_TOKEN_UNKNOWN = ProviderStates.TOKEN_UNKNOWN;
 
+  /**
+   * Provider state: the bearer token named by {@code token} is accepted and its user owns one token
+   * per id of the {@code ids} parameter, created in that order.
+   */
+  public static final String STATE_USER_HAS_TOKENS = ProviderStates.USER_HAS_TOKENS;
+
   /** The one timestamp shape the contract emits: UTC, millisecond precision. */
   public static final String TIMESTAMP = "\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z";
 

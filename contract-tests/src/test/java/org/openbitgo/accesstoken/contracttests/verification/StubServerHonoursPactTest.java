@@ -64,6 +64,11 @@ class StubServerHonoursPactTest {
     server.providerStates().apply(STATE_TOKEN_VALID, params, ProviderStates.Action.SETUP);
   }
 
+  @State(STATE_USER_HAS_TOKENS)
+  void bearerTokensUserHasTokens(Map<String, Object> params) {
+    server.providerStates().apply(STATE_USER_HAS_TOKENS, params, ProviderStates.Action.SETUP);
+  }
+
   @State(STATE_TOKEN_UNKNOWN)
   void bearerTokenIsUnknown(Map<String, Object> params) {
     server.providerStates().apply(STATE_TOKEN_UNKNOWN, params, ProviderStates.Action.SETUP);

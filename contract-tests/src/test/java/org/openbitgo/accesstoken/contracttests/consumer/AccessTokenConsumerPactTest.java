@@ -10,6 +10,7 @@ import au.com.dius.pact.consumer.dsl.LambdaDslJsonBody;
 import au.com.dius.pact.consumer.dsl.LambdaDslObject;
 import au.com.dius.pact.consumer.dsl.PactDslRequestWithPath;
 import au.com.dius.pact.consumer.dsl.PactDslWithProvider;
+import au.com.dius.pact.consumer.dsl.PactDslWithState;
 import au.com.dius.pact.consumer.junit5.PactConsumerTestExt;
 import au.com.dius.pact.consumer.junit5.PactTestFor;
 import au.com.dius.pact.core.model.PactSpecVersion;
@@ -24,25 +25,38 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.openbitgo.accesstoken.client.AccessTokenClient;
 import org.openbitgo.accesstoken.client.BitGoApiException;
 import org.openbitgo.accesstoken.client.generated.model.AccessToken;
+import org.openbitgo.accesstoken.client.generated.model.AccessTokenInfo;
+import org.openbitgo.accesstoken.client.generated.model.AccessTokenList;
 import org.openbitgo.accesstoken.client.generated.model.AllErc20TokensLimit;
 import org.openbitgo.accesstoken.client.generated.model.CreateAccessTokenRequest;
 import org.openbitgo.accesstoken.client.generated.model.SpendingLimit;
 import org.openbitgo.accesstoken.contract.BaseUnitAmount;
 
 /**
- * What the Java client expects of Create access token, pinned as a V4 pact. Each interaction has
- * its own {@code @Pact} method and a paired test that drives the real generated Feign client,
- * through {@link AccessTokenClient}, against Pact's mock server.
+ * What the Java client expects of the access token API (create, list, revoke), pinned as one V4
+ * pact. Each interaction has its own {@code @Pact} method and a paired test that drives the real
+ * generated Feign client, through {@link AccessTokenClient}, against Pact's mock server. (One
+ * class: with {@code pact.writer.overwrite} each test class would replace the pact file the last
+ * wrote.)
  */
 @ExtendWith(PactConsumerTestExt.class)
 @PactTestFor(providerName = PROVIDER, pactVersion = PactSpecVersion.V4)
-class CreateAccessTokenConsumerPactTest {
+class AccessTokenConsumerPactTest {
 
   static final String PATH = "/api/v2/user/accesstoken";
   static final String VALID_TOKEN =
       "v2x0c0ffee0c0ffee0c0ffee0c0ffee0c0ffee0c0ffee0c0ffee0c0ffee0c0ffee0";
   static final String UNKNOWN_TOKEN =
       "v2xdeadbeefdeadbeefdeadbeefdeadbeefdeadbeefdeadbeefdeadbeefdeadbeef";
+
+  /** The tokens the provider state gives the caller's user, in creation order. */
+  static final List<String> OWNED_IDS =
+      List.of(
+          "59cd72485007a239fb00282ed480da1f",
+          "6a0f3c2b1d4e5f60718293a4b5c6d7e8",
+          "7b1e4d3c2f5a6b70819203b4c5d6e7f8");
+
+  static final String UNKNOWN_ID = "0123456789abcdef0123456789abcdef";
   static final String WALLET_SCOPE = "wallet_spend:59cd72485007a239fb00282ed480da1f";
   static final String BIG_AMOUNT = "123456789012345678901234567890";
 
@@ -274,6 +288,123 @@ class CreateAccessTokenConsumerPactTest {
     assertThat(error.toString()).doesNotContain(UNKNOWN_TOKEN);
   }
 
+  // --- a first page with a cursor to the next --------------------------------------------------
+
+  @Pact(consumer = CONSUMER)
+  V4Pact firstPageWithCursor(PactDslWithProvider builder) {
+    return answer(
+        request(
+                builder.given(
+                    STATE_USER_HAS_TOKENS, Map.of("token", VALID_TOKEN, "ids", OWNED_IDS)),
+                "a list request for a page of two of the caller's three tokens",
+                "GET",
+                PATH)
+            .query("limit=2"),
+        200,
+        page -> {
+          page.array(
+              "accessTokens",
+              tokens -> {
+                tokens.object(token -> listedToken(token, OWNED_IDS.get(0)));
+                tokens.object(token -> listedToken(token, OWNED_IDS.get(1)));
+              });
+          page.stringMatcher("nextBatchPrevId", HEX32, OWNED_IDS.get(1));
+        });
+  }
+
+  @Test
+  @PactTestFor(pactMethod = "firstPageWithCursor")
+  void firstPageWithCursor(MockServer server) {
+    AccessTokenList page = client(server, VALID_TOKEN).list(2, null);
+
+    assertThat(page.getAccessTokens())
+        .extracting(AccessTokenInfo::getId)
+        .containsExactly(OWNED_IDS.get(0), OWNED_IDS.get(1));
+    assertThat(page.getNextBatchPrevId()).isEqualTo(OWNED_IDS.get(1));
+    assertThat(page.getAccessTokens())
+        .allSatisfy(token -> assertThat(token.getExpires()).isAfter(token.getCreated()));
+  }
+
+  // --- a page size over the maximum -------------------------------------------------------------
+
+  @Pact(consumer = CONSUMER)
+  V4Pact limitOutOfRange(PactDslWithProvider builder) {
+    return answer(
+        request(
+                builder.given(STATE_TOKEN_VALID, Map.of("token", VALID_TOKEN)),
+                "a list request with a limit over 200",
+                "GET",
+                PATH)
+            .query("limit=201"),
+        400,
+        error ->
+            platformError(
+                error, "InvalidRequest", context -> context.stringValue("field", "limit")));
+  }
+
+  @Test
+  @PactTestFor(pactMethod = "limitOutOfRange")
+  void limitOutOfRange(MockServer server) {
+    BitGoApiException error =
+        catchThrowableOfType(
+            BitGoApiException.class, () -> client(server, VALID_TOKEN).list(201, null));
+
+    assertThat(error.status()).isEqualTo(400);
+    assertThat(error.name()).isEqualTo("InvalidRequest");
+    assertThat(error.context()).containsEntry("field", "limit");
+  }
+
+  // --- revoking one of the caller's tokens -----------------------------------------------------
+
+  @Pact(consumer = CONSUMER)
+  V4Pact revokeOwnToken(PactDslWithProvider builder) {
+    return answer(
+        request(
+            builder.given(
+                STATE_USER_HAS_TOKENS,
+                Map.of("token", VALID_TOKEN, "ids", OWNED_IDS.subList(0, 1))),
+            "a revoke request for one of the caller's tokens",
+            "DELETE",
+            PATH + "/" + OWNED_IDS.get(0)),
+        200,
+        token -> listedToken(token, OWNED_IDS.get(0)));
+  }
+
+  @Test
+  @PactTestFor(pactMethod = "revokeOwnToken")
+  void revokeOwnToken(MockServer server) {
+    AccessTokenInfo revoked = client(server, VALID_TOKEN).revoke(OWNED_IDS.get(0));
+
+    assertThat(revoked.getId()).isEqualTo(OWNED_IDS.get(0));
+    assertThat(revoked.getExpires()).isNotNull();
+  }
+
+  // --- revoking an id that names no token of the caller ----------------------------------------
+
+  @Pact(consumer = CONSUMER)
+  V4Pact revokeUnknownId(PactDslWithProvider builder) {
+    return answer(
+        request(
+            builder.given(STATE_TOKEN_VALID, Map.of("token", VALID_TOKEN)),
+            "a revoke request for an id that names no token of the caller",
+            "DELETE",
+            PATH + "/" + UNKNOWN_ID),
+        404,
+        error -> platformError(error, "NotFound", context -> {}));
+  }
+
+  @Test
+  @PactTestFor(pactMethod = "revokeUnknownId")
+  void revokeUnknownId(MockServer server) {
+    BitGoApiException error =
+        catchThrowableOfType(
+            BitGoApiException.class, () -> client(server, VALID_TOKEN).revoke(UNKNOWN_ID));
+
+    assertThat(error.status()).isEqualTo(404);
+    assertThat(error.name()).isEqualTo("NotFound");
+    assertThat(error.requestId()).isNotBlank();
+  }
+
   // --- shapes ---------------------------------------------------------------------------------
 
   /**
@@ -296,19 +427,6 @@ class CreateAccessTokenConsumerPactTest {
         .body(newJsonBody(body).build());
   }
 
-  /**
-   * The interaction: {@code request} answered with {@code status} and a JSON body of this shape.
-   */
-  private static V4Pact answer(
-      PactDslRequestWithPath request, int status, Consumer<LambdaDslJsonBody> body) {
-    return request
-        .willRespondWith()
-        .status(status)
-        .matchHeader("Content-Type", JSON_CONTENT_TYPE, "application/json")
-        .body(newJsonBody(body).build())
-        .toPact(V4Pact.class);
-  }
-
   /** The fields every created token carries, pinned by shape. */
   private static void createdTokenCore(LambdaDslObject token) {
     token.stringMatcher("id", HEX32, "59cd72485007a239fb00282ed480da1f");
@@ -322,6 +440,49 @@ class CreateAccessTokenConsumerPactTest {
     token.booleanType("isExtensible", false);
   }
 
+  /** The API error the Java client throws when the provider refuses {@code request}. */
+  private static BitGoApiException refused(
+      MockServer server, String token, CreateAccessTokenRequest request) {
+    return catchThrowableOfType(
+        BitGoApiException.class, () -> client(server, token).createAccessToken(request));
+  }
+
+  /** A request without a body, authenticated with the valid token. */
+  private static PactDslRequestWithPath request(
+      PactDslWithState given, String description, String method, String path) {
+    return given
+        .uponReceiving(description)
+        .method(method)
+        .path(path)
+        .matchHeader("Authorization", BEARER, "Bearer " + VALID_TOKEN);
+  }
+
+  /**
+   * A listed or revoked token's document: its id exactly (the provider state chose it), the rest by
+   * shape. No {@code token}: a document never carries the secret.
+   */
+  private static void listedToken(LambdaDslObject token, String id) {
+    token.stringValue("id", id);
+    token.booleanType("isExtensible", false);
+    token.stringMatcher("user", HEX32, "5a84db4d6dd6c7dd07d2e3b5a7e9d9c4");
+    token.stringType("label", "provider-state");
+    token.stringMatcher("created", TIMESTAMP, "2026-11-27T10:15:30.000Z");
+    token.stringMatcher("expires", TIMESTAMP, "2036-11-25T10:15:30.000Z");
+  }
+
+  /**
+   * The interaction: {@code request} answered with {@code status} and a JSON body of this shape.
+   */
+  private static V4Pact answer(
+      PactDslRequestWithPath request, int status, Consumer<LambdaDslJsonBody> body) {
+    return request
+        .willRespondWith()
+        .status(status)
+        .matchHeader("Content-Type", JSON_CONTENT_TYPE, "application/json")
+        .body(newJsonBody(body).build())
+        .toPact(V4Pact.class);
+  }
+
   /** The documented error body: the code is pinned, the rest by type; context is an object. */
   private static void platformError(
       LambdaDslObject error, String name, Consumer<LambdaDslObject> context) {
@@ -331,13 +492,7 @@ class CreateAccessTokenConsumerPactTest {
     error.object("context", context);
   }
 
-  /** The API error the Java client throws when the provider refuses {@code request}. */
-  private static BitGoApiException refused(
-      MockServer server, String token, CreateAccessTokenRequest request) {
-    return catchThrowableOfType(
-        BitGoApiException.class, () -> client(server, token).createAccessToken(request));
-  }
-
+  /** The Java client against Pact's mock server, without retries (one request per call). */
   private static AccessTokenClient client(MockServer server, String token) {
     return AccessTokenClient.builder()
         .baseUrl(server.getUrl())
