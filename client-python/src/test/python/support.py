@@ -1,12 +1,14 @@
 """Test support: the real stub server jar, the spec's own examples, a strict JSON comparison."""
 
 import atexit
+import contextlib
 import json
 import os
 import re
 import subprocess
 import threading
 from datetime import datetime
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 
 class RunningStub:
@@ -40,6 +42,37 @@ class RunningStub:
         except subprocess.TimeoutExpired:
             self._process.kill()
             self._process.wait()
+
+
+@contextlib.contextmanager
+def loopback_peer(answer):
+    """A plain HTTP server on 127.0.0.1 playing a broken or echoing provider: ``answer(request)``,
+    given the handler (``.command``, ``.path``, ``.headers``, ``.body`` as bytes), returns
+    ``(status, json_value)``. Yields the base URL; stopped after the block, failures included."""
+
+    class Handler(BaseHTTPRequestHandler):
+        def _answer(self):
+            self.body = self.rfile.read(int(self.headers.get("Content-Length") or 0))
+            status, value = answer(self)
+            body = json.dumps(value).encode()
+            self.send_response(status)
+            self.send_header("Content-Type", "application/json")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        do_GET = do_POST = do_DELETE = _answer
+
+        def log_message(self, *args):
+            pass  # keep the test output to the test runner's lines
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}"
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 SUITE_TOKEN = "py-suite-token-7d21c4"
@@ -93,16 +126,20 @@ def amount_properties() -> list:
 
 
 def response_examples():
-    """Every response example of the spec as (status, name, value)."""
-    for status, response in _operation()["responses"].items():
-        for name, example in response["content"]["application/json"]["examples"].items():
-            yield status, name, example["value"]
+    """Every response example of every operation of the spec (create, list, revoke), as
+    (operation_id, status, name, schema name, value)."""
+    for path in _spec()["paths"].values():
+        for operation in path.values():
+            for status, response in operation["responses"].items():
+                content = response["content"]["application/json"]
+                schema_name = content["schema"]["$ref"].rsplit("/", 1)[-1]
+                for name, example in content["examples"].items():
+                    yield operation["operationId"], status, name, schema_name, example["value"]
 
 
-def response_schema(status: str) -> str:
-    """The name of the schema the spec gives the response with this status."""
-    ref = _operation()["responses"][status]["content"]["application/json"]["schema"]["$ref"]
-    return ref.rsplit("/", 1)[-1]
+def token_id_pattern() -> str:
+    """The pattern of the spec's ``TokenId`` parameter (a token's public id)."""
+    return _spec()["components"]["parameters"]["TokenId"]["schema"]["pattern"]
 
 
 _TIMESTAMP = re.compile(r"^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}:\d{2}(\.\d+)?(Z|[+-]\d{2}:\d{2})$")

@@ -3,17 +3,15 @@ request's otp, both format: password in the spec. JSON keeps them; every printed
 
 import json
 import pprint
-import threading
 import traceback
 import unittest
-from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 from pydantic import ValidationError
 
 from openbitgo_accesstoken import AccessToken, AccessTokenClient, BitGoApiError, CreateAccessTokenRequest
 from openbitgo_accesstoken.generated import ApiClient
 
-from support import SUITE_TOKEN as TOKEN, shared_stub
+from support import SUITE_TOKEN as TOKEN, loopback_peer, shared_stub
 
 SECRET = "v2xSECRETc0ffee0123456789abcdef"
 OTP = "7351902"
@@ -88,15 +86,10 @@ class EchoingPeer(unittest.TestCase):
     """A server that quotes the secrets it was sent in its error body: the error still hides them."""
 
     def test_the_token_and_the_otp_echoed_in_an_error_body_are_redacted(self):
-        server = ThreadingHTTPServer(("127.0.0.1", 0), _Echo)
-        threading.Thread(target=server.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True).start()
-        try:
-            client = AccessTokenClient(TOKEN, base_url=f"http://127.0.0.1:{server.server_port}")
+        with loopback_peer(_echo) as base_url:
+            client = AccessTokenClient(TOKEN, base_url=base_url)
             with self.assertRaises(BitGoApiError) as caught:
                 client.create_access_token({"label": "echo", "otp": OTP})
-        finally:
-            server.shutdown()
-            server.server_close()
         e = caught.exception
         self.assertEqual((e.status, e.request_id), (400, "echo-1"))
         self.assertIn("[REDACTED]", e.error)  # the peer did echo them
@@ -145,20 +138,11 @@ def _reachable(root):
             pending += list(vars(value).values())
 
 
-class _Echo(BaseHTTPRequestHandler):
-    def do_POST(self):
-        sent = json.loads(self.rfile.read(int(self.headers["Content-Length"])))
-        body = json.dumps({
-            "name": "InvalidOtp",
-            "error": f"otp {sent.get('otp')} is wrong for {self.headers['Authorization']}",
-            "requestId": "echo-1",
-            "context": {"otp": sent.get("otp")},
-        }).encode()
-        self.send_response(400)
-        self.send_header("Content-Type", "application/json")
-        self.send_header("Content-Length", str(len(body)))
-        self.end_headers()
-        self.wfile.write(body)
-
-    def log_message(self, *args):
-        pass  # keep the test output to the test runner's lines
+def _echo(request):
+    sent = json.loads(request.body)
+    return 400, {
+        "name": "InvalidOtp",
+        "error": f"otp {sent.get('otp')} is wrong for {request.headers['Authorization']}",
+        "requestId": "echo-1",
+        "context": {"otp": sent.get("otp")},
+    }

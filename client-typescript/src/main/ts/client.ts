@@ -2,6 +2,8 @@ import {
   AccessTokenApi,
   Configuration,
   type AccessToken,
+  type AccessTokenInfo,
+  type AccessTokenList,
   type CreateAccessTokenRequest,
   type FetchAPI,
   type InitOverrideFunction,
@@ -14,7 +16,7 @@ import {
   type WithExactAmounts,
   type WithReadAmounts,
 } from './amounts';
-import { BitGoApiError, BitGoTransportError } from './errors';
+import { BitGoApiError, BitGoLabelError, BitGoTransportError } from './errors';
 import { parseJson, stringifyJson, type JsonValue } from './json';
 import { otpOf, redact, redactedWhenInspected } from './secrets';
 import { CONTRACT_FACTS } from './contractFacts';
@@ -56,6 +58,27 @@ export type CreateAccessTokenInput = WithExactAmounts<CreateAccessTokenRequest>;
  * as a `bigint`. `JSON.stringify` throws on a `bigint`: serialize it with `stringifyJson`.
  */
 export type ReadAccessToken = WithReadAmounts<AccessToken>;
+
+/** A listed or revoked token's document (never its secret), amounts read as {@link ReadAmount}. */
+export type ReadAccessTokenInfo = WithReadAmounts<AccessTokenInfo>;
+
+/** One page of the caller's tokens, as `list` returns it. */
+export type ReadAccessTokenList = WithReadAmounts<AccessTokenList>;
+
+/**
+ * The spec's `TokenId` pattern, a token's public id (a test keeps it equal to the spec's).
+ * `revoke` checks it before sending, because the id goes into the URL: a secret passed there by
+ * mistake would reach every access log on the way.
+ */
+export const TOKEN_ID = /^[0-9a-f]{32}$/;
+
+/** Which page `list` asks for. */
+export interface ListPageOptions {
+  /** How many tokens the page holds at most, 1 to 200 (the server checks it); the server's default is 100. */
+  limit?: number;
+  /** The previous page's `nextBatchPrevId`; without it the first page. */
+  prevId?: string;
+}
 
 /**
  * The generated `AccessTokenApi`, with every request body checked for numbers JavaScript may have
@@ -114,6 +137,75 @@ export class AccessTokenClient {
     return this.api.createAccessToken({
       createAccessTokenRequest: request as CreateAccessTokenRequest,
     });
+  }
+
+  /**
+   * One page of the caller's unexpired tokens (none carries its secret). Pass the answer's
+   * `nextBatchPrevId` as `prevId` for the next page; the last page has none. `listAll` does that
+   * for you. Throws {@link BitGoApiError} for a `limit` out of 1 to 200 or a malformed `prevId` (400).
+   */
+  list(options: ListPageOptions = {}): Promise<ReadAccessTokenList> {
+    return this.api.listAccessTokens(options);
+  }
+
+  /**
+   * Every unexpired token of the caller, fetched a page at a time as the loop asks for them:
+   * `for await (const token of client.listAll()) ...`. Breaking out of the loop fetches no further
+   * page. `limit` is the page size (the server's default, 100, when not given). A token alive for
+   * the whole traversal is yielded exactly once; one created or revoked meanwhile may or may not
+   * be. A server that hands back a cursor it already gave would loop forever: that is a
+   * {@link BitGoTransportError}.
+   */
+  async *listAll(
+    options: { limit?: number } = {},
+  ): AsyncGenerator<ReadAccessTokenInfo, void, undefined> {
+    const cursors = new Set<string>();
+    let prevId: string | undefined;
+    do {
+      const page = await this.list({
+        ...(options.limit === undefined ? {} : { limit: options.limit }),
+        ...(prevId === undefined ? {} : { prevId }),
+      });
+      yield* page.accessTokens;
+      prevId = page.nextBatchPrevId;
+      if (prevId !== undefined && cursors.has(prevId)) {
+        throw new BitGoTransportError(
+          `the list answered the cursor ${prevId} a second time: paging would never end`,
+          { cause: undefined, requestMayHaveBeenSent: true, status: 200 },
+        );
+      }
+      if (prevId !== undefined) cursors.add(prevId);
+    } while (prevId !== undefined);
+  }
+
+  /**
+   * Revokes the caller's token with this public `id` (not its secret): it stops authenticating at
+   * once. Answers the revoked document; revoking it again answers the same document, so a retry
+   * is safe. Throws {@link BitGoApiError} 404 when no token of the caller's user has this id, and
+   * a RangeError, sending nothing and not echoing the value, when `id` is not {@link TOKEN_ID}
+   * (e.g. the token's secret).
+   */
+  async revoke(id: string): Promise<ReadAccessTokenInfo> {
+    if (typeof id !== 'string' || !TOKEN_ID.test(id)) {
+      throw new RangeError(
+        "id must be a token's public id, 32 lowercase hexadecimal digits (not its secret): nothing was sent",
+      );
+    }
+    return this.api.revokeAccessToken({ id });
+  }
+
+  /**
+   * Revokes the one unexpired token of the caller with this label, as BitGo's SDK does: lists
+   * every token, then refuses with {@link BitGoLabelError}, revoking nothing, when no token or
+   * more than one has the label; otherwise revokes that token by its id.
+   */
+  async revokeByLabel(label: string): Promise<ReadAccessTokenInfo> {
+    const matchingIds: string[] = [];
+    for await (const token of this.listAll()) {
+      if (token.label === label) matchingIds.push(token.id);
+    }
+    if (matchingIds.length !== 1) throw new BitGoLabelError(label, matchingIds);
+    return this.revoke(matchingIds[0]!);
   }
 
   toString(): string {

@@ -1,7 +1,8 @@
 /**
  * Everything the client throws once a request is under way: {@link BitGoApiError} (BitGo answered
- * with a non-2xx status) or {@link BitGoTransportError} (no usable answer). One `instanceof
- * BitGoError` catches both, as the Java client's `BitGoApiException` and
+ * with a non-2xx status), {@link BitGoTransportError} (no usable answer) or
+ * {@link BitGoLabelError} (`revokeByLabel` found no token or several with the label). One
+ * `instanceof BitGoError` catches them all, as the Java client's `BitGoApiException` and
  * `BitGoTransportException` do. No message, `toString()` or `util.inspect` output contains the
  * access token.
  */
@@ -62,5 +63,29 @@ export class BitGoTransportError extends BitGoError {
     this.name = 'BitGoTransportError';
     this.requestMayHaveBeenSent = fields.requestMayHaveBeenSent;
     this.status = fields.status;
+  }
+}
+
+/**
+ * `revokeByLabel` refused, and revoked nothing, because the label does not name exactly one of the
+ * caller's tokens: none has it, or several have it (revoke the one you mean by its id). Labels are
+ * not unique, so revoking "the" token with a label is only safe when there is one.
+ */
+export class BitGoLabelError extends BitGoError {
+  /** The label asked for. */
+  readonly label: string;
+  /** The ids of the caller's unexpired tokens that have this label: none, or two or more. */
+  readonly matchingIds: readonly string[];
+
+  constructor(label: string, matchingIds: readonly string[]) {
+    super(
+      matchingIds.length === 0
+        ? `no access token has the label ${JSON.stringify(label)}: nothing revoked`
+        : `${matchingIds.length} access tokens have the label ${JSON.stringify(label)} ` +
+            `(ids ${matchingIds.join(', ')}): nothing revoked, revoke one by its id`,
+    );
+    this.name = 'BitGoLabelError';
+    this.label = label;
+    this.matchingIds = Object.freeze([...matchingIds]);
   }
 }

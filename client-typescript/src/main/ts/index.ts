@@ -1,8 +1,21 @@
 // The generated client (models, AccessTokenApi, runtime) and the hand-written layer over it.
 export * from './generated';
-export { AccessTokenClient, BitGoEnvironment, ExactAccessTokenApi, isBearerToken } from './client';
-export type { AccessTokenClientOptions, CreateAccessTokenInput, ReadAccessToken } from './client';
-export { BitGoApiError, BitGoError, BitGoTransportError } from './errors';
+export {
+  AccessTokenClient,
+  BitGoEnvironment,
+  ExactAccessTokenApi,
+  isBearerToken,
+  TOKEN_ID,
+} from './client';
+export type {
+  AccessTokenClientOptions,
+  CreateAccessTokenInput,
+  ListPageOptions,
+  ReadAccessToken,
+  ReadAccessTokenInfo,
+  ReadAccessTokenList,
+} from './client';
+export { BitGoApiError, BitGoError, BitGoLabelError, BitGoTransportError } from './errors';
 export {
   AMOUNT_DIGITS,
   AMOUNT_PROPERTIES,

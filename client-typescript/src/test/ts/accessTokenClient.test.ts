@@ -1,5 +1,5 @@
 // The packed @openbitgo/accesstoken-client, installed from its .tgz, against the real stub server jar.
-import { after, before, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import { strict as assert } from 'node:assert';
 import { inspect } from 'node:util';
 import {
@@ -7,6 +7,10 @@ import {
   AMOUNT_PROPERTIES,
   AccessTokenClient,
   AccessTokenFromJSON,
+  AccessTokenInfoFromJSON,
+  AccessTokenInfoToJSON,
+  AccessTokenListFromJSON,
+  AccessTokenListToJSON,
   AccessTokenToJSON,
   BitGoApiError,
   PlatformErrorFromJSON,
@@ -30,17 +34,9 @@ import {
   schema,
   sensitiveProperties,
 } from './support';
-import { startStubJar, type StubProcess } from './stubProcess';
-
-const TOKEN = 'ts-suite-token-5f0c2e';
-let stub: StubProcess;
-
-before(async () => {
-  stub = await startStubJar(['--token', TOKEN]);
-});
-after(async () => {
-  await stub?.stop();
-});
+import { SUITE_TOKEN as TOKEN, suiteStub } from './suiteStub';
+// the lifecycle suite shares this process's stub (see suiteStub.ts)
+import './listAndRevoke';
 
 /** What went over the wire: the real global fetch, with the request and answer recorded. */
 function recordingFetch() {
@@ -61,7 +57,7 @@ function recordingFetch() {
 
 function client(options: { token?: string; fetchApi?: typeof fetch } = {}) {
   return new AccessTokenClient({
-    baseUrl: stub.baseUrl,
+    baseUrl: suiteStub().baseUrl,
     accessToken: options.token ?? TOKEN,
     ...options,
   });
@@ -118,27 +114,36 @@ describe('the spec full request example', () => {
 });
 
 describe('the spec response examples', () => {
-  const codecs = {
-    success: (json: JsonValue) => AccessTokenToJSON(AccessTokenFromJSON(json)),
-    error: (json: JsonValue) => PlatformErrorToJSON(PlatformErrorFromJSON(json)),
+  // the generated codecs of every schema a response example has, by schema name
+  const codecs: Record<string, (json: JsonValue) => unknown> = {
+    AccessToken: (json) => AccessTokenToJSON(AccessTokenFromJSON(json)),
+    AccessTokenInfo: (json) => AccessTokenInfoToJSON(AccessTokenInfoFromJSON(json)),
+    AccessTokenList: (json) => AccessTokenListToJSON(AccessTokenListFromJSON(json)),
+    PlatformError: (json) => PlatformErrorToJSON(PlatformErrorFromJSON(json)),
   };
-  const roundTrip = (status: string, example: JsonValue) =>
-    parseJson(
-      stringifyJson(
-        (status === '200' ? codecs.success : codecs.error)(parseJson(stringifyJson(example))),
-      ),
-    );
+  const roundTrip = (schema: string, example: JsonValue) => {
+    const codec = codecs[schema];
+    assert.ok(codec !== undefined, `no codec for ${schema}`);
+    return parseJson(stringifyJson(codec(parseJson(stringifyJson(example)))));
+  };
+  const createdExample = () =>
+    responseExamples().find((e) => e.operationId === 'createAccessToken' && e.status === '200')!
+      .value;
 
   test('are parsed and written back equivalent (timestamps as instants, amounts digit for digit)', () => {
     const examples = responseExamples();
-    assert.ok(examples.some((e) => e.status === '200') && examples.some((e) => e.status === '400'));
-    for (const { status, name, value } of examples) {
-      assert.deepEqual(jsonDifferences(value, roundTrip(status, value)), [], `${status} ${name}`);
+    for (const schema of Object.keys(codecs)) assert.ok(examples.some((e) => e.schema === schema));
+    for (const { operationId, status, name, schema, value } of examples) {
+      assert.deepEqual(
+        jsonDifferences(value, roundTrip(schema, value)),
+        [],
+        `${operationId} ${status} ${name}`,
+      );
     }
   });
 
   test('amounts beyond 2^53 in them read as exact bigints', () => {
-    const created = responseExamples().find((e) => e.status === '200')!.value;
+    const created = createdExample();
     const token: AccessToken = AccessTokenFromJSON(parseJson(stringifyJson(created)));
     const amounts = Object.values(token.unlock?.spendingLimits ?? {}).flatMap((l) => [
       l.txValue,
@@ -148,12 +153,13 @@ describe('the spec response examples', () => {
   });
 
   test('a broken example or a dropped field fails the comparison', () => {
-    const created = responseExamples().find((e) => e.status === '200')!.value;
+    const created = createdExample();
     // a field the schema lacks: the generated model drops it, and the round trip says so
     const withUnknownField = { ...created, surprise: 'not in the schema' };
-    assert.deepEqual(jsonDifferences(withUnknownField, roundTrip('200', withUnknownField)), [
-      '$.surprise: missing',
-    ]);
+    assert.deepEqual(
+      jsonDifferences(withUnknownField, roundTrip('AccessToken', withUnknownField)),
+      ['$.surprise: missing'],
+    );
     // a field dropped on the way
     const { label: _dropped, ...withoutLabel } = created;
     assert.deepEqual(jsonDifferences(created, withoutLabel), ['$.label: missing']);

@@ -36,16 +36,36 @@ export function requestExample(name: string): JsonObject {
   return member(member(examples, name), 'value') as JsonObject;
 }
 
-/** Every response example of the spec: status, example name, value. */
-export function responseExamples(): Array<{ status: string; name: string; value: JsonObject }> {
-  const found: Array<{ status: string; name: string; value: JsonObject }> = [];
-  for (const [status, response] of Object.entries(member(operation(), 'responses') as JsonObject)) {
-    const examples = member(
-      member(member(response, 'content'), 'application/json'),
-      'examples',
-    ) as JsonObject;
-    for (const [name, example] of Object.entries(examples)) {
-      found.push({ status, name, value: member(example, 'value') as JsonObject });
+/** A response example of the spec: the operation and status it answers, and its schema's name. */
+export interface ResponseExample {
+  operationId: string;
+  status: string;
+  name: string;
+  schema: string;
+  value: JsonObject;
+}
+
+/** Every response example of every operation of the spec (create, list, revoke). */
+export function responseExamples(): ResponseExample[] {
+  const found: ResponseExample[] = [];
+  for (const path of Object.values(member(spec(), 'paths') as JsonObject)) {
+    for (const op of Object.values(path as JsonObject)) {
+      const operationId = String(member(op, 'operationId'));
+      for (const [status, response] of Object.entries(member(op, 'responses') as JsonObject)) {
+        const json = member(member(response, 'content'), 'application/json');
+        const schema = String(member(member(json, 'schema'), '$ref'))
+          .split('/')
+          .pop()!;
+        for (const [name, example] of Object.entries(member(json, 'examples') as JsonObject)) {
+          found.push({
+            operationId,
+            status,
+            name,
+            schema,
+            value: member(example, 'value') as JsonObject,
+          });
+        }
+      }
     }
   }
   return found;
@@ -54,6 +74,12 @@ export function responseExamples(): Array<{ status: string; name: string; value:
 /** A named schema of the spec's components, as the spec writes it. */
 export function schema(name: string): JsonObject {
   return member(member(member(spec(), 'components'), 'schemas'), name) as JsonObject;
+}
+
+/** The pattern of the spec's `TokenId` parameter (a token's public id). */
+export function tokenIdPattern(): string {
+  const parameter = member(member(member(spec(), 'components'), 'parameters'), 'TokenId');
+  return String(member(member(parameter, 'schema'), 'pattern'));
 }
 
 /** Every request example of the spec, by name. */
@@ -129,9 +155,14 @@ function schemaProperties(test: (property: JsonObject) => boolean): string[] {
   for (const schema of Object.values(
     member(member(spec(), 'components'), 'schemas') as JsonObject,
   )) {
-    const properties = (schema as JsonObject)['properties'] as JsonObject | undefined;
-    for (const [name, property] of Object.entries(properties ?? {})) {
-      if (test(property as JsonObject)) found.add(name);
+    // a composed schema (AccessToken: allOf AccessTokenInfo and the secret) has its own
+    // properties in its allOf members
+    const parts = [schema, ...(((schema as JsonObject)['allOf'] as JsonValue[] | undefined) ?? [])];
+    for (const part of parts) {
+      const properties = (part as JsonObject)['properties'] as JsonObject | undefined;
+      for (const [name, property] of Object.entries(properties ?? {})) {
+        if (test(property as JsonObject)) found.add(name);
+      }
     }
   }
   return [...found].sort();

@@ -10,6 +10,11 @@ export const PROVIDER = 'bitgo-accesstoken-api';
 export const STATE_TOKEN_ACCEPTED = 'the bearer token is accepted';
 /** Provider state: the bearer token named by the `token` parameter is not accepted. */
 export const STATE_TOKEN_UNKNOWN = 'the bearer token is unknown';
+/**
+ * Provider state: the `token` parameter is accepted, and its user owns one unexpired access token
+ * per entry of the `ids` parameter (32-hex ids), created in that order.
+ */
+export const STATE_USER_HAS_TOKENS = "the bearer token's user has access tokens";
 
 /** The one timestamp shape the contract emits: UTC, millisecond precision. */
 export const TIMESTAMP = '\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}\\.\\d{3}Z';

@@ -1,4 +1,4 @@
-"""Client for BitGo's Create access token API.
+"""Client for BitGo's access token API: create, list and revoke tokens.
 
 The models and ``AccessTokenApi`` are generated from the contract (``openbitgo_accesstoken.generated``);
 this package adds what the generator does not: bearer auth, environments, one typed error.
@@ -8,9 +8,12 @@ Amounts are exact as they come: Python's ``int`` holds any size, and decimal str
 from openbitgo_accesstoken.client import (
     AMOUNT_PATTERN,
     AMOUNT_PROPERTIES,
+    TOKEN_ID_PATTERN,
     AccessTokenClient,
     BitGoApiError,
     BitGoEnvironment,
+    BitGoError,
+    BitGoLabelError,
     as_int,
     check_amounts,
 )
@@ -20,9 +23,12 @@ from openbitgo_accesstoken.generated.models import *  # noqa: F401,F403  the con
 __all__ = [
     "AMOUNT_PATTERN",
     "AMOUNT_PROPERTIES",
+    "TOKEN_ID_PATTERN",
     "AccessTokenClient",
     "BitGoApiError",
     "BitGoEnvironment",
+    "BitGoError",
+    "BitGoLabelError",
     "as_int",
     "check_amounts",
     "is_bearer_token",

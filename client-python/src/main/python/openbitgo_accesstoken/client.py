@@ -5,7 +5,7 @@ from __future__ import annotations
 import ipaddress
 import json
 import re
-from typing import Any, Mapping, Optional, Union
+from typing import Any, Callable, Iterator, Mapping, Optional, Sequence, TypeVar, Union
 from urllib.parse import urlsplit
 
 from openbitgo_accesstoken.contract_facts import (
@@ -19,6 +19,8 @@ from openbitgo_accesstoken.generated import ApiClient, Configuration
 from openbitgo_accesstoken.generated.api.access_token_api import AccessTokenApi
 from openbitgo_accesstoken.generated.exceptions import ApiException
 from openbitgo_accesstoken.generated.models.access_token import AccessToken
+from openbitgo_accesstoken.generated.models.access_token_info import AccessTokenInfo
+from openbitgo_accesstoken.generated.models.access_token_list import AccessTokenList
 from openbitgo_accesstoken.generated.models.base_unit_amount import BaseUnitAmount
 from openbitgo_accesstoken.generated.models.create_access_token_request import CreateAccessTokenRequest
 
@@ -30,7 +32,13 @@ class BitGoEnvironment:
     PRODUCTION = ENVIRONMENTS["production"]
 
 
-class BitGoApiError(Exception):
+class BitGoError(Exception):
+    """Everything the client raises once a call is under way: ``BitGoApiError`` (a non-2xx answer)
+    or ``BitGoLabelError`` (``revoke_by_label`` found no token or several with the label). No
+    ``str()``, ``repr()`` or attribute of either holds the access token."""
+
+
+class BitGoApiError(BitGoError):
     """Every non-2xx answer, filled from the contract's ``PlatformError`` body."""
 
     def __init__(self, status: int, name: Optional[str], error: str, request_id: Optional[str], context: Mapping[str, Any]):
@@ -48,6 +56,34 @@ class BitGoApiError(Exception):
     def __repr__(self) -> str:
         return f"BitGoApiError({str(self)!r})"
 
+
+class BitGoLabelError(BitGoError):
+    """``revoke_by_label`` refused, and revoked nothing, because the label does not name exactly one
+    of the caller's unexpired tokens: none has it (``matching_ids`` empty), or several do (revoke
+    the one you mean by its id)."""
+
+    def __init__(self, label: str, matching_ids: Sequence[str]):
+        self.label = label
+        self.matching_ids = tuple(matching_ids)
+        super().__init__(str(self))
+
+    def __str__(self) -> str:
+        if not self.matching_ids:
+            return f"no access token has the label {self.label!r}: nothing revoked"
+        return (f"{len(self.matching_ids)} access tokens have the label {self.label!r} "
+                f"(ids {', '.join(self.matching_ids)}): nothing revoked, revoke one by its id")
+
+    def __repr__(self) -> str:
+        return f"BitGoLabelError({str(self)!r})"
+
+
+TOKEN_ID_PATTERN = "^[0-9a-f]{32}$"
+"""The spec's ``TokenId`` pattern, a token's public id (a test keeps it equal to the spec's).
+``revoke`` checks it before sending: the id goes into the URL, so a secret passed there by mistake
+would reach every access log on the way. The generated ``revoke_access_token`` does not check it."""
+_TOKEN_ID = re.compile(TOKEN_ID_PATTERN)
+
+_Answer = TypeVar("_Answer")
 
 # The spec's BaseUnitAmountString pattern: the generated model does not check it (the generator
 # drops it), so "12a" would reach the server.
@@ -124,10 +160,60 @@ class AccessTokenClient:
         if not isinstance(request, CreateAccessTokenRequest):
             request = CreateAccessTokenRequest.from_dict(dict(request))
         check_amounts(request)
+        return self._call(lambda: self.api.create_access_token(request), request.otp)
+
+    def list(self, limit: Optional[int] = None, prev_id: Optional[str] = None) -> AccessTokenList:
+        """One page of the caller's unexpired tokens (none carries its secret). Pass the answer's
+        ``next_batch_prev_id`` as ``prev_id`` for the next page; the last page has none
+        (``list_all`` does that for you). ``limit`` is 1 to 200 (the server's default is 100); the
+        generated method refuses another with a ``ValueError`` before sending. A malformed
+        ``prev_id`` is a ``BitGoApiError`` (400)."""
+        return self._call(lambda: self.api.list_access_tokens(limit=limit, prev_id=prev_id))
+
+    def list_all(self, limit: Optional[int] = None) -> Iterator[AccessTokenInfo]:
+        """Every unexpired token of the caller, a generator that fetches the next page only when
+        iteration reaches it (``limit`` is the page size). A token alive for the whole iteration is
+        yielded exactly once; one created or revoked meanwhile may or may not be. A server that
+        hands back a cursor it already gave would page forever: that raises ``BitGoError``
+        instead."""
+        cursors = set()
+        prev_id = None
+        while True:
+            page = self.list(limit=limit, prev_id=prev_id)
+            yield from page.access_tokens
+            prev_id = page.next_batch_prev_id
+            if prev_id is None:
+                return
+            if prev_id in cursors:
+                raise BitGoError(f"the list answered the cursor {prev_id} a second time: paging would never end")
+            cursors.add(prev_id)
+
+    def revoke(self, token_id: str) -> AccessTokenInfo:
+        """Revokes the caller's token with this public id (not its secret): it stops authenticating
+        at once. Returns the revoked document; revoking it again returns the same document, so a
+        retry is safe. ``BitGoApiError`` 404 when no token of the caller's user has this id; a
+        ``ValueError`` that does not echo the value, nothing sent, when ``token_id`` is not
+        ``TOKEN_ID_PATTERN`` (e.g. the secret)."""
+        if not isinstance(token_id, str) or not _TOKEN_ID.match(token_id):
+            raise ValueError("token_id must be a token's public id, 32 lowercase hexadecimal digits "
+                             "(not its secret): nothing was sent")
+        return self._call(lambda: self.api.revoke_access_token(token_id))
+
+    def revoke_by_label(self, label: str) -> AccessTokenInfo:
+        """Revokes the one unexpired token of the caller with this label, as BitGo's SDK does: lists
+        every token, then raises ``BitGoLabelError``, revoking nothing, when no token or more than
+        one has the label; otherwise revokes that token by its id."""
+        matching_ids = [token.id for token in self.list_all() if token.label == label]
+        if len(matching_ids) != 1:
+            raise BitGoLabelError(label, matching_ids)
+        return self.revoke(matching_ids[0])
+
+    def _call(self, call: Callable[[], _Answer], otp: Optional[str] = None) -> _Answer:
+        """``call()``'s answer; any non-2xx answer as ``BitGoApiError``."""
         try:
-            return self.api.create_access_token(request)
+            return call()
         except ApiException as e:
-            error = self._api_error(e, request.otp)
+            error = self._api_error(e, otp)
         # raised here, after the except block, not in it: the generated exception (its str() shows
         # the raw headers and body, which may echo the token or the otp) becomes neither the
         # error's __cause__ nor its __context__, so no error tracker walking the chain finds it

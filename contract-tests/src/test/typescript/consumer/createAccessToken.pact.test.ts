@@ -1,53 +1,42 @@
 // What the TypeScript client expects of Create access token, pinned as a V4 pact by pact-js. Each
 // interaction drives the packed @openbitgo/accesstoken-client (installed from its .tgz, as a user
 // gets it) against Pact's mock server; the matchers are as strict as the Java consumer's.
-import { before, test } from 'node:test';
+// The consumer's one test file: node --test runs each test file in its own process, all writing
+// the same pact file, which pactSupport resets once per run; so list and revoke
+// (listAndRevoke.pact.ts) are imported here rather than being a test file of their own.
+import { test } from 'node:test';
 import { strict as assert } from 'node:assert';
-import { rmSync } from 'node:fs';
-import { MatchersV3, PactV4, SpecificationVersion } from '@pact-foundation/pact';
-import {
-  AccessTokenClient,
-  BitGoApiError,
-  baseUnits,
-  safeInteger,
-} from '@openbitgo/accesstoken-client';
+import { MatchersV3 } from '@pact-foundation/pact';
+import { baseUnits, safeInteger } from '@openbitgo/accesstoken-client';
 import {
   BEARER,
-  CONSUMER,
   DIGITS,
   HEX32,
   IPV4,
   IPV4_OR_CIDR,
   JSON_CONTENT_TYPE,
   PATH,
-  PROVIDER,
   SCOPE,
   STATE_TOKEN_ACCEPTED,
   STATE_TOKEN_UNKNOWN,
   TIMESTAMP,
-  pactFile,
-  pactsDir,
 } from '../contract';
+import {
+  HEX32_ONLY,
+  VALID_TOKEN,
+  apiError,
+  client,
+  jsonHeaders,
+  pact,
+  platformError,
+} from './pactSupport';
+import './listAndRevoke.pact';
 
 const { boolean, integer, number, regex, string } = MatchersV3;
 
-const VALID_TOKEN = 'v2x7a5c0ffee7a5c0ffee7a5c0ffee7a5c0ffee7a5c0ffee7a5c0ffee7a5c0ffee7';
 const UNKNOWN_TOKEN = 'v2xbadc0ffeebadc0ffeebadc0ffeebadc0ffeebadc0ffeebadc0ffeebadc0ffe';
 const WALLET_SCOPE = 'wallet_spend:59cd72485007a239fb00282ed480da1f';
 const BIG_AMOUNT = '123456789012345678901234567890';
-
-const pact = new PactV4({
-  consumer: CONSUMER,
-  provider: PROVIDER,
-  dir: pactsDir(),
-  spec: SpecificationVersion.SPECIFICATION_VERSION_V4,
-  logLevel: 'warn',
-});
-
-before(() => {
-  // each test merges its interaction into the file: start from none, so a removed one cannot linger
-  rmSync(pactFile(CONSUMER), { force: true });
-});
 
 /** A create request from the TypeScript client, authenticated with `token`, in `state`, sending `body`. */
 function createRequest(state: string, token: string, description: string, body: unknown) {
@@ -65,8 +54,6 @@ function createRequest(state: string, token: string, description: string, body: 
     });
 }
 
-const jsonHeaders = { 'Content-Type': regex(JSON_CONTENT_TYPE, 'application/json') };
-
 /** The fields every created token carries, pinned by shape. */
 const createdTokenCore = {
   id: regex(HEX32, '59cd72485007a239fb00282ed480da1f'),
@@ -78,34 +65,6 @@ const createdTokenCore = {
   expires: regex(TIMESTAMP, '2026-12-27T10:15:30.000Z'),
   isExtensible: boolean(false),
 };
-
-/** The documented error body: the code is pinned, the rest by type; context is an object. */
-function platformError(name: string, context: Record<string, unknown>) {
-  return { name, error: string('explanation'), requestId: string('6f1c2a9e4b7d8c03'), context };
-}
-
-function client(baseUrl: string, token: string) {
-  return new AccessTokenClient({ baseUrl, accessToken: token });
-}
-
-/** The BitGoApiError `call` rejects with, checked for the documented status, code and request id. */
-async function apiError(
-  call: Promise<unknown>,
-  status: number,
-  name: string,
-): Promise<BitGoApiError> {
-  const error = await call.then(
-    () => assert.fail(`a ${status} must reject`),
-    (e: unknown) => e,
-  );
-  assert.ok(error instanceof BitGoApiError);
-  assert.equal(error.status, status);
-  assert.equal(error.name, name);
-  assert.ok((error.requestId ?? '').length > 0);
-  return error;
-}
-
-const HEX32_ONLY = new RegExp(`^${HEX32}$`);
 
 test('a create request with a label only', async () => {
   await createRequest(STATE_TOKEN_ACCEPTED, VALID_TOKEN, 'a create request with a label only', {
