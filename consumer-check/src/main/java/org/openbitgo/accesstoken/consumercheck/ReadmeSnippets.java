@@ -172,7 +172,8 @@ public final class ReadmeSnippets {
       for (Map.Entry<String, String> snippet : snippets.entrySet()) {
         Path target = project.resolve(snippet.getKey());
         String text = snippet.getValue();
-        if (snippet.getKey().equals(POM) && Files.exists(target)) {
+        // only a skeleton's own pom has a slot; a pom left by an earlier run is overwritten
+        if (snippet.getKey().equals(POM) && Files.exists(skeleton.resolve(POM))) {
           String pom = Files.readString(target, StandardCharsets.UTF_8);
           if (!pom.contains(POM_SLOT)) {
             throw new IllegalStateException(

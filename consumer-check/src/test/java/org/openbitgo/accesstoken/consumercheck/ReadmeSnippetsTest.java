@@ -75,6 +75,18 @@ class ReadmeSnippetsTest {
   }
 
   @Test
+  void aSecondRunWithoutASkeletonWritesTheReadmesPomAgain() throws IOException {
+    Map<String, String> snippets =
+        ReadmeSnippets.extract(README, List.of("pom.xml", MAIN), VERSIONS);
+    Path noSkeleton = dir.resolve("no-skeleton");
+
+    ReadmeSnippets.writeProject(snippets, noSkeleton, dir.resolve("out"));
+    ReadmeSnippets.writeProject(snippets, noSkeleton, dir.resolve("out"));
+
+    assertThat(Files.readString(dir.resolve("out/pom.xml"))).isEqualTo(snippets.get("pom.xml"));
+  }
+
+  @Test
   void refusesAReadmeWhoseRequiredBlockIsNoLongerMarked() {
     String unmarked =
         README.replace("<!-- consumer-check: src/main/java/com/example/Hello.java -->\n", "");

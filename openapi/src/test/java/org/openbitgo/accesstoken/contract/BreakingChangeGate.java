@@ -97,8 +97,7 @@ public final class BreakingChangeGate {
     options.setResolveFully(true);
     options.setResolveCombinators(true);
     io.swagger.v3.parser.core.models.SwaggerParseResult parsed =
-        new io.swagger.v3.parser.OpenAPIV3Parser()
-            .readLocation(spec.toUri().toString(), null, options);
+        new io.swagger.v3.parser.OpenAPIV3Parser().readContents(specYaml, null, options);
     if (parsed.getOpenAPI() == null) {
       throw new IllegalArgumentException(String.join("; ", parsed.getMessages()));
     }
