@@ -59,11 +59,15 @@ test('every TypeScript sample compiles and prints its documented answer', async 
   );
   assert.ok(samples.length > 0, `no TypeScript samples in ${dir}`);
   const devPackages = process.env['TYPESCRIPT_DEV_PACKAGES'];
-  assert.ok(devPackages !== undefined, 'TYPESCRIPT_DEV_PACKAGES is not set: run through mvn verify');
+  assert.ok(
+    devPackages !== undefined,
+    'TYPESCRIPT_DEV_PACKAGES is not set: run through mvn verify',
+  );
   const project = join(process.cwd(), 'reference-samples');
   rmSync(project, { recursive: true, force: true });
   mkdirSync(project, { recursive: true });
-  for (const sample of samples) writeFileSync(join(project, basename(sample)), readFileSync(sample));
+  for (const sample of samples)
+    writeFileSync(join(project, basename(sample)), readFileSync(sample));
   writeFileSync(
     join(project, 'tsconfig.json'),
     JSON.stringify({
@@ -79,7 +83,11 @@ test('every TypeScript sample compiles and prints its documented answer', async 
       files: samples.map((sample) => basename(sample)),
     }),
   );
-  const compiled = await run('node', [join(devPackages, 'typescript', 'bin', 'tsc'), '-p', project]);
+  const compiled = await run('node', [
+    join(devPackages, 'typescript', 'bin', 'tsc'),
+    '-p',
+    project,
+  ]);
   assert.ok(compiled.ok, `the samples do not compile:\n${compiled.stdout}${compiled.stderr}`);
   for (const sample of samples) {
     const js = join(project, 'dist', basename(sample).replace(/\.ts$/, '.js'));
