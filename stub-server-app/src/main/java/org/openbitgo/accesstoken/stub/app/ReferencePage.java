@@ -154,7 +154,8 @@ public final class ReferencePage {
   private static ArrayNode codeSamples(Path directory) throws IOException {
     Map<SampleLanguage, Path> files = new java.util.EnumMap<>(SampleLanguage.class);
     try (Stream<Path> listed = Files.list(directory)) {
-      for (Path file : listed.sorted().toList()) {
+      // files only: a tool's cache directory (__pycache__) is not a sample
+      for (Path file : listed.filter(Files::isRegularFile).sorted().toList()) {
         SampleLanguage language =
             SampleLanguage.of(file)
                 .orElseThrow(
