@@ -13,8 +13,11 @@ from support import SUITE_TOKEN, shared_stub
 
 
 def samples_dir() -> Path:
-    # this file is client-python/src/test/python/; the samples are in reference/ beside client-python/
-    return Path(__file__).resolve().parents[3] / "reference" / "src" / "samples"
+    """reference/src/samples, found above this file (client-python/src/test/python/)."""
+    for directory in Path(__file__).resolve().parents:
+        if (directory / "reference" / "src" / "samples").is_dir():
+            return directory / "reference" / "src" / "samples"
+    raise RuntimeError(f"no reference/src/samples above {__file__}")
 
 
 def documented_answer(source: str) -> re.Pattern:
