@@ -24,6 +24,8 @@ import java.util.concurrent.TimeUnit;
 import org.openbitgo.accesstoken.contract.ContractFacts;
 import org.openbitgo.accesstoken.stub.http.HttpTransport;
 import org.openbitgo.accesstoken.stub.operations.AccessTokenOperations;
+import org.openbitgo.accesstoken.stub.http.RequestRouter;
+import org.openbitgo.accesstoken.stub.http.Routing;
 import org.openbitgo.accesstoken.stub.operations.BearerAuth;
 import org.openbitgo.accesstoken.stub.operations.OperationRouter;
 import org.openbitgo.accesstoken.stub.rules.ContractValidation;
@@ -84,7 +86,8 @@ public final class StubServer implements AutoCloseable {
       StubServerConfig config,
       BearerTokenRegistry registry,
       InMemoryAccessTokenStore store,
-      List<String> initialTokens) {
+      List<String> initialTokens,
+      RequestRouter pages) {
     this.config = config;
     this.registry = registry;
     this.store = store;
@@ -95,7 +98,7 @@ public final class StubServer implements AutoCloseable {
     ObjectMapper mapper = StrictContractJson.newMapper(config.maxRequestBodyBytes());
     this.transport =
         new HttpTransport(
-            router(config, mapper, registry, issuer, providerStates),
+            pagesFirst(pages, router(config, mapper, registry, issuer, providerStates)),
             mapper,
             config.maxRequestBodyBytes(),
             config.requestDeadline());
@@ -159,11 +162,31 @@ public final class StubServer implements AutoCloseable {
     return new OperationRouter(auth, operations, mapper, stateChanges);
   }
 
+  /** {@code pages} asked first; its null passes the request on to {@code operations}. */
+  private static RequestRouter pagesFirst(RequestRouter pages, RequestRouter operations) {
+    if (pages == null) {
+      return operations;
+    }
+    return (request, callerIpv4) -> {
+      Routing page = pages.route(request, callerIpv4);
+      return page != null ? page : operations.route(request, callerIpv4);
+    };
+  }
+
   /**
    * Binds and starts a server. With no accepted tokens in {@code config}, one is generated (see
    * {@link #initialTokens()}).
    */
   public static StubServer start(StubServerConfig config) {
+    return start(config, null);
+  }
+
+  /**
+   * Like {@link #start(StubServerConfig)}, with {@code pages} asked first about every request: the
+   * application's own pages (its {@code GET /docs}), outside the contract. A {@link Routing} from
+   * it answers the request; null passes the request on to the contract's operations.
+   */
+  public static StubServer start(StubServerConfig config, RequestRouter pages) {
     BearerTokenRegistry registry = new BearerTokenRegistry();
     List<String> initialTokens = new ArrayList<>(config.acceptedTokens());
     if (initialTokens.isEmpty()) {
@@ -171,7 +194,11 @@ public final class StubServer implements AutoCloseable {
     }
     initialTokens.forEach(registry::accept);
     return new StubServer(
-        config, registry, new InMemoryAccessTokenStore(config.maxStoredTokens()), initialTokens);
+        config,
+        registry,
+        new InMemoryAccessTokenStore(config.maxStoredTokens()),
+        initialTokens,
+        pages);
   }
 
   /** Root of the server, e.g. {@code http://127.0.0.1:8080/}. */

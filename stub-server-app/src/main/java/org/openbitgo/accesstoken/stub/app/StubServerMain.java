@@ -140,7 +140,7 @@ public final class StubServerMain {
    */
   static StubServer listen(StubServerConfig config, PrintStream err) throws Exit {
     try {
-      return StubServer.start(config);
+      return StubServer.start(config, new DocsPage());
     } catch (UncheckedIOException e) {
       err.println("error: " + cannotListen(config, e.getCause()));
       throw new Exit(RUNTIME_FAILURE);

@@ -230,7 +230,9 @@ final class HttpExchangeHandler extends ChannelInboundHandlerAdapter {
       json =
           answer.entity() == null
               ? new byte[0]
-              : transport.mapper().writeValueAsBytes(answer.entity());
+              : answer.entity() instanceof EncodedBody encoded
+                  ? encoded.bytes()
+                  : transport.mapper().writeValueAsBytes(answer.entity());
     } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
       LOG.error("could not write an answer: {}", e.getClass().getName(), e);
       return render(PlatformErrors.of(500, "internal error", Map.of()));
@@ -241,7 +243,9 @@ final class HttpExchangeHandler extends ChannelInboundHandlerAdapter {
             HttpResponseStatus.valueOf(answer.status()),
             Unpooled.wrappedBuffer(json));
     HttpHeaders headers = response.headers();
-    if (answer.entity() != null) {
+    if (answer.entity() instanceof EncodedBody encoded) {
+      headers.set(HttpHeaderNames.CONTENT_TYPE, encoded.mediaType());
+    } else if (answer.entity() != null) {
       headers.set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON);
     }
     headers.setInt(HttpHeaderNames.CONTENT_LENGTH, json.length);
