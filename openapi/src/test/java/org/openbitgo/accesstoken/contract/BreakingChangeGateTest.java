@@ -310,7 +310,7 @@ class BreakingChangeGateTest {
     void aSecretsOtherFormatChangesAreStillRefused() {
       Result result =
           judgeAgainstTheCurrentRelease(
-              f -> f.schema("/AccessToken/properties/token").put("format", "byte"));
+              f -> f.schema("/AccessToken/allOf/1/properties/token").put("format", "byte"));
       assertThat(result.verdict()).isEqualTo(Verdict.REFUSED);
       assertThat(breakingText(result))
           .containsExactly(

@@ -111,7 +111,7 @@ class ContractFactsTest {
     assertThat(ContractFacts.SENSITIVE_PROPERTIES).containsExactly("otp", "token");
     assertThat(
             SpecExamples.spec()
-                .at("/components/schemas/AccessToken/properties/token/format")
+                .at("/components/schemas/AccessToken/allOf/1/properties/token/format")
                 .asText())
         .isEqualTo("password");
   }
