@@ -133,7 +133,16 @@ public final class ConformanceKitMain {
                 .build());
     launcher.execute(request, report, new LegacyXmlReportGeneratingListener(reportDir, xmlErrors));
 
+    int[] revoked = context.http().revokeCreatedTokens();
     report.printSummary(out);
+    out.println(
+        "Tokens the kit created: "
+            + revoked[0]
+            + " revoked"
+            + (revoked[1] == 0
+                ? ""
+                : ", " + revoked[1] + " could not be (they expire within 600 s)")
+            + ".");
     try {
       report.writeMarkdown(reportDir.resolve("conformance-report.md"), header);
       out.println(

@@ -48,6 +48,12 @@ final class ProviderHttp {
   private final Sleeper sleeper;
   private final ConcurrentLinkedQueue<Exchange> exchanges = new ConcurrentLinkedQueue<>();
 
+  /** Every token a create of this run made, to revoke at the end; its id and who made it. */
+  private final ConcurrentLinkedQueue<CreatedToken> created = new ConcurrentLinkedQueue<>();
+
+  /** A token this run created: its public id and the Authorization value that created it. */
+  private record CreatedToken(String id, String authorization) {}
+
   /** Waits between retries; tests replace it. */
   interface Sleeper {
     void sleep(long millis) throws InterruptedException;
@@ -71,6 +77,54 @@ final class ProviderHttp {
   /** Every exchange so far, in order. */
   List<Exchange> exchanges() {
     return List.copyOf(exchanges);
+  }
+
+  /** A list page with {@code authorization}; {@code query} is empty or starts with {@code ?}. */
+  Exchange list(String authorization, String query) {
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("Accept", "application/json");
+    headers.put("Authorization", authorization);
+    return send("GET", ContractFacts.OPERATION_PATH + query, headers, null);
+  }
+
+  /** A revoke of {@code id} (sent as given, malformed ones too) with {@code authorization}. */
+  Exchange revoke(String authorization, String id) {
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("Accept", "application/json");
+    headers.put("Authorization", authorization);
+    return send("DELETE", ContractFacts.OPERATION_PATH + "/" + id, headers, null);
+  }
+
+  /**
+   * Revokes every token this run created, with the credentials that created it (a token the run
+   * already revoked answers 200 again). Not recorded: the sweeps have judged the run by then.
+   *
+   * @return how many tokens were revoked, and how many could not be
+   */
+  int[] revokeCreatedTokens() {
+    int revoked = 0;
+    int refused = 0;
+    for (CreatedToken token; (token = created.poll()) != null; ) {
+      try {
+        URI url =
+            target.baseUrl().resolve(ContractFacts.OPERATION_PATH.substring(1) + "/" + token.id());
+        Exchange answer =
+            exchange(
+                url,
+                "DELETE",
+                url.getPath(),
+                Map.of("Accept", "application/json", "Authorization", token.authorization()),
+                null);
+        if (answer.response().status() == 200) {
+          revoked++;
+        } else {
+          refused++;
+        }
+      } catch (RuntimeException unreachable) {
+        refused++;
+      }
+    }
+    return new int[] {revoked, refused};
   }
 
   /** A create with {@code --token} and a JSON body. */
@@ -221,12 +275,15 @@ final class ProviderHttp {
           sleeper.sleep(retryAfterMillis(answer.headers().firstValue("Retry-After").orElse(null)));
           continue;
         }
-        return new Exchange(
-            request,
-            new Exchange.Response(
-                answer.statusCode(),
-                answer.headers().map(),
-                new String(answer.body(), StandardCharsets.UTF_8)));
+        Exchange exchange =
+            new Exchange(
+                request,
+                new Exchange.Response(
+                    answer.statusCode(),
+                    answer.headers().map(),
+                    new String(answer.body(), StandardCharsets.UTF_8)));
+        rememberCreated(exchange);
+        return exchange;
       }
     } catch (IOException e) {
       throw new UncheckedIOException(
@@ -241,6 +298,30 @@ final class ProviderHttp {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);
+    }
+  }
+
+  /** A token a create made (a 200 to POST on the collection), to revoke at the end of the run. */
+  private void rememberCreated(Exchange exchange) {
+    String authorization =
+        exchange.request().headers().entrySet().stream()
+            .filter(header -> header.getKey().equalsIgnoreCase("Authorization"))
+            .map(Map.Entry::getValue)
+            .findFirst()
+            .orElse(null);
+    if (!"POST".equals(exchange.request().method())
+        || !ContractFacts.OPERATION_PATH.equals(exchange.request().path())
+        || exchange.response().status() != 200
+        || authorization == null) {
+      return;
+    }
+    try {
+      String id = CheckContext.JSON.readTree(exchange.response().body()).path("id").asText("");
+      if (ContractFacts.TOKEN_ID.matcher(id).matches()) {
+        created.add(new CreatedToken(id, authorization));
+      }
+    } catch (IOException notJson) {
+      // nothing to revoke: the sweeps report the answer
     }
   }
 

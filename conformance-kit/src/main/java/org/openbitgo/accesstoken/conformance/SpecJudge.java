@@ -37,7 +37,13 @@ final class SpecJudge {
   private final List<RequestExample> requestExamples;
 
   private SpecJudge(String specText) {
-    this.validator = OpenApiInteractionValidator.createForInlineApiSpecification(specText).build();
+    // allOf (AccessToken = AccessTokenInfo + token) is judged as one merged schema: checked part
+    // by part, each part calls the other's properties "not allowed" (openapi's SpecValidators)
+    this.validator =
+        OpenApiInteractionValidator.createForInlineApiSpecification(specText)
+            .withResolveRefs(true)
+            .withResolveCombinators(true)
+            .build();
     ParseOptions options = new ParseOptions();
     options.setResolve(true);
     OpenAPI api = new OpenAPIV3Parser().readContents(specText, null, options).getOpenAPI();

@@ -5,6 +5,7 @@ import static org.openbitgo.accesstoken.conformance.Breakages.header;
 import static org.openbitgo.accesstoken.conformance.Breakages.none;
 import static org.openbitgo.accesstoken.conformance.Breakages.onCreated;
 import static org.openbitgo.accesstoken.conformance.Breakages.onErrors;
+import static org.openbitgo.accesstoken.conformance.Breakages.onRevoked;
 import static org.openbitgo.accesstoken.conformance.Breakages.status;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -159,6 +160,20 @@ class EveryCheckCanFailTest {
         test("bad-input.still-serves-afterwards", Breakages.breaksAfterBadInput(), "bad-input.*"));
     cases.add(test("bad-input.body-limit-64-kib", status(s -> s == 413, 400)));
     cases.add(test("bad-input.media-type-415", status(s -> s == 415, 400)));
+    cases.add(test("list.created-token-listed-without-secret", Breakages.listShowsTheSecret()));
+    cases.add(test("list.paging-visits-each-token-once", Breakages.pagingRepeatsAToken()));
+    cases.add(test("list.*-400", status(s -> s == 400, 500)));
+    cases.add(
+        test(
+            "revoke.answers-document-without-secret",
+            onRevoked(b -> b.put("token", "v2x" + "0".repeat(64)))));
+    cases.add(test("revoke.revoked-token-*", Breakages.revokeAnsweredButNotDone()));
+    cases.add(test("revoke.twice-answers-200-unchanged", Breakages.secondRevokeNotFound()));
+    cases.add(test("revoke.unknown-id-404", status(s -> s == 404, 500)));
+    cases.add(test("revoke.malformed-id-400", status(s -> s == 400, 500)));
+    // the stub makes each token its own user; a provider that serves every bearer as --token's user
+    // shows and revokes one user's tokens for another
+    cases.add(test("*.other-users-*", Breakages.anyBearerAccepted()));
     cases.add(
         test(
             "pacts.*",
@@ -221,6 +236,7 @@ class EveryCheckCanFailTest {
           ProviderTarget.builder()
               .baseUrl(provider.baseUri())
               .token(Breakages.STUB_TOKEN)
+              .otherUserToken(Breakages.OTHER_USER_TOKEN)
               .environment(broken.environment())
               .requestTimeout(Duration.ofSeconds(2))
               .build();
@@ -258,6 +274,21 @@ class EveryCheckCanFailTest {
               Stubs.quickOptions().hostile(true).only("hostile.malformed-*").build());
       assertRefused(results, "hostile.malformed-request-line-answered");
     }
+  }
+
+  @Test
+  void withoutAnotherUsersTokenTheTwoUserChecksAreNotedAsNotRun() {
+    ProviderTarget oneUser =
+        ProviderTarget.builder().baseUrl(testStub.baseUri()).token(Breakages.STUB_TOKEN).build();
+    Map<String, RunReport.Result> results =
+        KitRun.run(oneUser, Stubs.quickOptions().only("*.other-users-*").build());
+    assertThat(results).hasSize(2);
+    assertThat(results.values())
+        .allSatisfy(
+            r -> {
+              assertThat(r.outcome()).isEqualTo(RunReport.Outcome.NOTED);
+              assertThat(r.message()).contains("needs --other-user-token");
+            });
   }
 
   @Test
