@@ -156,8 +156,8 @@ final class PactChecks implements CheckGroup {
   }
 
   /**
-   * Without a state-change URL: the kit's own token for "accepted", a made-up one for "unknown";
-   * an interaction that needs tokens with given ids is noted as not run (never a silent pass).
+   * Without a state-change URL: the kit's own token for "accepted", a made-up one for "unknown"; an
+   * interaction that needs tokens with given ids is noted as not run (never a silent pass).
    */
   private static void arrange(CheckContext c, ProviderState state, Map<String, String> headers) {
     String token =

@@ -59,8 +59,7 @@ class StubHonoursTheContractTest {
               assertThat(r.outcome()).isEqualTo(RunReport.Outcome.NOTED);
               assertThat(r.message()).contains("needs --state-change-url");
             });
-    assertEveryCheckPassed(
-        results.values().stream().filter(r -> !needStates.contains(r)).toList());
+    assertEveryCheckPassed(results.values().stream().filter(r -> !needStates.contains(r)).toList());
   }
 
   @Test
