@@ -105,22 +105,9 @@ final class ProviderHttp {
     int revoked = 0;
     int refused = 0;
     for (CreatedToken token; (token = created.poll()) != null; ) {
-      try {
-        URI url =
-            target.baseUrl().resolve(ContractFacts.OPERATION_PATH.substring(1) + "/" + token.id());
-        Exchange answer =
-            exchange(
-                url,
-                "DELETE",
-                url.getPath(),
-                Map.of("Accept", "application/json", "Authorization", token.authorization()),
-                null);
-        if (answer.response().status() == 200) {
-          revoked++;
-        } else {
-          refused++;
-        }
-      } catch (RuntimeException unreachable) {
+      if (revoke(token)) {
+        revoked++;
+      } else {
         refused++;
       }
     }
@@ -134,15 +121,21 @@ final class ProviderHttp {
 
   /**
    * A create with {@code --token} left out of the sweeps: for an advisory that sends what the spec
-   * does not promise to accept (its answer need not be valid against the spec).
+   * does not promise to accept (its answer need not be valid against the spec). The token, if made,
+   * is revoked at once, so no later list shows it.
    */
   Exchange createOffRecord(String json) {
-    return exchange(
-        target.baseUrl().resolve(ContractFacts.OPERATION_PATH.substring(1)),
-        "POST",
-        ContractFacts.OPERATION_PATH,
-        Map.of("Content-Type", "application/json", "Authorization", "Bearer " + target.token()),
-        json.getBytes(StandardCharsets.UTF_8));
+    Exchange answer =
+        exchange(
+            target.baseUrl().resolve(ContractFacts.OPERATION_PATH.substring(1)),
+            "POST",
+            ContractFacts.OPERATION_PATH,
+            Map.of("Content-Type", "application/json", "Authorization", "Bearer " + target.token()),
+            json.getBytes(StandardCharsets.UTF_8));
+    // revoked at once: a list showing it need not be valid either, and lists are swept
+    created.removeIf(
+        token -> answer.response().body().contains("\"" + token.id() + "\"") && revoke(token));
+    return answer;
   }
 
   /** A create with the given {@code Authorization} value (none when null) and a JSON body. */
@@ -298,6 +291,19 @@ final class ProviderHttp {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);
+    }
+  }
+
+  /** Revokes one token this run created, unrecorded; whether it answered 200. */
+  private boolean revoke(CreatedToken token) {
+    try {
+      URI url =
+          target.baseUrl().resolve(ContractFacts.OPERATION_PATH.substring(1) + "/" + token.id());
+      Map<String, String> headers =
+          Map.of("Accept", "application/json", "Authorization", token.authorization());
+      return exchange(url, "DELETE", url.getPath(), headers, null).response().status() == 200;
+    } catch (RuntimeException unreachable) {
+      return false;
     }
   }
 

@@ -79,9 +79,11 @@ final class SpecJudge {
     if (!response.body().isEmpty()) {
       builder.withBody(response.body());
     }
+    String path = exchange.request().path();
+    int query = path.indexOf('?');
     ValidationReport report =
         validator.validateResponse(
-            exchange.request().path(),
+            query < 0 ? path : path.substring(0, query),
             Request.Method.valueOf(exchange.request().method().toUpperCase(Locale.ROOT)),
             builder.build());
     List<String> messages = new ArrayList<>();

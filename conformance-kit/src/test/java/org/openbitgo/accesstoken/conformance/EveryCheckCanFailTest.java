@@ -8,6 +8,7 @@ import static org.openbitgo.accesstoken.conformance.Breakages.onErrors;
 import static org.openbitgo.accesstoken.conformance.Breakages.onRevoked;
 import static org.openbitgo.accesstoken.conformance.Breakages.status;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -45,7 +46,14 @@ class EveryCheckCanFailTest {
       Upstream upstream,
       Breakage breakage,
       String only,
-      int threads) {
+      int threads,
+      boolean stateChanges) {
+
+    /** This case with provider states set on the stub behind the proxy, by its endpoint. */
+    Case withStateChanges() {
+      return new Case(checks, environment, upstream, breakage, only, threads, true);
+    }
+
     @Override
     public String toString() {
       return checks + " (" + environment.cliName() + ")";
@@ -58,11 +66,11 @@ class EveryCheckCanFailTest {
   }
 
   static Case test(String checks, Breakage breakage) {
-    return new Case(checks, Environment.TEST, Upstream.TEST_STUB, breakage, checks, 4);
+    return new Case(checks, Environment.TEST, Upstream.TEST_STUB, breakage, checks, 4, false);
   }
 
   static Case test(String checks, Breakage breakage, String only) {
-    return new Case(checks, Environment.TEST, Upstream.TEST_STUB, breakage, only, 4);
+    return new Case(checks, Environment.TEST, Upstream.TEST_STUB, breakage, only, 4, false);
   }
 
   static List<Case> cases() {
@@ -115,7 +123,8 @@ class EveryCheckCanFailTest {
             Upstream.PROD_STUB,
             none(),
             "environment.*",
-            4));
+            4,
+            false));
     cases.add(
         test(
             "environment.origin-names-environment",
@@ -127,7 +136,8 @@ class EveryCheckCanFailTest {
             Upstream.TEST_STUB,
             none(),
             "environment.prod-requires-*",
-            4));
+            4,
+            false));
     cases.add(
         new Case(
             "environment.prod-refuses-cidr-wider-than-24",
@@ -135,7 +145,8 @@ class EveryCheckCanFailTest {
             Upstream.TEST_STUB,
             none(),
             "environment.prod-refuses-*",
-            4));
+            4,
+            false));
     cases.add(
         new Case(
             "environment.prod-accepts-cidr-24-to-32",
@@ -143,7 +154,8 @@ class EveryCheckCanFailTest {
             Upstream.PROD_STUB,
             status(s -> s == 200, 400),
             "environment.prod-accepts-*",
-            4));
+            4,
+            false));
     cases.add(
         test(
             "errors.request-id-in-body-and-header",
@@ -176,13 +188,20 @@ class EveryCheckCanFailTest {
     cases.add(test("*.other-users-*", Breakages.anyBearerAccepted()));
     cases.add(
         test(
-            "pacts.*",
-            (request, stub) -> {
-              BrokenProvider.Answer answer = stub.forward(request);
-              ObjectNode body = (ObjectNode) Breakages.read(answer.body());
-              body.put(answer.status() == 200 ? "id" : "name", "drifted");
-              return answer.withBody(body.toString());
-            }));
+                "pacts.*",
+                (request, stub) -> {
+                  BrokenProvider.Answer answer = stub.forward(request);
+                  ObjectNode body = (ObjectNode) Breakages.read(answer.body());
+                  JsonNode listed = body.path("accessTokens").path(0);
+                  if (listed.isObject()) {
+                    ((ObjectNode) listed).put("id", "drifted");
+                  } else {
+                    body.put(answer.status() == 200 ? "id" : "name", "drifted");
+                  }
+                  return answer.withBody(body.toString());
+                })
+            // every interaction runs, those that need tokens with given ids too
+            .withStateChanges());
     cases.add(
         new Case(
             "hostile.slow-bodies-do-not-starve",
@@ -190,7 +209,8 @@ class EveryCheckCanFailTest {
             Upstream.TEST_STUB,
             none(),
             "hostile.slow-*",
-            1));
+            1,
+            false));
     cases.add(
         test(
             "spec.every-answer-valid",
@@ -238,6 +258,8 @@ class EveryCheckCanFailTest {
               .token(Breakages.STUB_TOKEN)
               .otherUserToken(Breakages.OTHER_USER_TOKEN)
               .environment(broken.environment())
+              .stateChangeUrl(
+                  broken.stateChanges() ? upstream.resolve("_pact/provider-states") : null)
               .requestTimeout(Duration.ofSeconds(2))
               .build();
       assertRefused(KitRun.run(target, options.build()), broken.checks());
