@@ -87,7 +87,9 @@ public final class ConformanceKit {
       check.body().run(context);
       return;
     } catch (TestAbortedException notApplicable) {
-      throw new TestAbortedException(context.redactor().redact(notApplicable.getMessage()));
+      // named, so a note in the summary says which check did not run
+      throw new TestAbortedException(
+          context.redactor().redact(check.name() + ": " + notApplicable.getMessage()));
     } catch (CheckFailure failure) {
       line = context.redactor().redact(failure.describe(check));
     } catch (Exception | AssertionError | LinkageError unexpected) {

@@ -139,9 +139,10 @@ public final class ConformanceKitMain {
         "Tokens the kit created: "
             + revoked[0]
             + " revoked"
-            + (revoked[1] == 0
+            + (revoked[1] == 0 ? "" : ", " + revoked[1] + " no longer held by the provider")
+            + (revoked[2] == 0
                 ? ""
-                : ", " + revoked[1] + " could not be (they expire within 600 s)")
+                : ", " + revoked[2] + " could not be revoked (they expire within 600 s)")
             + ".");
     try {
       report.writeMarkdown(reportDir.resolve("conformance-report.md"), header);

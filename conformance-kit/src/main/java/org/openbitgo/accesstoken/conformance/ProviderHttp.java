@@ -99,19 +99,21 @@ final class ProviderHttp {
    * Revokes every token this run created, with the credentials that created it (a token the run
    * already revoked answers 200 again). Not recorded: the sweeps have judged the run by then.
    *
-   * @return how many tokens were revoked, and how many could not be
+   * @return how many tokens were revoked, how many the provider no longer held (404: e.g. a
+   *     provider-state teardown removed them), and how many could not be revoked
    */
   int[] revokeCreatedTokens() {
     int revoked = 0;
+    int gone = 0;
     int refused = 0;
     for (CreatedToken token; (token = created.poll()) != null; ) {
-      if (revoke(token)) {
-        revoked++;
-      } else {
-        refused++;
+      switch (revoke(token)) {
+        case 200 -> revoked++;
+        case 404 -> gone++;
+        default -> refused++;
       }
     }
-    return new int[] {revoked, refused};
+    return new int[] {revoked, gone, refused};
   }
 
   /** A create with {@code --token} and a JSON body. */
@@ -134,7 +136,8 @@ final class ProviderHttp {
             json.getBytes(StandardCharsets.UTF_8));
     // revoked at once: a list showing it need not be valid either, and lists are swept
     created.removeIf(
-        token -> answer.response().body().contains("\"" + token.id() + "\"") && revoke(token));
+        token ->
+            answer.response().body().contains("\"" + token.id() + "\"") && revoke(token) == 200);
     return answer;
   }
 
@@ -294,16 +297,16 @@ final class ProviderHttp {
     }
   }
 
-  /** Revokes one token this run created, unrecorded; whether it answered 200. */
-  private boolean revoke(CreatedToken token) {
+  /** Revokes one token this run created, unrecorded; the answer's status (0: no answer). */
+  private int revoke(CreatedToken token) {
     try {
       URI url =
           target.baseUrl().resolve(ContractFacts.OPERATION_PATH.substring(1) + "/" + token.id());
       Map<String, String> headers =
           Map.of("Accept", "application/json", "Authorization", token.authorization());
-      return exchange(url, "DELETE", url.getPath(), headers, null).response().status() == 200;
+      return exchange(url, "DELETE", url.getPath(), headers, null).response().status();
     } catch (RuntimeException unreachable) {
-      return false;
+      return 0;
     }
   }
 
