@@ -94,30 +94,18 @@ final class ListAndRevokeChecks implements CheckGroup {
                     listing.lastPage());
               }
             }),
-        contract(
+        badListParameter(
             "list.bad-limit-400",
             "A `limit` that is not an integer from 1 to 200 (0, 201, -1, abc) is answered 400"
                 + " with a PlatformError (spec: list, parameter limit, response 400).",
-            c -> {
-              for (String limit : BAD_LIMITS) {
-                c.platformError(
-                    c.http().list(bearer(c.target().token()), "?limit=" + limit),
-                    "400",
-                    List.of(400));
-              }
-            }),
-        contract(
+            "limit",
+            BAD_LIMITS),
+        badListParameter(
             "list.malformed-prev-id-400",
             "A `prevId` that is not 32 lowercase hexadecimal digits is answered 400 with a"
                 + " PlatformError (spec: list, parameter prevId, response 400).",
-            c -> {
-              for (String prevId : MALFORMED_IDS) {
-                c.platformError(
-                    c.http().list(bearer(c.target().token()), "?prevId=" + prevId),
-                    "400",
-                    List.of(400));
-              }
-            }),
+            "prevId",
+            MALFORMED_IDS),
         contract(
             "revoke.answers-document-without-secret",
             "Revoking a token answers 200 with its document: the same `id`, no secret `token`,"
@@ -219,9 +207,8 @@ final class ListAndRevokeChecks implements CheckGroup {
                 + " the list of --other-user-token's user (spec: list, \"the authenticated"
                 + " user's\" tokens). Noted as not run without --other-user-token.",
             c -> {
-              String other = otherUser(c);
-              String id = c.created(c.fullCreate()).path("id").asText();
-              Listing listing = Listing.traverse(c, other, LARGEST_PAGE);
+              String id = ownTokenId(c);
+              Listing listing = Listing.traverse(c, otherUser(c), LARGEST_PAGE);
               expect(
                   listing.count(id) == 0,
                   "--token's token " + id + " not in the other user's list",
@@ -234,10 +221,24 @@ final class ListAndRevokeChecks implements CheckGroup {
                 + " is answered 404 with a PlatformError, as an unknown id is (spec: revoke)."
                 + " Noted as not run without --other-user-token.",
             c -> {
-              String other = otherUser(c);
-              String id = c.created(c.fullCreate()).path("id").asText();
-              c.platformError(c.http().revoke(other, id), "404", List.of(404));
+              c.platformError(c.http().revoke(otherUser(c), ownTokenId(c)), "404", List.of(404));
             }));
+  }
+
+  /** Every value of the list's query parameter is refused with a 400 PlatformError. */
+  private static Check badListParameter(
+      String name, String rule, String parameter, List<String> values) {
+    return contract(
+        name,
+        rule,
+        c -> {
+          for (String value : values) {
+            c.platformError(
+                c.http().list(bearer(c.target().token()), "?" + parameter + "=" + value),
+                "400",
+                List.of(400));
+          }
+        });
   }
 
   /** A token created, used once, then revoked: shared by the {@code revoke.*} checks. */
@@ -259,6 +260,11 @@ final class ListAndRevokeChecks implements CheckGroup {
           Duration elapsed = Duration.ofNanos(System.nanoTime() - start);
           return new Revoked(created, secret, before, revoke, elapsed);
         });
+  }
+
+  /** The id of a token of --token's user: the run's full create. */
+  private static String ownTokenId(CheckContext c) {
+    return c.created(c.fullCreate()).path("id").asText();
   }
 
   /** The other user's Authorization value; the check is noted as not run without it. */
