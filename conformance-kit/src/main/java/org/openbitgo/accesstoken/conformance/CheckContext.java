@@ -40,6 +40,7 @@ public final class CheckContext {
     this.options = options;
     this.http = http;
     this.redactor = new Redactor(target.token());
+    target.otherUserToken().ifPresent(redactor::register);
   }
 
   ProviderTarget target() {

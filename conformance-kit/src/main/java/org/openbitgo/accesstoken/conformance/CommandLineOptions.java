@@ -13,6 +13,7 @@ record CommandLineOptions(
     boolean list,
     URI baseUrl,
     String token,
+    String otherUserToken,
     Environment environment,
     URI stateChangeUrl,
     Path reportDir,
@@ -32,6 +33,12 @@ record CommandLineOptions(
         --base-url URL          the provider's root, e.g. http://127.0.0.1:8080 (required)
         --token TOKEN           a bearer token the provider accepts (required, or --token-env)
         --token-env NAME        read the token from environment variable NAME instead
+        --other-user-token TOKEN
+                                a bearer token of another user: adds the checks that one
+                                user never sees nor revokes another's tokens (without it
+                                they are noted as not run)
+        --other-user-token-env NAME
+                                read that token from environment variable NAME instead
         --environment test|prod the environment the provider imitates (default test)
         --state-change-url URL  Pact's state-change endpoint, when the provider serves one;
                                 without it the kit arranges provider states through the API
@@ -67,6 +74,7 @@ record CommandLineOptions(
     boolean list = false;
     URI baseUrl = null;
     String token = null;
+    String otherUserToken = null;
     Environment environment = Environment.TEST;
     URI stateChangeUrl = null;
     Path reportDir = Path.of("conformance-report");
@@ -100,13 +108,10 @@ record CommandLineOptions(
           switch (option) {
             case "--base-url" -> baseUrl = url(option, value);
             case "--token" -> token = value;
-            case "--token-env" -> {
-              token = environmentVariables.get(value);
-              if (token == null || token.isBlank()) {
-                throw new UsageException(
-                    "--token-env: environment variable " + value + " is not set");
-              }
-            }
+            case "--token-env" -> token = fromEnvironment(option, value, environmentVariables);
+            case "--other-user-token" -> otherUserToken = value;
+            case "--other-user-token-env" ->
+                otherUserToken = fromEnvironment(option, value, environmentVariables);
             case "--environment" -> {
               try {
                 environment = Environment.parse(value);
@@ -139,6 +144,10 @@ record CommandLineOptions(
       if (token == null || token.isBlank()) {
         throw new UsageException("--token (or --token-env) is required");
       }
+      if (otherUserToken != null && (otherUserToken.isBlank() || otherUserToken.equals(token))) {
+        throw new UsageException(
+            "--other-user-token must be a token of another user than --token's");
+      }
     }
     return new CommandLineOptions(
         help,
@@ -146,6 +155,7 @@ record CommandLineOptions(
         list,
         baseUrl,
         token,
+        otherUserToken,
         environment,
         stateChangeUrl,
         reportDir,
@@ -157,6 +167,7 @@ record CommandLineOptions(
     return ProviderTarget.builder()
         .baseUrl(baseUrl)
         .token(token)
+        .otherUserToken(otherUserToken)
         .environment(environment)
         .stateChangeUrl(stateChangeUrl)
         .sslContext(sslContext)
@@ -166,6 +177,15 @@ record CommandLineOptions(
   @Override
   public String toString() {
     return "CommandLineOptions[" + baseUrl + ", " + environment.cliName() + ", token=<redacted>]";
+  }
+
+  private static String fromEnvironment(
+      String option, String name, Map<String, String> environmentVariables) throws UsageException {
+    String value = environmentVariables.get(name);
+    if (value == null || value.isBlank()) {
+      throw new UsageException(option + ": environment variable " + name + " is not set");
+    }
+    return value;
   }
 
   private static URI url(String option, String value) throws UsageException {

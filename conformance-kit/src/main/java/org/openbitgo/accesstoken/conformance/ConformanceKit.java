@@ -28,9 +28,9 @@ public final class ConformanceKit {
   private ConformanceKit() {}
 
   /**
-   * Every group of checks, in the order they run. An operation added to the contract (list and
-   * revoke, release 2.1.0) adds its group here, before the sweep, which judges every answer of the
-   * run and must come last.
+   * Every group of checks, in the order they run. An operation added to the contract adds its group
+   * here (list and revoke: {@link ListAndRevokeChecks}), before the sweep, which judges every
+   * answer of the run and must come last.
    */
   static List<CheckGroup> groups() {
     return List.of(
@@ -40,6 +40,7 @@ public final class ConformanceKit {
         new ErrorChecks(),
         new AuthChecks(),
         new BadInputChecks(),
+        new ListAndRevokeChecks(),
         new PactChecks(),
         new HostileChecks(),
         new SweepChecks());
@@ -66,7 +67,9 @@ public final class ConformanceKit {
   /** The checks {@code options} select against {@code target}, one dynamic test each. */
   public static Stream<DynamicNode> checks(ProviderTarget target, KitOptions options) {
     CheckContext context = new CheckContext(target, options, new ProviderHttp(target));
-    return dynamicTests(catalogue(target.environment(), options), context);
+    // JUnit closes a @TestFactory's stream after its tests: the tokens the run made go then
+    return dynamicTests(catalogue(target.environment(), options), context)
+        .onClose(() -> context.http().revokeCreatedTokens());
   }
 
   static Stream<DynamicNode> dynamicTests(List<Check> checks, CheckContext context) {
@@ -84,7 +87,9 @@ public final class ConformanceKit {
       check.body().run(context);
       return;
     } catch (TestAbortedException notApplicable) {
-      throw new TestAbortedException(context.redactor().redact(notApplicable.getMessage()));
+      // named, so a note in the summary says which check did not run
+      throw new TestAbortedException(
+          context.redactor().redact(check.name() + ": " + notApplicable.getMessage()));
     } catch (CheckFailure failure) {
       line = context.redactor().redact(failure.describe(check));
     } catch (Exception | AssertionError | LinkageError unexpected) {

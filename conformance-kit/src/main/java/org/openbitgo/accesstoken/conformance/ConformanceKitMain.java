@@ -133,7 +133,17 @@ public final class ConformanceKitMain {
                 .build());
     launcher.execute(request, report, new LegacyXmlReportGeneratingListener(reportDir, xmlErrors));
 
+    int[] revoked = context.http().revokeCreatedTokens();
     report.printSummary(out);
+    out.println(
+        "Tokens the kit created: "
+            + revoked[0]
+            + " revoked"
+            + (revoked[1] == 0 ? "" : ", " + revoked[1] + " no longer held by the provider")
+            + (revoked[2] == 0
+                ? ""
+                : ", " + revoked[2] + " could not be revoked (they expire within 600 s)")
+            + ".");
     try {
       report.writeMarkdown(reportDir.resolve("conformance-report.md"), header);
       out.println(

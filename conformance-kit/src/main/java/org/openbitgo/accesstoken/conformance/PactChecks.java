@@ -22,6 +22,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.opentest4j.TestAbortedException;
 
 /**
  * Every interaction of every bundled pact, replayed against the provider and matched by Pact's own
@@ -35,6 +36,20 @@ final class PactChecks implements CheckGroup {
 
   /** Provider state: the bearer token in {@code params.token} is unknown. */
   static final String TOKEN_UNKNOWN = "the bearer token is unknown";
+
+  /**
+   * Provider state: the bearer token's user owns one token per id in {@code params.ids}. Only the
+   * state-change URL can arrange it: ids are chosen by the provider when it creates a token, and
+   * the interactions pin them (a revoke's path, a listed {@code id}).
+   */
+  static final String USER_HAS_TOKENS = "the bearer token's user has access tokens";
+
+  /** Why an interaction under {@link #USER_HAS_TOKENS} is noted, not run, without the URL. */
+  static final String NEEDS_STATE_CHANGE_URL =
+      "not run: needs --state-change-url; the provider state \""
+          + USER_HAS_TOKENS
+          + "\" names token ids, which no API call can choose (the provider picks a new token's"
+          + " id)";
 
   private final Supplier<List<Pact>> pacts;
 
@@ -141,13 +156,15 @@ final class PactChecks implements CheckGroup {
   }
 
   /**
-   * Without a state-change URL: the kit's own token for "accepted", a made-up one for "unknown".
+   * Without a state-change URL: the kit's own token for "accepted", a made-up one for "unknown"; an
+   * interaction that needs tokens with given ids is noted as not run (never a silent pass).
    */
   private static void arrange(CheckContext c, ProviderState state, Map<String, String> headers) {
     String token =
         switch (state.getName()) {
           case TOKEN_ACCEPTED -> c.target().token();
           case TOKEN_UNKNOWN -> c.unknownToken();
+          case USER_HAS_TOKENS -> throw new TestAbortedException(NEEDS_STATE_CHANGE_URL);
           default ->
               throw new CheckFailure(
                   "a provider state the kit can arrange through the API, or --state-change-url",

@@ -48,6 +48,12 @@ final class ProviderHttp {
   private final Sleeper sleeper;
   private final ConcurrentLinkedQueue<Exchange> exchanges = new ConcurrentLinkedQueue<>();
 
+  /** Every token a create of this run made, to revoke at the end; its id and who made it. */
+  private final ConcurrentLinkedQueue<CreatedToken> created = new ConcurrentLinkedQueue<>();
+
+  /** A token this run created: its public id and the Authorization value that created it. */
+  private record CreatedToken(String id, String authorization) {}
+
   /** Waits between retries; tests replace it. */
   interface Sleeper {
     void sleep(long millis) throws InterruptedException;
@@ -73,6 +79,43 @@ final class ProviderHttp {
     return List.copyOf(exchanges);
   }
 
+  /** A list page with {@code authorization}; {@code query} is empty or starts with {@code ?}. */
+  Exchange list(String authorization, String query) {
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("Accept", "application/json");
+    headers.put("Authorization", authorization);
+    return send("GET", ContractFacts.OPERATION_PATH + query, headers, null);
+  }
+
+  /** A revoke of {@code id} (sent as given, malformed ones too) with {@code authorization}. */
+  Exchange revoke(String authorization, String id) {
+    Map<String, String> headers = new LinkedHashMap<>();
+    headers.put("Accept", "application/json");
+    headers.put("Authorization", authorization);
+    return send("DELETE", ContractFacts.OPERATION_PATH + "/" + id, headers, null);
+  }
+
+  /**
+   * Revokes every token this run created, with the credentials that created it (a token the run
+   * already revoked answers 200 again). Not recorded: the sweeps have judged the run by then.
+   *
+   * @return how many tokens were revoked, how many the provider no longer held (404: e.g. a
+   *     provider-state teardown removed them), and how many could not be revoked
+   */
+  int[] revokeCreatedTokens() {
+    int revoked = 0;
+    int gone = 0;
+    int refused = 0;
+    for (CreatedToken token; (token = created.poll()) != null; ) {
+      switch (revoke(token)) {
+        case 200 -> revoked++;
+        case 404 -> gone++;
+        default -> refused++;
+      }
+    }
+    return new int[] {revoked, gone, refused};
+  }
+
   /** A create with {@code --token} and a JSON body. */
   Exchange create(String json) {
     return createAs("Bearer " + target.token(), json);
@@ -80,15 +123,22 @@ final class ProviderHttp {
 
   /**
    * A create with {@code --token} left out of the sweeps: for an advisory that sends what the spec
-   * does not promise to accept (its answer need not be valid against the spec).
+   * does not promise to accept (its answer need not be valid against the spec). The token, if made,
+   * is revoked at once, so no later list shows it.
    */
   Exchange createOffRecord(String json) {
-    return exchange(
-        target.baseUrl().resolve(ContractFacts.OPERATION_PATH.substring(1)),
-        "POST",
-        ContractFacts.OPERATION_PATH,
-        Map.of("Content-Type", "application/json", "Authorization", "Bearer " + target.token()),
-        json.getBytes(StandardCharsets.UTF_8));
+    Exchange answer =
+        exchange(
+            target.baseUrl().resolve(ContractFacts.OPERATION_PATH.substring(1)),
+            "POST",
+            ContractFacts.OPERATION_PATH,
+            Map.of("Content-Type", "application/json", "Authorization", "Bearer " + target.token()),
+            json.getBytes(StandardCharsets.UTF_8));
+    // revoked at once: a list showing it need not be valid either, and lists are swept
+    created.removeIf(
+        token ->
+            answer.response().body().contains("\"" + token.id() + "\"") && revoke(token) == 200);
+    return answer;
   }
 
   /** A create with the given {@code Authorization} value (none when null) and a JSON body. */
@@ -221,12 +271,15 @@ final class ProviderHttp {
           sleeper.sleep(retryAfterMillis(answer.headers().firstValue("Retry-After").orElse(null)));
           continue;
         }
-        return new Exchange(
-            request,
-            new Exchange.Response(
-                answer.statusCode(),
-                answer.headers().map(),
-                new String(answer.body(), StandardCharsets.UTF_8)));
+        Exchange exchange =
+            new Exchange(
+                request,
+                new Exchange.Response(
+                    answer.statusCode(),
+                    answer.headers().map(),
+                    new String(answer.body(), StandardCharsets.UTF_8)));
+        rememberCreated(exchange);
+        return exchange;
       }
     } catch (IOException e) {
       throw new UncheckedIOException(
@@ -241,6 +294,43 @@ final class ProviderHttp {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);
+    }
+  }
+
+  /** Revokes one token this run created, unrecorded; the answer's status (0: no answer). */
+  private int revoke(CreatedToken token) {
+    try {
+      URI url =
+          target.baseUrl().resolve(ContractFacts.OPERATION_PATH.substring(1) + "/" + token.id());
+      Map<String, String> headers =
+          Map.of("Accept", "application/json", "Authorization", token.authorization());
+      return exchange(url, "DELETE", url.getPath(), headers, null).response().status();
+    } catch (RuntimeException unreachable) {
+      return 0;
+    }
+  }
+
+  /** A token a create made (a 200 to POST on the collection), to revoke at the end of the run. */
+  private void rememberCreated(Exchange exchange) {
+    String authorization =
+        exchange.request().headers().entrySet().stream()
+            .filter(header -> header.getKey().equalsIgnoreCase("Authorization"))
+            .map(Map.Entry::getValue)
+            .findFirst()
+            .orElse(null);
+    if (!"POST".equals(exchange.request().method())
+        || !ContractFacts.OPERATION_PATH.equals(exchange.request().path())
+        || exchange.response().status() != 200
+        || authorization == null) {
+      return;
+    }
+    try {
+      String id = CheckContext.JSON.readTree(exchange.response().body()).path("id").asText("");
+      if (ContractFacts.TOKEN_ID.matcher(id).matches()) {
+        created.add(new CreatedToken(id, authorization));
+      }
+    } catch (IOException notJson) {
+      // nothing to revoke: the sweeps report the answer
     }
   }
 

@@ -14,6 +14,7 @@ public final class ProviderTarget {
 
   private final URI baseUrl;
   private final String token;
+  private final String otherUserToken;
   private final Environment environment;
   private final URI stateChangeUrl;
   private final SSLContext sslContext;
@@ -24,6 +25,10 @@ public final class ProviderTarget {
     this.token = Objects.requireNonNull(builder.token, "token");
     if (token.isBlank()) {
       throw new IllegalArgumentException("token must not be blank");
+    }
+    this.otherUserToken = builder.otherUserToken;
+    if (otherUserToken != null && (otherUserToken.isBlank() || otherUserToken.equals(token))) {
+      throw new IllegalArgumentException("the other user's token must be another, non-blank token");
     }
     this.environment = builder.environment;
     this.stateChangeUrl = builder.stateChangeUrl;
@@ -47,6 +52,14 @@ public final class ProviderTarget {
   /** The bearer token the provider accepts; never printed. */
   public String token() {
     return token;
+  }
+
+  /**
+   * A bearer token of another user than {@link #token}'s, when given: the checks that one user
+   * never sees nor revokes another's tokens need it. Never printed.
+   */
+  public Optional<String> otherUserToken() {
+    return Optional.ofNullable(otherUserToken);
   }
 
   public Environment environment() {
@@ -87,6 +100,7 @@ public final class ProviderTarget {
   public static final class Builder {
     private URI baseUrl;
     private String token;
+    private String otherUserToken;
     private Environment environment = Environment.TEST;
     private URI stateChangeUrl;
     private SSLContext sslContext;
@@ -105,6 +119,12 @@ public final class ProviderTarget {
 
     public Builder token(String token) {
       this.token = Objects.requireNonNull(token, "token");
+      return this;
+    }
+
+    /** A bearer token of another user (optional; see {@link ProviderTarget#otherUserToken}). */
+    public Builder otherUserToken(String otherUserToken) {
+      this.otherUserToken = otherUserToken;
       return this;
     }
 

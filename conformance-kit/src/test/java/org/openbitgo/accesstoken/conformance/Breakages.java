@@ -2,14 +2,21 @@ package org.openbitgo.accesstoken.conformance;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Consumer;
 import java.util.function.IntPredicate;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.openbitgo.accesstoken.conformance.BrokenProvider.Answer;
 import org.openbitgo.accesstoken.conformance.BrokenProvider.Breakage;
 
@@ -18,6 +25,9 @@ final class Breakages {
 
   /** The token the stubs behind the proxies accept. */
   static final String STUB_TOKEN = "conformance-kit-test-token";
+
+  /** A second token the stubs accept: another user (the stub makes each token its own user). */
+  static final String OTHER_USER_TOKEN = "conformance-kit-other-user-token";
 
   private Breakages() {}
 
@@ -60,6 +70,21 @@ final class Breakages {
     return kinds;
   }
 
+  /** The three kinds of issue 20 (list and revoke), each with the check that must name it. */
+  static Map<String, BrokenKind> listAndRevoke() {
+    Map<String, BrokenKind> kinds = new LinkedHashMap<>();
+    kinds.put(
+        "list-shows-the-secret",
+        new BrokenKind(listShowsTheSecret(), "list.created-token-listed-without-secret"));
+    kinds.put(
+        "revoked-token-still-authenticates",
+        new BrokenKind(revokeAnsweredButNotDone(), "revoke.revoked-token-401"));
+    kinds.put(
+        "paging-repeats-a-token",
+        new BrokenKind(pagingRepeatsAToken(), "list.paging-visits-each-token-once"));
+    return kinds;
+  }
+
   /** A broken provider and the check that must catch it. */
   record BrokenKind(Breakage breakage, String caughtBy) {}
 
@@ -75,6 +100,13 @@ final class Breakages {
   /** Changes the JSON body of every error answer. */
   static Breakage onErrors(Consumer<ObjectNode> change) {
     return onJson(status -> status >= 400, change);
+  }
+
+  /** Changes the JSON body of every 200 to a revoke. */
+  static Breakage onRevoked(Consumer<ObjectNode> change) {
+    Breakage onOk = onCreated(change);
+    return (request, stub) ->
+        request.method().equals("DELETE") ? onOk.answer(request, stub) : stub.forward(request);
   }
 
   static Breakage onJson(IntPredicate statuses, Consumer<ObjectNode> change) {
@@ -155,6 +187,108 @@ final class Breakages {
   static Breakage anyBearerAccepted() {
     return (request, stub) ->
         stub.forward(request.withHeader("Authorization", "Bearer " + STUB_TOKEN));
+  }
+
+  /** Every token's secret, remembered from its create, shown again in every list. */
+  static Breakage listShowsTheSecret() {
+    Map<String, String> secrets = new ConcurrentHashMap<>();
+    return (request, stub) -> {
+      Answer answer = stub.forward(request);
+      if (answer.status() != 200) {
+        return answer;
+      }
+      ObjectNode body = (ObjectNode) read(answer.body());
+      if (request.method().equals("POST")) {
+        secrets.put(body.path("id").asText(), body.path("token").asText());
+        return answer;
+      }
+      if (request.method().equals("GET")) {
+        body.path("accessTokens")
+            .forEach(
+                token -> {
+                  String secret = secrets.get(token.path("id").asText());
+                  if (secret != null) {
+                    ((ObjectNode) token).put("token", secret);
+                  }
+                });
+      }
+      return answer.withBody(body.toString());
+    };
+  }
+
+  /**
+   * A revoke answered with the token's listed document, as if revoked, but never done: the token
+   * still authenticates and stays listed.
+   */
+  static Breakage revokeAnsweredButNotDone() {
+    return (request, stub) -> {
+      if (!request.method().equals("DELETE")) {
+        return stub.forward(request);
+      }
+      String id = request.path().substring(request.path().lastIndexOf('/') + 1);
+      Answer page =
+          stub.forward(
+              new BrokenProvider.Incoming(
+                  "GET",
+                  "/api/v2/user/accesstoken?limit=200",
+                  request.withHeader("Accept", "application/json").headers(),
+                  new byte[0]));
+      if (page.status() == 200) {
+        for (JsonNode token : read(page.body()).path("accessTokens")) {
+          if (token.path("id").asText().equals(id)) {
+            ObjectNode document = (ObjectNode) token;
+            document.put("expires", Instant.now().truncatedTo(ChronoUnit.MILLIS).toString());
+            return page.withBody(document.toString());
+          }
+        }
+      }
+      return stub.forward(request);
+    };
+  }
+
+  /** Each page after the first starts with the previous page's last token again. */
+  static Breakage pagingRepeatsAToken() {
+    Map<String, JsonNode> lastOfPage = new ConcurrentHashMap<>();
+    return (request, stub) -> {
+      Answer answer = stub.forward(request);
+      if (!request.method().equals("GET") || answer.status() != 200) {
+        return answer;
+      }
+      ObjectNode body = (ObjectNode) read(answer.body());
+      ArrayNode tokens = (ArrayNode) body.path("accessTokens");
+      Matcher cursor = Pattern.compile("prevId=([0-9a-f]{32})").matcher(request.path());
+      JsonNode previous = cursor.find() ? lastOfPage.get(cursor.group(1)) : null;
+      if (tokens.isEmpty()) {
+        return answer;
+      }
+      if (body.has("nextBatchPrevId")) {
+        lastOfPage.put(body.path("nextBatchPrevId").asText(), tokens.get(tokens.size() - 1));
+      }
+      if (previous != null) {
+        tokens.set(0, previous);
+      }
+      return answer.withBody(body.toString());
+    };
+  }
+
+  /** A second revoke of the same id is answered 404, as if the token were gone. */
+  static Breakage secondRevokeNotFound() {
+    Set<String> revoked = ConcurrentHashMap.newKeySet();
+    return (request, stub) -> {
+      Answer answer = stub.forward(request);
+      if (request.method().equals("DELETE")
+          && answer.status() == 200
+          && !revoked.add(request.path())) {
+        return answer
+            .withStatus(404)
+            .withBody(
+                "{\"name\":\"NotFound\",\"error\":\"no access token with this id\","
+                    + "\"requestId\":\""
+                    + answer.headers().get("x-request-id")
+                    + "\",\"context\":{\"field\":\"id\"}}");
+      }
+      return answer;
+    };
   }
 
   /** Serves until the first refused body, then answers every request 503. */

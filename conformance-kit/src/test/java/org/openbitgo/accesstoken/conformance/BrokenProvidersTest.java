@@ -14,7 +14,8 @@ import org.openbitgo.accesstoken.stub.StubServer;
 
 /**
  * End to end: the full default run fails against each of the twelve broken providers of issue 19
- * (proxies before one stub that each break one rule), naming the broken rule.
+ * and the three of list and revoke (issue 20) — proxies before one stub that each break one rule —
+ * naming the broken rule.
  */
 class BrokenProvidersTest {
 
@@ -30,12 +31,14 @@ class BrokenProvidersTest {
     stub.close();
   }
 
-  static Stream<Arguments> twelveKinds() {
-    return Breakages.twelve().entrySet().stream().map(e -> Arguments.of(e.getKey(), e.getValue()));
+  static Stream<Arguments> brokenKinds() {
+    return Stream.concat(
+            Breakages.twelve().entrySet().stream(), Breakages.listAndRevoke().entrySet().stream())
+        .map(e -> Arguments.of(e.getKey(), e.getValue()));
   }
 
   @ParameterizedTest(name = "{0}")
-  @MethodSource("twelveKinds")
+  @MethodSource("brokenKinds")
   void theKitFailsNamingTheBrokenRule(String kind, Breakages.BrokenKind broken) throws Exception {
     try (BrokenProvider provider = new BrokenProvider(stub.baseUri(), broken.breakage(), 4)) {
       Map<String, RunReport.Result> results =

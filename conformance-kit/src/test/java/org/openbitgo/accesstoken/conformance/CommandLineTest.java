@@ -44,6 +44,8 @@ class CommandLineTest {
         .contains("--seed needs a value");
     assertThat(run("--base-url", "http://x", "--token-env", "NOPE").err())
         .contains("NOPE is not set");
+    assertThat(run("--base-url", "http://x", "--token", SECRET, "--other-user-token", SECRET).err())
+        .contains("--other-user-token must be a token of another user");
     for (Result result :
         List.of(
             run("--token", SECRET),
@@ -71,6 +73,13 @@ class CommandLineTest {
             Map.of("KIT_TOKEN", SECRET));
     assertThat(options.token()).isEqualTo(SECRET);
     assertThat(options.toString()).doesNotContain(SECRET);
+    CommandLineOptions twoUsers =
+        CommandLineOptions.parse(
+            List.of(
+                "--base-url", "http://x", "--token", "a-token", "--other-user-token-env", "OTHER"),
+            Map.of("OTHER", SECRET));
+    assertThat(twoUsers.target(null).otherUserToken()).contains(SECRET);
+    assertThat(twoUsers.target(null).toString()).doesNotContain(SECRET);
     assertThat(options.target(null).toString()).doesNotContain(SECRET);
   }
 

@@ -5,8 +5,10 @@ import static org.openbitgo.accesstoken.conformance.Breakages.header;
 import static org.openbitgo.accesstoken.conformance.Breakages.none;
 import static org.openbitgo.accesstoken.conformance.Breakages.onCreated;
 import static org.openbitgo.accesstoken.conformance.Breakages.onErrors;
+import static org.openbitgo.accesstoken.conformance.Breakages.onRevoked;
 import static org.openbitgo.accesstoken.conformance.Breakages.status;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.net.ServerSocket;
@@ -44,7 +46,14 @@ class EveryCheckCanFailTest {
       Upstream upstream,
       Breakage breakage,
       String only,
-      int threads) {
+      int threads,
+      boolean stateChanges) {
+
+    /** This case with provider states set on the stub behind the proxy, by its endpoint. */
+    Case withStateChanges() {
+      return new Case(checks, environment, upstream, breakage, only, threads, true);
+    }
+
     @Override
     public String toString() {
       return checks + " (" + environment.cliName() + ")";
@@ -57,11 +66,11 @@ class EveryCheckCanFailTest {
   }
 
   static Case test(String checks, Breakage breakage) {
-    return new Case(checks, Environment.TEST, Upstream.TEST_STUB, breakage, checks, 4);
+    return new Case(checks, Environment.TEST, Upstream.TEST_STUB, breakage, checks, 4, false);
   }
 
   static Case test(String checks, Breakage breakage, String only) {
-    return new Case(checks, Environment.TEST, Upstream.TEST_STUB, breakage, only, 4);
+    return new Case(checks, Environment.TEST, Upstream.TEST_STUB, breakage, only, 4, false);
   }
 
   static List<Case> cases() {
@@ -114,7 +123,8 @@ class EveryCheckCanFailTest {
             Upstream.PROD_STUB,
             none(),
             "environment.*",
-            4));
+            4,
+            false));
     cases.add(
         test(
             "environment.origin-names-environment",
@@ -126,7 +136,8 @@ class EveryCheckCanFailTest {
             Upstream.TEST_STUB,
             none(),
             "environment.prod-requires-*",
-            4));
+            4,
+            false));
     cases.add(
         new Case(
             "environment.prod-refuses-cidr-wider-than-24",
@@ -134,7 +145,8 @@ class EveryCheckCanFailTest {
             Upstream.TEST_STUB,
             none(),
             "environment.prod-refuses-*",
-            4));
+            4,
+            false));
     cases.add(
         new Case(
             "environment.prod-accepts-cidr-24-to-32",
@@ -142,7 +154,8 @@ class EveryCheckCanFailTest {
             Upstream.PROD_STUB,
             status(s -> s == 200, 400),
             "environment.prod-accepts-*",
-            4));
+            4,
+            false));
     cases.add(
         test(
             "errors.request-id-in-body-and-header",
@@ -159,15 +172,36 @@ class EveryCheckCanFailTest {
         test("bad-input.still-serves-afterwards", Breakages.breaksAfterBadInput(), "bad-input.*"));
     cases.add(test("bad-input.body-limit-64-kib", status(s -> s == 413, 400)));
     cases.add(test("bad-input.media-type-415", status(s -> s == 415, 400)));
+    cases.add(test("list.created-token-listed-without-secret", Breakages.listShowsTheSecret()));
+    cases.add(test("list.paging-visits-each-token-once", Breakages.pagingRepeatsAToken()));
+    cases.add(test("list.*-400", status(s -> s == 400, 500)));
     cases.add(
         test(
-            "pacts.*",
-            (request, stub) -> {
-              BrokenProvider.Answer answer = stub.forward(request);
-              ObjectNode body = (ObjectNode) Breakages.read(answer.body());
-              body.put(answer.status() == 200 ? "id" : "name", "drifted");
-              return answer.withBody(body.toString());
-            }));
+            "revoke.answers-document-without-secret",
+            onRevoked(b -> b.put("token", "v2x" + "0".repeat(64)))));
+    cases.add(test("revoke.revoked-token-*", Breakages.revokeAnsweredButNotDone()));
+    cases.add(test("revoke.twice-answers-200-unchanged", Breakages.secondRevokeNotFound()));
+    cases.add(test("revoke.unknown-id-404", status(s -> s == 404, 500)));
+    cases.add(test("revoke.malformed-id-400", status(s -> s == 400, 500)));
+    // the stub makes each token its own user; a provider that serves every bearer as --token's user
+    // shows and revokes one user's tokens for another
+    cases.add(test("*.other-users-*", Breakages.anyBearerAccepted()));
+    cases.add(
+        test(
+                "pacts.*",
+                (request, stub) -> {
+                  BrokenProvider.Answer answer = stub.forward(request);
+                  ObjectNode body = (ObjectNode) Breakages.read(answer.body());
+                  JsonNode listed = body.path("accessTokens").path(0);
+                  if (listed.isObject()) {
+                    ((ObjectNode) listed).put("id", "drifted");
+                  } else {
+                    body.put(answer.status() == 200 ? "id" : "name", "drifted");
+                  }
+                  return answer.withBody(body.toString());
+                })
+            // every interaction runs, those that need tokens with given ids too
+            .withStateChanges());
     cases.add(
         new Case(
             "hostile.slow-bodies-do-not-starve",
@@ -175,7 +209,8 @@ class EveryCheckCanFailTest {
             Upstream.TEST_STUB,
             none(),
             "hostile.slow-*",
-            1));
+            1,
+            false));
     cases.add(
         test(
             "spec.every-answer-valid",
@@ -221,7 +256,10 @@ class EveryCheckCanFailTest {
           ProviderTarget.builder()
               .baseUrl(provider.baseUri())
               .token(Breakages.STUB_TOKEN)
+              .otherUserToken(Breakages.OTHER_USER_TOKEN)
               .environment(broken.environment())
+              .stateChangeUrl(
+                  broken.stateChanges() ? upstream.resolve("_pact/provider-states") : null)
               .requestTimeout(Duration.ofSeconds(2))
               .build();
       assertRefused(KitRun.run(target, options.build()), broken.checks());
@@ -258,6 +296,21 @@ class EveryCheckCanFailTest {
               Stubs.quickOptions().hostile(true).only("hostile.malformed-*").build());
       assertRefused(results, "hostile.malformed-request-line-answered");
     }
+  }
+
+  @Test
+  void withoutAnotherUsersTokenTheTwoUserChecksAreNotedAsNotRun() {
+    ProviderTarget oneUser =
+        ProviderTarget.builder().baseUrl(testStub.baseUri()).token(Breakages.STUB_TOKEN).build();
+    Map<String, RunReport.Result> results =
+        KitRun.run(oneUser, Stubs.quickOptions().only("*.other-users-*").build());
+    assertThat(results).hasSize(2);
+    assertThat(results.values())
+        .allSatisfy(
+            r -> {
+              assertThat(r.outcome()).isEqualTo(RunReport.Outcome.NOTED);
+              assertThat(r.message()).contains("needs --other-user-token");
+            });
   }
 
   @Test

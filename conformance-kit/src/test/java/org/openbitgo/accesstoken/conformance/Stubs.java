@@ -16,14 +16,17 @@ final class Stubs {
             .port(0)
             .environment(environment)
             .acceptedToken(Breakages.STUB_TOKEN)
+            .acceptedToken(Breakages.OTHER_USER_TOKEN)
             .providerStatesEndpoint(true)
             .build());
   }
 
+  /** The stub's token, and another user's for the two-user checks. */
   static ProviderTarget target(java.net.URI baseUrl, Environment environment) {
     return ProviderTarget.builder()
         .baseUrl(baseUrl)
         .token(Breakages.STUB_TOKEN)
+        .otherUserToken(Breakages.OTHER_USER_TOKEN)
         .environment(environment)
         .build();
   }

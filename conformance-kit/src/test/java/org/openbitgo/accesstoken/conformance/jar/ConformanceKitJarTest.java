@@ -28,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
 class ConformanceKitJarTest {
 
   private static final String TOKEN = "jar-test-token-0123456789";
+  private static final String OTHER_USER_TOKEN = "jar-test-other-user-token-0123456789";
   private static final Pattern LISTENING = Pattern.compile("listening on (http://\\S+/)");
 
   static Process stub;
@@ -37,7 +38,15 @@ class ConformanceKitJarTest {
   static void startTheStubJar() throws IOException {
     stub =
         new ProcessBuilder(
-                java(), "-jar", System.getProperty("stub.jar"), "--port", "0", "--token", TOKEN)
+                java(),
+                "-jar",
+                System.getProperty("stub.jar"),
+                "--port",
+                "0",
+                "--token",
+                TOKEN,
+                "--token",
+                OTHER_USER_TOKEN)
             .redirectErrorStream(true)
             .start();
     BufferedReader out =
@@ -96,6 +105,8 @@ class ConformanceKitJarTest {
             stubUrl,
             "--token",
             TOKEN,
+            "--other-user-token",
+            OTHER_USER_TOKEN,
             "--report-dir",
             reports.toString(),
             "--invalid-bodies",
@@ -105,7 +116,9 @@ class ConformanceKitJarTest {
     assertThat(run.output())
         .contains(" failed", "Reports: ")
         .doesNotContain(TOKEN)
-        .doesNotContain(" FAIL ");
+        .doesNotContain(OTHER_USER_TOKEN)
+        .doesNotContain(" FAIL ")
+        .containsPattern("Tokens the kit created: [1-9][0-9]* revoked\\.");
     assertThat(reports.resolve("TEST-accesstoken-conformance-kit.xml"))
         .content()
         .contains("name=\"create.echoes-label\"")
