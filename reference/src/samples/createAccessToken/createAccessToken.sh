@@ -7,4 +7,4 @@ curl -sS -X POST "$BITGO_BASE_URL/api/v2/user/accesstoken" \
   -d '{"label": "treasury-bot", "scope": ["wallet_view_all"],
        "spendingLimits": [{"coin": "eth", "txValueLimit": "123456789012345678901234567890"}]}'
 # Prints (the secret "token" is returned only this once; … is what differs per call):
-# {"id":"…","isExtensible":false,"token":"…","label":"treasury-bot",…,"scope":["wallet_view_all"],…"spendingLimits":{"eth":{"txCount":0,"txValue":0,"txValueLimit":"123456789012345678901234567890"}},…}
+# {"id":"…","isExtensible":false,"label":"treasury-bot",…,"scope":["wallet_view_all"],…"spendingLimits":{"eth":{"txCount":0,"txValue":0,"txValueLimit":"123456789012345678901234567890"}},…"token":"…"}

@@ -39,20 +39,24 @@ class CodeSamplesTest {
   void theCheckRefusesAnOperationOfTheSpecWithoutSamples() throws IOException {
     ObjectNode spec = ReferencePage.contract();
     ((ObjectNode) spec.get("paths"))
-        .putObject("/api/v2/user/accesstoken/{id}")
-        .putObject("delete")
-        .put("operationId", "revokeAccessToken");
+        .putObject("/api/v2/user/accesstoken/{id}/extend")
+        .putObject("post")
+        .put("operationId", "extendAccessToken");
     assertThat(missingSamples(spec, SAMPLES))
         .containsExactly(
-            "revokeAccessToken: no samples directory " + SAMPLES.resolve("revokeAccessToken"));
+            "extendAccessToken: no samples directory " + SAMPLES.resolve("extendAccessToken"));
   }
 
   @Test
   void theCheckRefusesAnOperationMissingOneLanguage(@TempDir Path samples) throws IOException {
-    Path create = Files.createDirectories(samples.resolve("createAccessToken"));
-    try (Stream<Path> files = Files.list(SAMPLES.resolve("createAccessToken"))) {
-      for (Path file : files.filter(f -> !f.toString().endsWith(".go")).toList()) {
-        Files.copy(file, create.resolve(file.getFileName()));
+    // every operation's samples, but create without its Go one
+    try (Stream<Path> files = Files.walk(SAMPLES)) {
+      for (Path file : files.filter(Files::isRegularFile).toList()) {
+        Path copy = samples.resolve(SAMPLES.relativize(file).toString());
+        if (!(copy.getParent().endsWith("createAccessToken") && file.toString().endsWith(".go"))) {
+          Files.createDirectories(copy.getParent());
+          Files.copy(file, copy);
+        }
       }
     }
     assertThat(missingSamples(ReferencePage.contract(), samples))
