@@ -179,16 +179,19 @@ class ContractReleaseTest {
     return new Run(exit, out.toString(StandardCharsets.UTF_8));
   }
 
+  /**
+   * The spec as it stood at 2.0.0 plus the changes since (today's spec, its info.version set back
+   * to 2.0.0), or a changed copy of it.
+   */
   private void writeSpec(Consumer<SpecFixture> change) throws IOException {
-    if (change == null) {
-      return;
-    }
     Path spec = root.resolve(ContractRelease.SPEC);
     Files.createDirectories(spec.getParent());
-    // the real spec's text (its formatting is what the command edits), or a changed copy
-    SpecFixture changed = SpecFixture.current().with(change);
-    if (changed.root().equals(SpecFixture.current().root())) {
-      Files.copy(SpecFixture.SPEC, spec, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
+    SpecFixture unchanged = SpecFixture.current().version("2.0.0");
+    SpecFixture changed = unchanged.with(change);
+    if (changed.root().equals(unchanged.root())) {
+      // the real spec's text: its formatting is what the command edits
+      String text = Files.readString(SpecFixture.SPEC);
+      Files.writeString(spec, text.replaceFirst("(?m)^  version: .*$", "  version: 2.0.0"));
     } else {
       changed.writeTo(spec);
     }
