@@ -26,10 +26,10 @@ import java.util.stream.Stream;
  * large enough for what changed since (a break needs a MAJOR, an addition a MINOR); every example
  * of the spec must be valid (so the baseline never freezes a wrong one); the breaking-change gate
  * must accept the spec under the new version. Then, all at once: {@code info.version}, the POM
- * versions and every README's {@code -SNAPSHOT} version; the baseline copy of the spec; and the
- * release's entry in {@code CHANGELOG.md}, made of the gate's list of changes (breaking ones
- * marked), what they mean for each language's generated client, and the notes collected under
- * {@code ## Unreleased}, which starts empty again.
+ * versions and every README's {@code -SNAPSHOT} version (and its Python spelling, {@code .dev0});
+ * the baseline copy of the spec; and the release's entry in {@code CHANGELOG.md}, made of the
+ * gate's list of changes (breaking ones marked), what they mean for each language's generated
+ * client, and the notes collected under {@code ## Unreleased}, which starts empty again.
  *
  * <p>Between releases the repository carries the last release's version: the spec says X.Y.Z and
  * the POMs X.Y.Z-SNAPSHOT (a build from the repository, not the published release).
@@ -171,10 +171,15 @@ public final class ContractRelease {
                   + current
                   + " plus -SNAPSHOT): set the POM versions to it first"));
     }
+    // PEP 440 spells a snapshot X.Y.Z.dev0: the Python wheel's file name in its README
+    String oldPythonSnapshot = current + ".dev0";
+    String newPythonSnapshot = version + ".dev0";
     for (Path file : versionedFiles(root)) {
       String text = read(root.resolve(file));
-      if (text.contains(oldSnapshot)) {
-        writes.put(file, text.replace(oldSnapshot, newSnapshot));
+      String updated =
+          text.replace(oldSnapshot, newSnapshot).replace(oldPythonSnapshot, newPythonSnapshot);
+      if (!updated.equals(text)) {
+        writes.put(file, updated);
       }
     }
     writes.put(

@@ -37,6 +37,9 @@ class ContractReleaseTest {
     write("pom.xml", "<project>\n  <version>2.0.0-SNAPSHOT</version>\n</project>\n");
     write("client/pom.xml", "<parent>\n  <version>2.0.0-SNAPSHOT</version>\n</parent>\n");
     write("README.md", "Import the BOM:\n  <version>2.0.0-SNAPSHOT</version>\n");
+    write(
+        "client-python/README.md",
+        "pip install openbitgo_accesstoken_client-2.0.0.dev0-py3-none-any.whl\n");
     write("client/target/README.md", "build output 2.0.0-SNAPSHOT stays as it is\n");
     write(
         "CHANGELOG.md",
@@ -71,6 +74,8 @@ class ContractReleaseTest {
     assertThat(read(Path.of("pom.xml"))).contains("<version>2.1.0-SNAPSHOT</version>");
     assertThat(read(Path.of("client/pom.xml"))).contains("<version>2.1.0-SNAPSHOT</version>");
     assertThat(read(Path.of("README.md"))).contains("2.1.0-SNAPSHOT").doesNotContain("2.0.0");
+    assertThat(read(Path.of("client-python/README.md")))
+        .isEqualTo("pip install openbitgo_accesstoken_client-2.1.0.dev0-py3-none-any.whl\n");
     assertThat(read(Path.of("client/target/README.md"))).contains("2.0.0-SNAPSHOT");
 
     String changelog = read(ContractRelease.CHANGELOG);
