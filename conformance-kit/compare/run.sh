@@ -41,8 +41,9 @@ kit() {  # exit status of the kit jar
     --report-dir "$WORK/kit-$2" >"$WORK/kit-$2.log" 2>&1 && echo 0 || echo $?
 }
 specmatic_failures() {  # failed generated tests
-  BearerAuth="$TOKEN" specmatic test "$SPEC" --testBaseURL "${1%/}" --junitReportDir "$WORK/specmatic-$2" \
-    >"$WORK/specmatic-$2.log" 2>&1 || true
+  # from $WORK: specmatic also writes an HTML report under ./build/reports, which must stay in target/
+  (cd "$WORK" && BearerAuth="$TOKEN" specmatic test "$SPEC" --testBaseURL "${1%/}" --junitReportDir "$WORK/specmatic-$2" \
+    >"$WORK/specmatic-$2.log" 2>&1) || true
   cat "$WORK/specmatic-$2"/*.xml 2>/dev/null | grep -o '<testcase' | wc -l >/dev/null
   grep -ho 'failures="[0-9]*"' "$WORK/specmatic-$2"/*.xml 2>/dev/null | head -1 | tr -dc 0-9 || echo 0
 }
