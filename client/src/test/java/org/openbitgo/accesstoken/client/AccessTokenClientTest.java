@@ -14,8 +14,7 @@ import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.stream.StreamSupport;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -28,17 +27,7 @@ class AccessTokenClientTest {
 
   private static final String JSON = "application/json";
 
-  private StubHttpServer server;
-
-  @BeforeEach
-  void startServer() throws Exception {
-    server = StubHttpServer.start();
-  }
-
-  @AfterEach
-  void stopServer() {
-    server.close();
-  }
+  @AutoClose private final StubHttpServer server = StubHttpServer.startForATest();
 
   @Test
   void sendsBearerTokenAndContractJsonWithoutNullsAndWithPlainAmounts() throws Exception {

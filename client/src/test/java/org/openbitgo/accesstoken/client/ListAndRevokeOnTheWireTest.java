@@ -7,8 +7,7 @@ import static org.openbitgo.accesstoken.client.Fixtures.FIXED_CLOCK;
 import static org.openbitgo.accesstoken.client.Fixtures.clientFor;
 
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.openbitgo.accesstoken.client.generated.model.AccessTokenInfo;
 
@@ -22,17 +21,7 @@ class ListAndRevokeOnTheWireTest {
   private static final String FIRST_ID = "59cd72485007a239fb00282ed480da1f";
   private static final String SECOND_ID = "0123456789abcdef0123456789abcdef";
 
-  private StubHttpServer server;
-
-  @BeforeEach
-  void startServer() throws Exception {
-    server = StubHttpServer.start();
-  }
-
-  @AfterEach
-  void stopServer() {
-    server.close();
-  }
+  @AutoClose private final StubHttpServer server = StubHttpServer.startForATest();
 
   @Test
   void listAllFetchesTheNextPageOnlyWhenTheCurrentOneIsUsedUp() {

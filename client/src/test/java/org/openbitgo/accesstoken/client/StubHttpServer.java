@@ -50,6 +50,15 @@ final class StubHttpServer implements AutoCloseable {
     return new StubHttpServer(0);
   }
 
+  /** {@link #start()} for a test's field, closed by JUnit's {@code @AutoClose} after each test. */
+  static StubHttpServer startForATest() {
+    try {
+      return start();
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   static StubHttpServer startOn(int port) throws IOException {
     return new StubHttpServer(port);
   }

@@ -20,8 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -36,8 +35,9 @@ import org.openbitgo.accesstoken.stub.StubServer;
  */
 class EveryCheckCanFailTest {
 
-  static StubServer testStub;
-  static StubServer prodStub;
+  @AutoClose static final StubServer testStub = Stubs.start(StubEnvironment.TEST);
+
+  @AutoClose static final StubServer prodStub = Stubs.start(StubEnvironment.PROD);
 
   /** {@code checks}: a glob over the check names this case must see refuse the provider. */
   record Case(
@@ -223,18 +223,6 @@ class EveryCheckCanFailTest {
             "create.echoes-label"));
     cases.add(test("auth.token-never-echoed", Breakages.tokenEchoed(), "auth.*"));
     return cases;
-  }
-
-  @BeforeAll
-  static void startStubs() {
-    testStub = Stubs.start(StubEnvironment.TEST);
-    prodStub = Stubs.start(StubEnvironment.PROD);
-  }
-
-  @AfterAll
-  static void stopStubs() {
-    testStub.close();
-    prodStub.close();
   }
 
   static Stream<Case> allCases() {

@@ -6,8 +6,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.DynamicNode;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestFactory;
@@ -20,20 +19,9 @@ import org.openbitgo.accesstoken.stub.StubServer;
  */
 class StubHonoursTheContractTest {
 
-  static StubServer testStub;
-  static StubServer prodStub;
+  @AutoClose static final StubServer testStub = Stubs.start(StubEnvironment.TEST);
 
-  @BeforeAll
-  static void startStubs() {
-    testStub = Stubs.start(StubEnvironment.TEST);
-    prodStub = Stubs.start(StubEnvironment.PROD);
-  }
-
-  @AfterAll
-  static void stopStubs() {
-    testStub.close();
-    prodStub.close();
-  }
+  @AutoClose static final StubServer prodStub = Stubs.start(StubEnvironment.PROD);
 
   @Test
   void everyCheckPassesAgainstTheTestStub() {
