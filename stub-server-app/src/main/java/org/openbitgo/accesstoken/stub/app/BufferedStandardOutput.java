@@ -26,7 +26,7 @@ final class BufferedStandardOutput {
   private final BufferedOutputStream buffer;
   private final PrintStream stream;
 
-  private BufferedStandardOutput(BufferedOutputStream buffer) {
+  BufferedStandardOutput(BufferedOutputStream buffer) {
     this.buffer = buffer;
     this.stream = new PrintStream(new FlushOnlyOnRequest(buffer), false, StandardCharsets.UTF_8);
   }
