@@ -1,6 +1,5 @@
 package org.openbitgo.accesstoken.stub.app;
 
-import java.io.BufferedOutputStream;
 import java.io.FileDescriptor;
 import java.io.FileOutputStream;
 import java.io.IOException;
@@ -10,9 +9,6 @@ import java.net.BindException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.Executors;
-import java.util.concurrent.ScheduledExecutorService;
-import java.util.concurrent.TimeUnit;
 import org.openbitgo.accesstoken.contract.ContractFacts;
 import org.openbitgo.accesstoken.stub.StubEnvironment;
 import org.openbitgo.accesstoken.stub.StubServer;
@@ -74,11 +70,9 @@ public final class StubServerMain {
 
   private StubServerMain() {}
 
-  /** How often buffered standard output reaches the terminal or file. */
-  static final long STDOUT_FLUSH_MILLIS = 100;
-
   public static void main(String[] args) throws InterruptedException {
-    PrintStream stdout = bufferStandardOutput();
+    BufferedStandardOutput output = BufferedStandardOutput.install();
+    PrintStream stdout = output.stream();
     PrintStream stderr =
         new PrintStream(new FileOutputStream(FileDescriptor.err), true, StandardCharsets.UTF_8);
     configureLoggingDefaults();
@@ -88,7 +82,7 @@ public final class StubServerMain {
       config = configure(List.of(args), stdout, stderr);
       server = listen(config, stderr);
     } catch (Exit exit) {
-      stdout.flush();
+      output.flushNow();
       System.exit(exit.status);
       return;
     }
@@ -100,11 +94,12 @@ public final class StubServerMain {
                 () -> {
                   System.out.println("Stopping the access token stub server ...");
                   server.close();
-                  stdout.flush();
+                  output.flushNow();
                   stopped.countDown();
                 },
                 "stub-server-shutdown"));
     printBanner(System.out, server, config.acceptedTokens().isEmpty());
+    output.flushNow();
     stopped.await();
   }
 
@@ -279,32 +274,8 @@ public final class StubServerMain {
     return number;
   }
 
-  /**
-   * One access-log line per request: written through to the file descriptor, each line would be a
-   * system call, which cost the stub about a third of its throughput. Standard output is buffered
-   * instead and flushed every {@value #STDOUT_FLUSH_MILLIS} ms, and when the server stops.
-   */
-  private static PrintStream bufferStandardOutput() {
-    PrintStream buffered =
-        new PrintStream(
-            new BufferedOutputStream(new FileOutputStream(FileDescriptor.out), 64 * 1024),
-            false,
-            StandardCharsets.UTF_8);
-    System.setOut(buffered);
-    ScheduledExecutorService flusher =
-        Executors.newSingleThreadScheduledExecutor(
-            runnable -> {
-              Thread thread = new Thread(runnable, "stdout-flush");
-              thread.setDaemon(true);
-              return thread;
-            });
-    flusher.scheduleWithFixedDelay(
-        buffered::flush, STDOUT_FLUSH_MILLIS, STDOUT_FLUSH_MILLIS, TimeUnit.MILLISECONDS);
-    return buffered;
-  }
-
   /** slf4j-simple reads its settings from system properties; set readable defaults once. */
-  private static void configureLoggingDefaults() {
+  static void configureLoggingDefaults() {
     setIfAbsent("org.slf4j.simpleLogger.showDateTime", "true");
     setIfAbsent("org.slf4j.simpleLogger.dateTimeFormat", "yyyy-MM-dd'T'HH:mm:ss.SSSXXX");
     setIfAbsent("org.slf4j.simpleLogger.logFile", "System.out");

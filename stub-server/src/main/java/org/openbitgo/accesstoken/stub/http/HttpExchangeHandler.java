@@ -1,6 +1,7 @@
 package org.openbitgo.accesstoken.stub.http;
 
 import io.netty.buffer.ByteBuf;
+import io.netty.buffer.ByteBufOutputStream;
 import io.netty.buffer.Unpooled;
 import io.netty.channel.ChannelFutureListener;
 import io.netty.channel.ChannelHandlerContext;
@@ -17,6 +18,8 @@ import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import io.netty.handler.codec.http.LastHttpContent;
 import io.netty.handler.timeout.IdleStateEvent;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -42,6 +45,9 @@ final class HttpExchangeHandler extends ChannelInboundHandlerAdapter {
 
   /** A caller's own request id is reused only if it is short and harmless in a log line. */
   private static final Pattern SAFE_REQUEST_ID = Pattern.compile("[A-Za-z0-9._-]{1,64}");
+
+  /** A full create's answer is about 1 KiB; the buffer grows for a longer list. */
+  private static final int ANSWER_BUFFER_BYTES = 2048;
 
   private final HttpTransport transport;
   private final RequestDeadline deadline;
@@ -194,7 +200,7 @@ final class HttpExchangeHandler extends ChannelInboundHandlerAdapter {
             && !answer.closeConnection()
             && HttpUtil.isKeepAlive(request)
             && !transport.isStopping();
-    FullHttpResponse response = render(answer);
+    FullHttpResponse response = render(context, answer);
     HttpHeaders headers = response.headers();
     if (!keepAlive) {
       headers.set(HttpHeaderNames.CONNECTION, HttpHeaderValues.CLOSE);
@@ -221,34 +227,41 @@ final class HttpExchangeHandler extends ChannelInboundHandlerAdapter {
     }
   }
 
-  private FullHttpResponse render(Answer answer) {
+  private FullHttpResponse render(ChannelHandlerContext context, Answer answer) {
     if (answer.entity() instanceof PlatformError error) {
       error.setRequestId(requestId);
     }
-    byte[] json;
-    try {
-      json =
-          answer.entity() == null
-              ? new byte[0]
-              : answer.entity() instanceof EncodedBody encoded
-                  ? encoded.bytes()
-                  : transport.mapper().writeValueAsBytes(answer.entity());
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      LOG.error("could not write an answer: {}", e.getClass().getName(), e);
-      return render(PlatformErrors.of(500, "internal error", Map.of()));
+    ByteBuf json;
+    if (answer.entity() == null) {
+      json = Unpooled.EMPTY_BUFFER;
+    } else if (answer.entity() instanceof EncodedBody encoded) {
+      json = Unpooled.wrappedBuffer(encoded.bytes());
+    } else {
+      // written straight into a pooled buffer: no byte[] per answer for the collector to copy
+      json = context.alloc().buffer(ANSWER_BUFFER_BYTES);
+      try {
+        transport
+            .mapper()
+            .writeValue((OutputStream) new ByteBufOutputStream(json), answer.entity());
+      } catch (IOException e) {
+        json.release();
+        LOG.error("could not write an answer: {}", e.getClass().getName(), e);
+        return render(context, PlatformErrors.of(500, "internal error", Map.of()));
+      } catch (RuntimeException e) {
+        json.release(); // the caller answers 500 and must not leak the pooled buffer
+        throw e;
+      }
     }
     FullHttpResponse response =
         new DefaultFullHttpResponse(
-            HttpVersion.HTTP_1_1,
-            HttpResponseStatus.valueOf(answer.status()),
-            Unpooled.wrappedBuffer(json));
+            HttpVersion.HTTP_1_1, HttpResponseStatus.valueOf(answer.status()), json);
     HttpHeaders headers = response.headers();
     if (answer.entity() instanceof EncodedBody encoded) {
       headers.set(HttpHeaderNames.CONTENT_TYPE, encoded.mediaType());
     } else if (answer.entity() != null) {
       headers.set(HttpHeaderNames.CONTENT_TYPE, HttpHeaderValues.APPLICATION_JSON);
     }
-    headers.setInt(HttpHeaderNames.CONTENT_LENGTH, json.length);
+    headers.setInt(HttpHeaderNames.CONTENT_LENGTH, json.readableBytes());
     headers.set(ContractFacts.REQUEST_ID_HEADER, requestId);
     // a 200 carries a secret
     headers.set(HttpHeaderNames.CACHE_CONTROL, HttpHeaderValues.NO_STORE);

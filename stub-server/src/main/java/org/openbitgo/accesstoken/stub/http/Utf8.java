@@ -19,10 +19,17 @@ public final class Utf8 {
    * JSON text, and how UTF-16 and UTF-32 bodies of ASCII look when read as UTF-8).
    */
   public static String decode(byte[] body, int length) {
+    boolean ascii = true;
     for (int i = 0; i < length; i++) {
-      if (body[i] == 0) {
+      byte b = body[i];
+      if (b == 0) {
         return null;
       }
+      ascii &= b > 0;
+    }
+    if (ascii) {
+      // ASCII is well-formed UTF-8, and this is one copy where the decoder makes three
+      return new String(body, 0, length, StandardCharsets.US_ASCII);
     }
     try {
       return StandardCharsets.UTF_8
