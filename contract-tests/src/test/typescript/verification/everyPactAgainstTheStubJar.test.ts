@@ -68,6 +68,16 @@ async function loggedAtLeast(
   return logged(stub, path, status);
 }
 
+/**
+ * The count before an action: the stub jar writes its access log to standard output every 100 ms
+ * (stub-server-app/README.md), so lines of answers already received may still be buffered; a
+ * count read at once would miss them and credit them to the action that follows.
+ */
+async function loggedOnceFlushed(stub: StubProcess, path: string, status: number): Promise<number> {
+  await new Promise((resolve) => setTimeout(resolve, 500));
+  return logged(stub, path, status);
+}
+
 let withStates: StubProcess;
 let acceptingUnknownTokens: Promise<StubProcess>;
 const fixtures = mkdtempSync(join(tmpdir(), 'pact-fixtures-'));
@@ -111,7 +121,7 @@ test('the folder holds a V4 pact of every consumer the build runs, pact-js among
 test('every interaction of every pact holds against the stub jar, states applied over HTTP', async () => {
   const pacts = allPacts();
   const interactions = pacts.reduce((n, file) => n + readPact(file).interactions.length, 0);
-  const before = logged(withStates, STATES_PATH, 200);
+  const before = await loggedOnceFlushed(withStates, STATES_PATH, 200);
 
   const verification = await verify(withStates, pacts);
 
@@ -147,7 +157,7 @@ test("the state change wins: a stub started accepting the 401 interactions' toke
     const ignored = await verify(accepting, pacts, false);
     assert.ok(!ignored.passed);
     assert.match(ignored.report, /has status code 401 \(FAILED\)/);
-    const answered401 = logged(accepting, '/api/v2/user/accesstoken', 401);
+    const answered401 = await loggedOnceFlushed(accepting, '/api/v2/user/accesstoken', 401);
 
     const applied = await verify(accepting, pacts);
     assert.ok(applied.passed, applied.report);
@@ -184,7 +194,7 @@ test('a state the stub does not know fails the verification (its endpoint answer
       { name: 'the moon is full', params: { token: 'v2xmoonmoonmoonmoonmoonmoonmoonmoon' } },
     ];
   });
-  const refusedBefore = logged(withStates, STATES_PATH, 400);
+  const refusedBefore = await loggedOnceFlushed(withStates, STATES_PATH, 400);
 
   const verification = await verify(withStates, [unknownState]);
 
