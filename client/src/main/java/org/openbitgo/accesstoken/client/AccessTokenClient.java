@@ -23,7 +23,6 @@ import org.openbitgo.accesstoken.client.generated.model.AccessTokenInfo;
 import org.openbitgo.accesstoken.client.generated.model.AccessTokenList;
 import org.openbitgo.accesstoken.client.generated.model.CreateAccessTokenRequest;
 import org.openbitgo.accesstoken.contract.ContractFacts;
-import org.openbitgo.accesstoken.contract.ContractJson;
 
 /**
  * The entry point: a configured, thread-safe client for BitGo's access token API: create, list and
@@ -332,7 +331,7 @@ public final class AccessTokenClient implements AutoCloseable {
       String token = validToken(accessToken);
       String url = validBaseUrl(baseUrl, allowPlainHttp);
 
-      ObjectMapper mapper = ContractJson.newObjectMapper();
+      ObjectMapper mapper = ClientJson.newObjectMapper();
       CallScope calls = new CallScope(callTimeout, ticker, new SecretRedactor(List.of(token)));
       DeadlineBoundedClient transport =
           new DeadlineBoundedClient(DeadlineBoundedClient.newHttpClient(connectTimeout), calls);
