@@ -16,7 +16,6 @@ import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.LongSupplier;
 import java.util.stream.Stream;
-import org.openbitgo.accesstoken.client.generated.ApiResponseDecoder;
 import org.openbitgo.accesstoken.client.generated.api.AccessTokenApi;
 import org.openbitgo.accesstoken.client.generated.model.AccessToken;
 import org.openbitgo.accesstoken.client.generated.model.AccessTokenInfo;
@@ -343,7 +342,7 @@ public final class AccessTokenClient implements AutoCloseable {
               .client(transport)
               .options(new Request.Options(connectTimeout, readTimeout, false))
               .encoder(new JacksonEncoder(mapper))
-              .decoder(new ApiResponseDecoder(mapper))
+              .decoder(new ModelDecoder(mapper))
               .responseInterceptor(new UnreadableAnswerInterceptor())
               .errorDecoder(new PlatformErrorDecoder(mapper, calls, clock))
               .retryer(
