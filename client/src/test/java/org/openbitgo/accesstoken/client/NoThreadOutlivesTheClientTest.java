@@ -6,9 +6,13 @@ import static org.openbitgo.accesstoken.client.Fixtures.CREATED_JSON;
 import static org.openbitgo.accesstoken.client.Fixtures.clientFor;
 import static org.openbitgo.accesstoken.client.Fixtures.treasuryBotRequest;
 
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
@@ -56,6 +60,48 @@ class NoThreadOutlivesTheClientTest {
           .extracting(Thread::getName)
           .as("the JDK's shared CompletableFuture timer, which never ends, was never started")
           .doesNotContain("CompletableFutureDelayScheduler");
+    }
+  }
+
+  /**
+   * The plain {@code java} case in a real JVM: it must end by itself once {@code main} returns (a
+   * thread that is not a daemon would hold it forever).
+   */
+  @Test
+  void aJvmWhoseMainMadeOneCallExitsByItself() throws Exception {
+    try (StubHttpServer server =
+        StubHttpServer.start().reply(200, CREATED_JSON, "Content-Type", "application/json")) {
+      Process program =
+          new ProcessBuilder(
+                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                  "-cp",
+                  System.getProperty("java.class.path"),
+                  OneCallProgram.class.getName(),
+                  server.baseUrl().toString())
+              .redirectErrorStream(true)
+              .start();
+      String output;
+      try (InputStream out = program.getInputStream()) {
+        // read to the end: the stream ends when the JVM exits (or the bound below kills it)
+        boolean exited = program.waitFor(JOIN_BOUND_MILLIS * 3, TimeUnit.MILLISECONDS);
+        if (!exited) {
+          program.destroyForcibly();
+        }
+        output = new String(out.readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(exited).as("the JVM exited by itself after main returned: %s", output).isTrue();
+      }
+      assertThat(program.exitValue()).as(output).isZero();
+      assertThat(output).contains("created " + CREATED_ID);
+      assertThat(server.received()).hasSize(1);
+    }
+  }
+
+  /** The child JVM's program: build a client, make one call, return without closing it. */
+  static final class OneCallProgram {
+    public static void main(String[] args) {
+      AccessTokenClient client =
+          AccessTokenClient.builder().baseUrl(args[0]).accessToken(Fixtures.CALLER_TOKEN).build();
+      System.out.println("created " + client.createAccessToken(treasuryBotRequest()).getId());
     }
   }
 
