@@ -334,8 +334,8 @@ public final class AccessTokenClient implements AutoCloseable {
       CallScope calls = new CallScope(callTimeout, ticker, new SecretRedactor(List.of(token)));
       DeadlineBoundedClient transport =
           new DeadlineBoundedClient(DeadlineBoundedClient.newHttpClient(connectTimeout), calls);
-      RequestInterceptor bearerAuth =
-          template -> template.header("Authorization", "Bearer " + token);
+      String authorization = "Bearer " + token;
+      RequestInterceptor bearerAuth = template -> template.header("Authorization", authorization);
 
       AccessTokenApi api =
           Feign.builder()
