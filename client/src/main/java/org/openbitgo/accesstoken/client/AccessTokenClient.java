@@ -16,14 +16,12 @@ import java.util.Objects;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.LongSupplier;
 import java.util.stream.Stream;
-import org.openbitgo.accesstoken.client.generated.ApiResponseDecoder;
 import org.openbitgo.accesstoken.client.generated.api.AccessTokenApi;
 import org.openbitgo.accesstoken.client.generated.model.AccessToken;
 import org.openbitgo.accesstoken.client.generated.model.AccessTokenInfo;
 import org.openbitgo.accesstoken.client.generated.model.AccessTokenList;
 import org.openbitgo.accesstoken.client.generated.model.CreateAccessTokenRequest;
 import org.openbitgo.accesstoken.contract.ContractFacts;
-import org.openbitgo.accesstoken.contract.ContractJson;
 
 /**
  * The entry point: a configured, thread-safe client for BitGo's access token API: create, list and
@@ -332,19 +330,19 @@ public final class AccessTokenClient implements AutoCloseable {
       String token = validToken(accessToken);
       String url = validBaseUrl(baseUrl, allowPlainHttp);
 
-      ObjectMapper mapper = ContractJson.newObjectMapper();
+      ObjectMapper mapper = ClientJson.newObjectMapper();
       CallScope calls = new CallScope(callTimeout, ticker, new SecretRedactor(List.of(token)));
       DeadlineBoundedClient transport =
           new DeadlineBoundedClient(DeadlineBoundedClient.newHttpClient(connectTimeout), calls);
-      RequestInterceptor bearerAuth =
-          template -> template.header("Authorization", "Bearer " + token);
+      String authorization = "Bearer " + token;
+      RequestInterceptor bearerAuth = template -> template.header("Authorization", authorization);
 
       AccessTokenApi api =
           Feign.builder()
               .client(transport)
               .options(new Request.Options(connectTimeout, readTimeout, false))
               .encoder(new JacksonEncoder(mapper))
-              .decoder(new ApiResponseDecoder(mapper))
+              .decoder(new ModelDecoder(mapper))
               .responseInterceptor(new UnreadableAnswerInterceptor())
               .errorDecoder(new PlatformErrorDecoder(mapper, calls, clock))
               .retryer(

@@ -8,13 +8,36 @@ import org.openbitgo.accesstoken.client.generated.model.CreateAccessTokenRequest
 /**
  * What one call knows, set when a method of the API is invoked and read by every part of it: its
  * overall deadline (the transport bounds each attempt by it, the retryer never sleeps past it) and
- * its {@link SecretRedactor}, built once from the client's token and the request's {@code otp}, and
- * used by the transport, the error decoder and the logger alike. Feign runs a synchronous call,
- * retries included, on the caller's thread, so the call lives there.
+ * its {@link SecretRedactor}, built at most once from the client's token and the request's {@code
+ * otp}, and used by the transport, the error decoder and the logger alike. Feign runs a synchronous
+ * call, retries included, on the caller's thread, so the call lives there.
  */
 final class CallScope {
 
-  private record Call(long endsAt, SecretRedactor secrets) {}
+  /** Lives on the caller's thread only, so its redactor needs no lock. */
+  private static final class Call {
+    private final long endsAt;
+    private final SecretRedactor clientSecrets;
+    private final String otp;
+    private SecretRedactor secrets;
+
+    Call(long endsAt, SecretRedactor clientSecrets, String otp) {
+      this.endsAt = endsAt;
+      this.clientSecrets = clientSecrets;
+      this.otp = otp;
+    }
+
+    /**
+     * Built at the first text to redact: a call that succeeds unlogged, nearly all of them, never
+     * compiles the otp's pattern.
+     */
+    SecretRedactor secrets() {
+      if (secrets == null) {
+        secrets = clientSecrets.withOtp(otp);
+      }
+      return secrets;
+    }
+  }
 
   private final Duration timeout;
   private final LongSupplier ticker;
@@ -43,7 +66,7 @@ final class CallScope {
       if (closed) {
         throw new IllegalStateException("this AccessTokenClient is closed");
       }
-      current.set(new Call(ticker.getAsLong() + timeout.toNanos(), secretsOf(args)));
+      current.set(new Call(ticker.getAsLong() + timeout.toNanos(), clientSecrets, otpOf(args)));
       try {
         return handler.invoke(proxy, method, args);
       } finally {
@@ -52,16 +75,15 @@ final class CallScope {
     };
   }
 
-  private SecretRedactor secretsOf(Object[] args) {
-    SecretRedactor secrets = clientSecrets;
+  private static String otpOf(Object[] args) {
     if (args != null) {
       for (Object arg : args) {
         if (arg instanceof CreateAccessTokenRequest request) {
-          secrets = secrets.withOtp(request.getOtp());
+          return request.getOtp();
         }
       }
     }
-    return secrets;
+    return null;
   }
 
   /** The current call's redactor; the client's own outside a call. */
@@ -78,7 +100,7 @@ final class CallScope {
   /** Time left in the current call; the whole timeout outside a call. */
   Duration remaining() {
     Call call = current.get();
-    return call == null ? timeout : Duration.ofNanos(call.endsAt() - ticker.getAsLong());
+    return call == null ? timeout : Duration.ofNanos(call.endsAt - ticker.getAsLong());
   }
 
   /** Whether the current call's deadline has passed. */

@@ -18,9 +18,10 @@ import java.net.http.HttpTimeoutException;
 import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.Collection;
-import java.util.LinkedHashMap;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.CancellationException;
@@ -41,9 +42,11 @@ import java.util.function.LongSupplier;
  * compressed bodies nobody asked for.
  *
  * <p>No thread of its own: the caller's thread, which waits for the answer anyway, is the timer,
- * and the HTTP client runs its completions inline on its selector thread. So nothing outlives the
- * last call (a {@code CompletableFuture} timeout would start the JDK's shared delay scheduler, a
- * thread that never ends and that {@code mvn exec:java} waits 15 s for).
+ * and the HTTP client runs its completions inline on its selector thread; {@link HttpClient#send},
+ * never {@code sendAsync}, which completes every answer on the common pool (a new thread per call
+ * on fewer than three cores). So nothing outlives the last call (a {@code CompletableFuture}
+ * timeout would start the JDK's shared delay scheduler, a thread that never ends and that {@code
+ * mvn exec:java} waits 15 s for).
  *
  * <p>Every failure leaves as an {@link IOException} (so Feign's retryer sees it) whose message and
  * causes have the call's secrets redacted: the JDK quotes a peer's invalid status line or header
@@ -63,6 +66,11 @@ final class DeadlineBoundedClient implements Client, AutoCloseable {
 
   private final HttpClient http;
   private final CallScope calls;
+
+  /** The last URL sent and its parsed form: a create or revoke-by-id client sends one URL. */
+  private volatile ParsedUrl lastUrl;
+
+  private record ParsedUrl(String text, URI uri) {}
 
   DeadlineBoundedClient(HttpClient http, CallScope calls) {
     this.http = http;
@@ -100,14 +108,20 @@ final class DeadlineBoundedClient implements Client, AutoCloseable {
       throw redacted(refused);
     }
     Attempt attempt = new Attempt();
-    HttpResponse<byte[]> answer;
+    HttpResponse<LimitedBody> answer;
+    byte[] bytes;
     try {
-      answer = await(http.sendAsync(httpRequest, attempt), attempt, readTimeout);
+      // send, not sendAsync: sendAsync hands every answer to the common pool, which on fewer than
+      // three cores is a new thread per call. send returns once the headers are in (the body
+      // handler completes at once), and the caller's thread then waits for the body itself.
+      answer = http.send(httpRequest, attempt);
+      bytes = await(answer.body().bytes(), attempt, readTimeout);
     } catch (InterruptedException interrupted) {
       attempt.abort(new InterruptedIOException("interrupted"));
       Thread.currentThread().interrupt();
       throw new InterruptedIOException("interrupted while waiting for the answer");
-    } catch (IOException | RuntimeException failed) {
+    } catch (IOException | RuntimeException thrown) {
+      Exception failed = unwrapped(thrown);
       // The JDK's request timeout is at most the time left, so either may be the one that fired.
       boolean deadlinePassed = attempt.expired() || calls.passed();
       boolean timedOut = deadlinePassed || failed instanceof HttpTimeoutException;
@@ -119,36 +133,48 @@ final class DeadlineBoundedClient implements Client, AutoCloseable {
       }
       throw redacted(failed);
     }
-    Map<String, Collection<String>> headers = new LinkedHashMap<>();
-    answer.headers().map().forEach(headers::put);
+    // Feign copies the headers into its own case-insensitive map
+    Map<String, Collection<String>> headers = Collections.unmodifiableMap(answer.headers().map());
     return Response.builder()
         .status(answer.statusCode())
         .protocolVersion(Request.ProtocolVersion.HTTP_1_1)
         .headers(headers)
-        .body(answer.body())
+        .body(bytes)
         .request(request)
         .build();
   }
 
   /**
-   * Waits on the caller's thread for the whole answer. The JDK's request timeout bounds the wait
-   * for the headers; once the body has begun, this wait ends it when {@code readTimeout} passes
-   * without a byte, and the call's deadline bounds everything.
+   * The failure as the transport raised it: {@link HttpClient#send} wraps an I/O failure of a type
+   * it does not rebuild (an {@link EOFException}, a {@link ProtocolException}) in a plain {@link
+   * IOException} with the same message.
    */
-  private HttpResponse<byte[]> await(
-      CompletableFuture<HttpResponse<byte[]>> pending, Attempt attempt, Duration readTimeout)
+  private static Exception unwrapped(Exception thrown) {
+    if (thrown.getClass() == IOException.class
+        && thrown.getCause() instanceof IOException cause
+        && Objects.equals(thrown.getMessage(), cause.getMessage())) {
+      return cause;
+    }
+    return thrown;
+  }
+
+  /**
+   * Waits on the caller's thread for the whole body. The JDK's request timeout (at most the time
+   * left) bounds the wait for the headers; once they are in, this wait ends the body when {@code
+   * readTimeout} passes without a byte, and the call's deadline bounds everything.
+   */
+  private byte[] await(CompletableFuture<byte[]> pending, Attempt attempt, Duration readTimeout)
       throws IOException, InterruptedException {
     while (true) {
       long deadlineLeft = calls.remaining().toNanos();
       long idleLeft = attempt.idleLeft(calls.now(), readTimeout.toNanos());
       if (deadlineLeft <= 0 || idleLeft <= 0) {
         IOException reason = deadlineLeft <= 0 ? passedBeforeComplete() : bodyStalled(readTimeout);
-        attempt.expire(reason, deadlineLeft <= 0);
-        pending.cancel(true); // still connecting or waiting for headers: the exchange ends too
+        attempt.expire(reason, deadlineLeft <= 0); // drops the exchange and its connection
         throw reason;
       }
       try {
-        // at most a read timeout at a time: the body may begin meanwhile, starting its idle clock
+        // at most a read timeout at a time: a byte may come meanwhile, restarting the idle clock
         long wait = Math.min(Math.min(deadlineLeft, idleLeft), readTimeout.toNanos());
         return pending.get(wait, TimeUnit.NANOSECONDS);
       } catch (TimeoutException notYet) {
@@ -218,13 +244,14 @@ final class DeadlineBoundedClient implements Client, AutoCloseable {
    * One attempt's body handler, which the caller's wait (or an interrupt) can end: the body fails
    * and its subscription is cancelled, which closes the connection.
    */
-  private final class Attempt implements HttpResponse.BodyHandler<byte[]> {
+  private final class Attempt implements HttpResponse.BodyHandler<LimitedBody> {
     private LimitedBody body;
     private IOException abortedBy;
     private boolean expired;
 
     @Override
-    public synchronized HttpResponse.BodySubscriber<byte[]> apply(HttpResponse.ResponseInfo info) {
+    public synchronized HttpResponse.BodySubscriber<LimitedBody> apply(
+        HttpResponse.ResponseInfo info) {
       body = new LimitedBody(calls::now);
       if (abortedBy != null) {
         body.abort(abortedBy);
@@ -297,25 +324,38 @@ final class DeadlineBoundedClient implements Client, AutoCloseable {
     }
   }
 
-  private static HttpRequest toHttpRequest(
+  private HttpRequest toHttpRequest(
       Request request, WatchedBody body, Duration readTimeout, Duration remaining) {
     HttpRequest.Builder builder =
-        HttpRequest.newBuilder(URI.create(request.url()))
+        HttpRequest.newBuilder(uriOf(request.url()))
             // the JDK's timeout covers the wait for the headers only; await covers the body
             .timeout(readTimeout.compareTo(remaining) < 0 ? readTimeout : remaining)
             .method(request.httpMethod().name(), body);
-    request
-        .headers()
-        .forEach(
-            (name, values) -> {
-              if (!SET_BY_THE_JDK.contains(name)) {
-                values.forEach(value -> builder.header(name, value));
-              }
-            });
-    if (request.headers().keySet().stream().noneMatch("Accept"::equalsIgnoreCase)) {
+    boolean accept = false;
+    for (Map.Entry<String, Collection<String>> header : request.headers().entrySet()) {
+      String name = header.getKey();
+      if (!SET_BY_THE_JDK.contains(name)) {
+        accept |= name.equalsIgnoreCase("Accept");
+        for (String value : header.getValue()) {
+          builder.header(name, value);
+        }
+      }
+    }
+    if (!accept) {
       builder.header("Accept", "*/*");
     }
     return builder.build();
+  }
+
+  /** Parsing a URL took a tenth of the transport's own time per call: the last one is kept. */
+  private URI uriOf(String url) {
+    ParsedUrl last = lastUrl;
+    if (last != null && last.text().equals(url)) {
+      return last.uri();
+    }
+    URI uri = URI.create(url);
+    lastUrl = new ParsedUrl(url, uri);
+    return uri;
   }
 
   /**
@@ -374,8 +414,12 @@ final class DeadlineBoundedClient implements Client, AutoCloseable {
     return new IOException(original.getClass().getName() + ": " + message);
   }
 
-  /** Collects the body, giving up (and closing the connection) past {@link #MAX_BODY_BYTES}. */
-  private static final class LimitedBody implements HttpResponse.BodySubscriber<byte[]> {
+  /**
+   * Collects the body, giving up (and closing the connection) past {@link #MAX_BODY_BYTES}. It is
+   * itself the response's body, ready with the headers, so that {@link HttpClient#send} returns
+   * then; its {@link #bytes()} complete with the last byte.
+   */
+  private static final class LimitedBody implements HttpResponse.BodySubscriber<LimitedBody> {
     private final CompletableFuture<byte[]> body = new CompletableFuture<>();
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     private final LongSupplier ticker;
@@ -400,7 +444,12 @@ final class DeadlineBoundedClient implements Client, AutoCloseable {
     }
 
     @Override
-    public CompletionStage<byte[]> getBody() {
+    public CompletionStage<LimitedBody> getBody() {
+      return CompletableFuture.completedStage(this);
+    }
+
+    /** The whole body; completed on the HTTP client's selector thread. */
+    CompletableFuture<byte[]> bytes() {
       return body;
     }
 

@@ -65,7 +65,8 @@ final class SecretRedactor {
 
   /**
    * This redactor plus the request's own secret, its {@code otp}, which a peer may echo inside any
-   * string of its answer. Built once per call (see {@link CallScope}).
+   * string of its answer. Built at most once per call, when a text is first redacted (see {@link
+   * CallScope}).
    */
   SecretRedactor withOtp(String otp) {
     if (otp == null || otp.length() < MIN_OTP_LENGTH) {

@@ -6,9 +6,15 @@ import static org.openbitgo.accesstoken.client.Fixtures.CREATED_JSON;
 import static org.openbitgo.accesstoken.client.Fixtures.clientFor;
 import static org.openbitgo.accesstoken.client.Fixtures.treasuryBotRequest;
 
+import java.io.InputStream;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 
@@ -56,6 +62,67 @@ class NoThreadOutlivesTheClientTest {
           .extracting(Thread::getName)
           .as("the JDK's shared CompletableFuture timer, which never ends, was never started")
           .doesNotContain("CompletableFutureDelayScheduler");
+    }
+  }
+
+  /**
+   * The plain {@code java} case in a real JVM: it must end by itself once {@code main} returns (a
+   * thread that is not a daemon would hold it forever). Its calls start no thread either (the JDK's
+   * {@code sendAsync} would start one per call on fewer than three cores).
+   */
+  @Test
+  void aJvmWhoseMainMadeItsCallsExitsByItselfAndTheCallsStartedNoThread() throws Exception {
+    try (StubHttpServer server = StubHttpServer.start()) {
+      for (int i = 0; i < 1 + OneCallProgram.MEASURED_CALLS; i++) {
+        server.reply(200, CREATED_JSON, "Content-Type", "application/json");
+      }
+      Process program =
+          new ProcessBuilder(
+                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                  // as on a two-core machine, where the common pool is a new thread per task
+                  "-XX:ActiveProcessorCount=2",
+                  "-cp",
+                  System.getProperty("java.class.path"),
+                  OneCallProgram.class.getName(),
+                  server.baseUrl().toString())
+              .redirectErrorStream(true)
+              .start();
+      String output;
+      try (InputStream out = program.getInputStream()) {
+        // read to the end: the stream ends when the JVM exits (or the bound below kills it)
+        boolean exited = program.waitFor(JOIN_BOUND_MILLIS * 3, TimeUnit.MILLISECONDS);
+        if (!exited) {
+          program.destroyForcibly();
+        }
+        output = new String(out.readAllBytes(), StandardCharsets.UTF_8);
+        assertThat(exited).as("the JVM exited by itself after main returned: %s", output).isTrue();
+      }
+      assertThat(program.exitValue()).as(output).isZero();
+      assertThat(output)
+          .contains("created " + CREATED_ID)
+          .contains("threads started by " + OneCallProgram.MEASURED_CALLS + " calls: 0");
+      assertThat(server.received()).hasSize(1 + OneCallProgram.MEASURED_CALLS);
+    }
+  }
+
+  /**
+   * The child JVM's program: build a client, make a first call (the HTTP client starts its selector
+   * thread), count the threads the next calls start, return without closing the client.
+   */
+  static final class OneCallProgram {
+    static final int MEASURED_CALLS = 3;
+
+    public static void main(String[] args) {
+      AccessTokenClient client =
+          AccessTokenClient.builder().baseUrl(args[0]).accessToken(Fixtures.CALLER_TOKEN).build();
+      System.out.println("created " + client.createAccessToken(treasuryBotRequest()).getId());
+      ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+      long before = threads.getTotalStartedThreadCount();
+      for (int i = 0; i < MEASURED_CALLS; i++) {
+        client.createAccessToken(treasuryBotRequest());
+      }
+      long started = threads.getTotalStartedThreadCount() - before;
+      System.out.println("threads started by " + MEASURED_CALLS + " calls: " + started);
     }
   }
 
