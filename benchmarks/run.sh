@@ -88,13 +88,5 @@ fi
 for v in "${variants[@]}"; do args+=(--cold-variant "$v"); done
 
 echo "== running (uptime before: $(uptime))"
-java -Xms1g -Xmx1g -jar benchmarks/target/benchmarks.jar \
-  --prism "$PRISM_BIN" \
-  --kit "$KIT_JAR" \
-  --wrk wrk \
-  --wrk-script benchmarks/src/main/wrk/create.lua \
-  --spec openapi/src/main/resources/openapi/access-token.yaml \
-  --out benchmarks/target \
-  --harness-dir benchmarks \
-  "${args[@]}"
+java -Xms1g -Xmx1g -jar benchmarks/target/benchmarks.jar "${args[@]}"
 echo "== uptime after: $(uptime)"

@@ -33,29 +33,27 @@ public final class BenchmarkMain {
 
   private static final String USAGE =
       """
-      usage: [--quick] [--cold-variant 'name|java-binary|args...']... [--prism P | --no-prism]
-             [--no-jmh] [--kit JAR | --no-kit] [--wrk BIN] [--wrk-script LUA] [--spec S]
-             [--out DIR] [--harness-dir DIR]
+      usage (from the repository root): [--quick] [--cold-variant 'name|java-binary|args...']...
+             [--no-prism] [--no-jmh] [--no-kit]
         --cold-variant  a way to launch the stub, repeatable; the first one is also the stub of
                         the warm, soak and kit phases and the one targets 1 and 2 judge. Default:
                         'readme|java|@stub-server-app/target/stub-server.args'""";
 
-  private static final String README_VARIANT =
-      "readme|java|@stub-server-app/target/stub-server.args";
+  /** Where the run reads its inputs and writes its outputs, from the repository root. */
+  private static final Path OUT = Path.of("benchmarks/target");
+
+  private static final Path HARNESS = Path.of("benchmarks");
+  private static final String PRISM = "benchmarks/target/prism/node_modules/.bin/prism";
+  private static final String SPEC = "openapi/src/main/resources/openapi/access-token.yaml";
+  private static final Path KIT = Path.of("conformance-kit/target/accesstoken-conformance-kit.jar");
+  private static final Path WRK_SCRIPT = Path.of("benchmarks/src/main/wrk/create.lua");
 
   public static void main(String[] args) throws Exception {
     Settings settings = Settings.full();
     List<ColdPhase.Variant> variants = new ArrayList<>();
-    Path prism = Path.of("benchmarks/target/prism/node_modules/.bin/prism");
-    Path spec = Path.of("openapi/src/main/resources/openapi/access-token.yaml");
-    Path out = Path.of("benchmarks/target");
-    Path kit = Path.of("conformance-kit/target/accesstoken-conformance-kit.jar");
-    Path harnessDir = Path.of("benchmarks");
-    String wrkBinary = "wrk";
-    Path wrkScript = Path.of("benchmarks/src/main/wrk/create.lua");
-    boolean noPrism = false;
+    List<String> prism = List.of(PRISM, "mock", "-h", ServerProcess.HOST, "-p", "{port}", SPEC);
     boolean noJmh = false;
-    boolean noKit = false;
+    Path kit = KIT;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--help", "-h" -> {
@@ -64,16 +62,9 @@ public final class BenchmarkMain {
         }
         case "--quick" -> settings = Settings.quick();
         case "--cold-variant" -> variants.add(ColdPhase.Variant.parse(args[++i]));
-        case "--prism" -> prism = Path.of(args[++i]);
-        case "--no-prism" -> noPrism = true;
+        case "--no-prism" -> prism = null;
         case "--no-jmh" -> noJmh = true;
-        case "--kit" -> kit = Path.of(args[++i]);
-        case "--no-kit" -> noKit = true;
-        case "--wrk" -> wrkBinary = args[++i];
-        case "--wrk-script" -> wrkScript = Path.of(args[++i]);
-        case "--spec" -> spec = Path.of(args[++i]);
-        case "--out" -> out = Path.of(args[++i]);
-        case "--harness-dir" -> harnessDir = Path.of(args[++i]);
+        case "--no-kit" -> kit = null;
         default -> {
           System.err.println("unknown option " + args[i] + "\n" + USAGE);
           System.exit(2);
@@ -81,29 +72,14 @@ public final class BenchmarkMain {
       }
     }
     if (variants.isEmpty()) {
-      variants.add(ColdPhase.Variant.parse(README_VARIANT));
+      variants.add(ColdPhase.Variant.parse("readme|java|@stub-server-app/target/stub-server.args"));
     }
-    Files.createDirectories(out);
+    Files.createDirectories(OUT);
     // the request body wrk sends: the same bytes as every other phase's, from this jar
-    Path body = out.resolve("full-request.json");
+    Path body = OUT.resolve("full-request.json");
     Files.writeString(body, Payloads.FULL_REQUEST);
-    Wrk wrk = new Wrk(wrkBinary, wrkScript, body);
-    List<String> prismCommand =
-        noPrism
-            ? null
-            : List.of(
-                prism.toString(),
-                "mock",
-                "-h",
-                ServerProcess.HOST,
-                "-p",
-                "{port}",
-                spec.toString());
-    Path kitJar = noKit ? null : kit;
-    int status =
-        new BenchmarkMain()
-            .run(settings, variants, wrk, prismCommand, noJmh, kitJar, out, harnessDir);
-    System.exit(status);
+    Wrk wrk = new Wrk("wrk", WRK_SCRIPT, body);
+    System.exit(new BenchmarkMain().run(settings, variants, wrk, prism, noJmh, kit, OUT, HARNESS));
   }
 
   private final List<String> notes = new ArrayList<>();
@@ -260,35 +236,22 @@ public final class BenchmarkMain {
 
   /** Hand-written lines under {@code dir}: run.sh and src/main (Java, Lua); src/test. */
   static BenchmarkReport.HarnessLines harnessLines(Path dir) throws IOException {
-    int main = lines(dir.resolve("run.sh"));
-    for (Path p : files(dir.resolve("src/main"))) {
-      if (p.toString().endsWith(".java") || p.toString().endsWith(".lua")) {
-        main += lines(p);
-      }
-    }
-    int tests = 0;
-    for (Path p : files(dir.resolve("src/test"))) {
-      tests += lines(p);
-    }
-    return new BenchmarkReport.HarnessLines(main, tests);
-  }
-
-  private static List<Path> files(Path dir) throws IOException {
-    if (!Files.isDirectory(dir)) {
-      return List.of();
-    }
-    try (Stream<Path> s = Files.walk(dir)) {
-      return s.filter(Files::isRegularFile).toList();
+    try (Stream<Path> main = Files.walk(dir.resolve("src/main"));
+        Stream<Path> tests = Files.walk(dir.resolve("src/test"))) {
+      return new BenchmarkReport.HarnessLines(
+          lines(dir.resolve("run.sh"))
+              + main.filter(p -> p.toString().matches(".*\\.(java|lua)$"))
+                  .mapToInt(BenchmarkMain::lines)
+                  .sum(),
+          tests.filter(Files::isRegularFile).mapToInt(BenchmarkMain::lines).sum());
     }
   }
 
   private static int lines(Path file) {
     try (Stream<String> s = Files.lines(file)) {
       return (int) s.count();
-    } catch (IOException e) {
-      return 0;
-    } catch (UncheckedIOException e) {
-      return 0; // not text
+    } catch (IOException | UncheckedIOException e) {
+      return 0; // unreadable or not text
     }
   }
 

@@ -38,6 +38,13 @@ final class JmhPhase {
   }
 
   /**
+   * JMH's include pattern for a class's benchmarks, nested classes' ({@code @Threads} groups) too.
+   */
+  private static String pattern(String benchmarkClass) {
+    return "\\." + benchmarkClass + "[.$]";
+  }
+
+  /**
    * The benchmarks of {@code benchmarkClass} in this jar's JMH list (fully qualified method names):
    * empty when the class is absent, which the caller reports loudly.
    */
@@ -46,7 +53,7 @@ final class JmhPhase {
         BenchmarkList.defaultList()
             .find(
                 OutputFormatFactory.createFormatInstance(System.out, VerboseMode.SILENT),
-                List.of("\\." + benchmarkClass + "\\."),
+                List.of(pattern(benchmarkClass)),
                 List.of()));
   }
 
@@ -85,7 +92,7 @@ final class JmhPhase {
                 // report's load and CPU figures instead of failing this run
                 "-Djmh.ignoreLock=true",
                 "org.openjdk.jmh.Main",
-                "\\." + benchmarkClass + "\\.",
+                pattern(benchmarkClass),
                 "-f",
                 "1",
                 "-wi",

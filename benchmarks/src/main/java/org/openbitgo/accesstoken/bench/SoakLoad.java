@@ -107,7 +107,7 @@ final class SoakLoad {
         connections,
         seconds,
         Report.round(total / seconds, 1),
-        Latencies.summarize(latencies),
+        Latencies.Summary.of(latencies),
         total,
         connectionErrors,
         unexpected,

@@ -255,7 +255,7 @@ class MarkdownReportTest {
         64,
         10,
         rate,
-        new Latencies.Summary(1000, 1.1, 1.0, 2.0, errors > 0 ? Double.NaN : 6.2, 9.9, 30.5),
+        new Latencies.Summary(1.0, errors > 0 ? Double.NaN : 6.2, 30.5),
         (long) (rate * 10),
         errors,
         fiveXx,
