@@ -136,14 +136,13 @@ final class Targets {
     String target =
         "3. Java client >= %s of plain HttpClient, %s thread(s) (JMH %s)"
             .formatted(f3(CLIENT_SHARE_OF_PLAIN), threads, JmhPhase.CLIENT);
-    JmhRow plain = find(jmh, JmhPhase.CLIENT, "plainHttpClient", threads);
-    JmhRow client = find(jmh, JmhPhase.CLIENT, "feignClient", threads);
+    JmhRow plain = findClient(jmh, "plain", threads);
+    JmhRow client = findClient(jmh, "feign", threads);
     if (plain == null || client == null) {
-      return missing(
-          target, "no plainHttpClient / feignClient result at " + threads + " thread(s)");
+      return missing(target, "no plain... / feign... method at " + threads + " thread(s)");
     }
     double share = throughputRatio(client, plain);
-    JmhRow withModels = find(jmh, JmhPhase.CLIENT, "plainHttpClientWithModels", threads);
+    JmhRow withModels = findClient(jmh, "plainWithModels", threads);
     return new Target(
         target,
         share >= CLIENT_SHARE_OF_PLAIN,
@@ -217,6 +216,32 @@ final class Targets {
   /** {@code a}'s throughput over {@code b}'s, whether JMH measured time per op or ops per time. */
   static double throughputRatio(JmhRow a, JmhRow b) {
     return a.timePerOp() ? b.score() / a.score() : a.score() / b.score();
+  }
+
+  /**
+   * Which client a {@code ClientCallBenchmark} method measures, by its name, whatever suffix it
+   * carries (a thread count, say): {@code feign…}, {@code plain…WithModels…}, or {@code plain…}.
+   */
+  static String clientVariant(String method) {
+    String m = method.toLowerCase(java.util.Locale.ROOT);
+    if (m.startsWith("feign")) {
+      return "feign";
+    }
+    if (m.startsWith("plain")) {
+      return m.contains("withmodels") ? "plainWithModels" : "plain";
+    }
+    return null;
+  }
+
+  private static JmhRow findClient(List<JmhRow> jmh, String variant, int threads) {
+    return jmh.stream()
+        .filter(
+            r ->
+                r.benchmarkClass().equals(JmhPhase.CLIENT)
+                    && variant.equals(clientVariant(r.method()))
+                    && r.threads() == threads)
+        .findFirst()
+        .orElse(null);
   }
 
   private static JmhRow find(List<JmhRow> jmh, String benchmarkClass, String method, int threads) {

@@ -61,4 +61,16 @@ class ToolOutputTest {
     assertEquals("feignClient", rows.get(2).method());
     assertEquals(0.8, Targets.throughputRatio(rows.get(2), rows.get(3)), 1e-9);
   }
+
+  /** Methods named by variant and thread count ({@code @Threads} per method) are read alike. */
+  @Test
+  void namesTheClientVariantWhateverTheSuffix() {
+    assertEquals("feign", Targets.clientVariant("feignClient"));
+    assertEquals("feign", Targets.clientVariant("feign8Threads"));
+    assertEquals("plain", Targets.clientVariant("plainHttpClient"));
+    assertEquals("plain", Targets.clientVariant("plain1Thread"));
+    assertEquals("plainWithModels", Targets.clientVariant("plainHttpClientWithModels"));
+    assertEquals("plainWithModels", Targets.clientVariant("plainWithModels8Threads"));
+    assertNull(Targets.clientVariant("warmUpOnly"));
+  }
 }
