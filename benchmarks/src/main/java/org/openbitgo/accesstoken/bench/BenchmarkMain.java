@@ -46,6 +46,9 @@ public final class BenchmarkMain {
   private static final String PRISM = "benchmarks/target/prism/node_modules/.bin/prism";
   private static final String SPEC = "openapi/src/main/resources/openapi/access-token.yaml";
   private static final Path KIT = Path.of("conformance-kit/target/accesstoken-conformance-kit.jar");
+  private static final java.util.regex.Pattern JMH_METHOD =
+      java.util.regex.Pattern.compile("(?m)^\\s*@Benchmark\\s*$");
+
   private static final Path WRK_SCRIPT = Path.of("benchmarks/src/main/wrk/create.lua");
 
   public static void main(String[] args) throws Exception {
@@ -234,16 +237,25 @@ public final class BenchmarkMain {
     progress.line("!!! " + what);
   }
 
-  /** Hand-written lines under {@code dir}: run.sh and src/main (Java, Lua); src/test. */
+  /**
+   * Hand-written lines under {@code dir}: the harness (run.sh, src/main's Java and Lua), the JMH
+   * benchmark classes (what JMH needs written, counted apart), and src/test.
+   */
   static BenchmarkReport.HarnessLines harnessLines(Path dir) throws IOException {
+    int harness = lines(dir.resolve("run.sh"));
+    int jmh = 0;
     try (Stream<Path> main = Files.walk(dir.resolve("src/main"));
         Stream<Path> tests = Files.walk(dir.resolve("src/test"))) {
+      for (Path p : main.filter(p -> p.toString().matches(".*\\.(java|lua)$")).toList()) {
+        // a line that is only the annotation: a JMH benchmark method follows
+        if (JMH_METHOD.matcher(Files.readString(p)).find()) {
+          jmh += lines(p);
+        } else {
+          harness += lines(p);
+        }
+      }
       return new BenchmarkReport.HarnessLines(
-          lines(dir.resolve("run.sh"))
-              + main.filter(p -> p.toString().matches(".*\\.(java|lua)$"))
-                  .mapToInt(BenchmarkMain::lines)
-                  .sum(),
-          tests.filter(Files::isRegularFile).mapToInt(BenchmarkMain::lines).sum());
+          harness, jmh, tests.filter(Files::isRegularFile).mapToInt(BenchmarkMain::lines).sum());
     }
   }
 

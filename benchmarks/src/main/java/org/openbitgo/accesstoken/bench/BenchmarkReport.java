@@ -109,8 +109,8 @@ record BenchmarkReport(
   /** The conformance kit's default run against the stub: wall time per run and exit status. */
   record Kit(String command, List<Double> wallSeconds, double medianSeconds, List<Integer> exits) {}
 
-  /** Lines of this harness's hand-written files (run.sh, Java, Lua; tests and golden files). */
-  record HarnessLines(int main, int tests) {}
+  /** Hand-written lines: the harness (run.sh, Java, Lua), JMH benchmark classes, tests. */
+  record HarnessLines(int harness, int jmhBenchmarks, int tests) {}
 
   record Target(String target, boolean met, String measured) {}
 }

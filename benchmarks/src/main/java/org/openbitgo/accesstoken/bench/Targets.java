@@ -34,9 +34,10 @@ final class Targets {
   static final double KIT_SECONDS = 30;
 
   /**
-   * Target 5, before: run.sh (60 lines) and the Java sources (3,000) of the hand-written harness.
+   * Target 5, before: the harness's run.sh (60 lines) and Java sources (3,000) without its JMH
+   * benchmark class (JsonBenchmarks, 88), which JMH needs written by hand and is counted apart.
    */
-  static final int MAIN_LINES_BEFORE = 3_060;
+  static final int HARNESS_LINES_BEFORE = 2_972;
 
   private Targets() {}
 
@@ -125,9 +126,13 @@ final class Targets {
     targets.add(
         new Target(
             "5. harness: wrk and JMH measure targets 1-3; hand-written only the soak's generator",
-            lines.main() < MAIN_LINES_BEFORE,
-            "hand-written lines: %s (was %s), tests and golden files %s (was 511)"
-                .formatted(f0(lines.main()), f0(MAIN_LINES_BEFORE), f0(lines.tests()))));
+            lines.harness() < HARNESS_LINES_BEFORE,
+            "harness %s lines (was %s), JMH benchmark classes %s (was 88), tests and golden files %s (was 511)"
+                .formatted(
+                    f0(lines.harness()),
+                    f0(HARNESS_LINES_BEFORE),
+                    f0(lines.jmhBenchmarks()),
+                    f0(lines.tests()))));
     return targets;
   }
 

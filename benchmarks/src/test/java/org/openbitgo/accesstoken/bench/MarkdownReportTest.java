@@ -166,7 +166,7 @@ class MarkdownReportTest {
       List<JmhRow> jmh,
       BenchmarkReport.Kit kit,
       List<String> notes) {
-    BenchmarkReport.HarnessLines lines = new BenchmarkReport.HarnessLines(1_874, 402);
+    BenchmarkReport.HarnessLines lines = new BenchmarkReport.HarnessLines(1_874, 317, 402);
     return new BenchmarkReport(
         "2026-11-28T20:00:00Z",
         412.3,
