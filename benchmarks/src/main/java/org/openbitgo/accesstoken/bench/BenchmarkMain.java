@@ -1,63 +1,62 @@
 package org.openbitgo.accesstoken.bench;
 
-import java.net.URI;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URISyntaxException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.openjdk.jmh.results.RunResult;
-import org.openjdk.jmh.runner.Runner;
-import org.openjdk.jmh.runner.options.OptionsBuilder;
-import org.openjdk.jmh.runner.options.TimeValue;
+import java.util.stream.Stream;
 
 /**
  * Runs every benchmark in one go and writes {@code benchmark-report.md} and {@code .json}:
  *
  * <ol>
- *   <li>canned-response servers on each candidate HTTP stack (the stack decision);
- *   <li>fresh stub processes: startup, memory, and the first seconds under load;
- *   <li>stub and Prism, warm, interleaved at 1, 8 and 32 connections; the canned ceiling;
- *   <li>the Feign client against a plain HttpClient;
- *   <li>a soak of the stub with valid and invalid requests, RSS every second;
- *   <li>JMH: JSON with the generated models vs a JsonNode tree.
+ *   <li>the stub cold, per launch variant: start → first 200, RSS, then wrk for the cold window;
+ *       and this harness's own generator in the same window, beside wrk's figure;
+ *   <li>warm under wrk: the stub, the canned-response Netty server and Prism, taking turns;
+ *   <li>a soak of the stub with valid and invalid requests ({@link SoakLoad}), RSS every second;
+ *   <li>JMH's runner: JSON models vs JsonNode, the Java client vs a plain HttpClient;
+ *   <li>the conformance kit's default run against the stub.
  * </ol>
  *
  * Started by {@code benchmarks/run.sh}; {@code --quick} shortens every phase to smoke-test it.
+ * Exits 1 after writing the report when something it was asked to measure is missing (a benchmark
+ * class, the kit's jar, a launch variant that did not start).
  */
 public final class BenchmarkMain {
 
   private static final String USAGE =
-      "usage: [--quick] [--stub-args A] [--prism P | --no-prism] [--no-jmh]"
-          + " [--spec S] [--out DIR] | --drive PORT CONNECTIONS SECONDS";
+      """
+      usage (from the repository root): [--quick] [--cold-variant 'name|java-binary|args...']...
+             [--no-prism] [--no-jmh] [--no-kit]
+        --cold-variant  a way to launch the stub, repeatable; the first one is also the stub of
+                        the warm, soak and kit phases and the one targets 1 and 2 judge. Default:
+                        'readme|java|@stub-server-app/target/stub-server.args'""";
 
-  private final Settings settings;
-  private final ServerRuns servers;
-  private final Path out;
-  private final boolean jmh;
-  private final List<String> notes = new ArrayList<>();
-  private final ProgressLog progress;
+  /** Where the run reads its inputs and writes its outputs, from the repository root. */
+  private static final Path OUT = Path.of("benchmarks/target");
 
-  private BenchmarkMain(
-      Settings settings, ServerRuns servers, Path out, boolean jmh, ProgressLog progress) {
-    this.settings = settings;
-    this.progress = progress;
-    this.servers = servers;
-    this.out = out;
-    this.jmh = jmh;
-  }
+  private static final Path HARNESS = Path.of("benchmarks");
+  private static final String PRISM = "benchmarks/target/prism/node_modules/.bin/prism";
+  private static final String SPEC = "openapi/src/main/resources/openapi/access-token.yaml";
+  private static final Path KIT = Path.of("conformance-kit/target/accesstoken-conformance-kit.jar");
+  private static final java.util.regex.Pattern JMH_METHOD =
+      java.util.regex.Pattern.compile("(?m)^\\s*@Benchmark\\s*$");
+
+  private static final Path WRK_SCRIPT = Path.of("benchmarks/src/main/wrk/create.lua");
 
   public static void main(String[] args) throws Exception {
     Settings settings = Settings.full();
-    Path stubArgs = Path.of("stub-server-app/target/stub-server.args");
-    Path prism = Path.of("benchmarks/target/prism/node_modules/.bin/prism");
-    Path spec = Path.of("openapi/src/main/resources/openapi/access-token.yaml");
-    Path out = Path.of("benchmarks/target");
-    boolean noPrism = false;
+    List<ColdPhase.Variant> variants = new ArrayList<>();
+    List<String> prism = List.of(PRISM, "mock", "-h", ServerProcess.HOST, "-p", "{port}", SPEC);
     boolean noJmh = false;
+    Path kit = KIT;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--help", "-h" -> {
@@ -65,42 +64,44 @@ public final class BenchmarkMain {
           return;
         }
         case "--quick" -> settings = Settings.quick();
-        case "--stub-args" -> stubArgs = Path.of(args[++i]);
-        case "--prism" -> prism = Path.of(args[++i]);
-        case "--no-prism" -> noPrism = true;
+        case "--cold-variant" -> variants.add(ColdPhase.Variant.parse(args[++i]));
+        case "--no-prism" -> prism = null;
         case "--no-jmh" -> noJmh = true;
-        case "--spec" -> spec = Path.of(args[++i]);
-        case "--out" -> out = Path.of(args[++i]);
-        case "--drive" -> {
-          // profiling aid: valid creates against an already running server, then exit
-          int port = Integer.parseInt(args[++i]);
-          int connections = Integer.parseInt(args[++i]);
-          double seconds = Double.parseDouble(args[++i]);
-          System.out.println(
-              ServerRuns.describe(
-                  LoadGenerator.run(
-                          "drive",
-                          ServerRuns.HOST,
-                          port,
-                          connections,
-                          0,
-                          seconds,
-                          LoadGenerator.only(ServerRuns.validCreate(port)))
-                      .row(null, Double.NaN)));
-          return;
-        }
+        case "--no-kit" -> kit = null;
         default -> {
           System.err.println("unknown option " + args[i] + "\n" + USAGE);
           System.exit(2);
         }
       }
     }
-    ProgressLog progress = ProgressLog.timestamped(System.out);
-    ServerRuns servers = new ServerRuns(settings, stubArgs, noPrism ? null : prism, spec, progress);
-    new BenchmarkMain(settings, servers, out, !noJmh, progress).run();
+    if (variants.isEmpty()) {
+      variants.add(ColdPhase.Variant.parse("readme|java|@stub-server-app/target/stub-server.args"));
+    }
+    Files.createDirectories(OUT);
+    // the request body wrk sends: the same bytes as every other phase's, from this jar
+    Path body = OUT.resolve("full-request.json");
+    Files.writeString(body, Payloads.FULL_REQUEST);
+    Wrk wrk = new Wrk("wrk", WRK_SCRIPT, body);
+    System.exit(new BenchmarkMain().run(settings, variants, wrk, prism, noJmh, kit, OUT, HARNESS));
   }
 
-  private void run() throws Exception {
+  private final List<String> notes = new ArrayList<>();
+
+  /** Something the run was asked to measure is missing: the exit status is 1. */
+  private boolean incomplete;
+
+  private final ProgressLog progress = ProgressLog.timestamped(System.out);
+
+  private int run(
+      Settings settings,
+      List<ColdPhase.Variant> variants,
+      Wrk wrk,
+      List<String> prism,
+      boolean noJmh,
+      Path kitJar,
+      Path out,
+      Path harnessDir)
+      throws Exception {
     long runStart = System.nanoTime();
     String uptimeAtStart = Proc.uptime();
     List<Double> load = new ArrayList<>();
@@ -111,67 +112,88 @@ public final class BenchmarkMain {
     String started =
         OffsetDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
     progress.line("Benchmarks (" + settings.mode() + "); " + uptimeAtStart);
+    String wrkVersion = wrk.version();
+    preflight(noJmh, kitJar);
 
-    List<BenchmarkReport.StackRow> stacks = stacks();
-    StartupPhase.Result startup = new StartupPhase(settings, servers, progress).run();
-    List<BenchmarkReport.ThroughputRow> throughput = new ArrayList<>();
-    LoadGenerator.Row ceiling = null;
-    Double prismRss = null;
-    List<BenchmarkReport.ClientRow> client;
-    double stubRss;
-    try (ServerProcess stub = servers.startStub("stub", List.of());
-        ServerProcess prism = servers.hasPrism() ? servers.startPrism() : null;
-        ServerProcess canned = servers.startCanned(CannedServers.STACKS.get(0))) {
-      servers.warmUp(stub);
-      servers.warmUp(canned);
-      if (prism != null) {
-        servers.warmUp(prism);
-      } else {
-        notes.add("Prism was skipped (--no-prism): no Prism rows or ratios.");
+    ColdPhase.Variant stub = variants.get(0);
+    progress.line(
+        "The stub cold: " + variants.size() + " launch variant(s) x " + settings.coldRuns());
+    ColdPhase cold = new ColdPhase(settings, wrk, progress);
+    List<BenchmarkReport.ColdVariant> coldRows = cold.run(variants);
+    for (BenchmarkReport.ColdVariant v : coldRows) {
+      if (v.failure() != null) {
+        missing("launch variant " + v.name() + " did not run: " + v.failure());
       }
-      for (int c : settings.connections()) {
-        LoadGenerator.Row s =
-            servers.valid(stub, c, settings.warmupSeconds(), settings.measureSeconds());
-        if (c == Settings.HEADLINE_CONNECTIONS) {
-          // the ceiling right after the stub, so that both meet the same background load
-          ceiling = servers.valid(canned, c, settings.warmupSeconds(), settings.measureSeconds());
-        }
-        LoadGenerator.Row p =
-            prism == null
-                ? null
-                : servers.valid(prism, c, settings.warmupSeconds(), settings.measureSeconds());
-        throughput.add(new BenchmarkReport.ThroughputRow(c, s, p));
-      }
-      stubRss = Report.round(stub.rssKiB() / 1024.0, 1);
-      prismRss = prism == null ? null : Report.round(prism.rssKiB() / 1024.0, 1);
-      client =
-          new ClientPhase(settings, progress)
-              .run(URI.create("http://" + ServerRuns.HOST + ":" + stub.port + "/"));
     }
-    BenchmarkReport.Soak soak = new SoakPhase(settings, servers, out, progress).run();
-    List<BenchmarkReport.JmhRow> jmhRows = jmh ? jmh() : List.of();
-    if (!jmh) {
-      notes.add("JMH was skipped (--no-jmh).");
+    SoakLoad.Row ownFigure = cold.ownGeneratorFigure(stub);
+
+    progress.line("Warm" + (prism == null ? " (no Prism)" : ""));
+    if (prism == null) {
+      notes.add("Prism was skipped (--no-prism): target 1 is not judged.");
+    }
+    List<String> canned =
+        List.of(
+            javaBinary(),
+            "-cp",
+            ownJar().toString(),
+            CannedNettyServer.class.getName(),
+            ServerProcess.HOST,
+            "{port}");
+    BenchmarkReport.Warm warm = new WarmPhase(settings, wrk, progress).run(stub, canned, prism);
+
+    progress.line("Soak");
+    BenchmarkReport.Soak soak = new SoakPhase(settings, stub, out, progress).run();
+
+    List<BenchmarkReport.JmhRow> jmh = new ArrayList<>();
+    if (noJmh) {
+      notes.add("JMH was skipped (--no-jmh): target 3's JMH rows are not measured.");
+    } else {
+      JmhPhase phase = new JmhPhase(settings, ownJar(), out, progress);
+      for (String benchmarkClass : List.of(JmhPhase.JSON, JmhPhase.CLIENT)) {
+        if (!JmhPhase.listed(benchmarkClass).isEmpty()) {
+          progress.line("JMH: " + benchmarkClass);
+          try {
+            jmh.addAll(
+                benchmarkClass.equals(JmhPhase.CLIENT)
+                    ? phase.run(benchmarkClass, Settings.CLIENT_THREADS)
+                    : phase.run(benchmarkClass));
+          } catch (IOException e) {
+            missing(e.getMessage());
+          }
+        }
+      }
+    }
+
+    BenchmarkReport.Kit kit = null;
+    if (kitJar == null) {
+      notes.add("The conformance kit was skipped (--no-kit).");
+    } else if (Files.isRegularFile(kitJar)) {
+      progress.line("Conformance kit");
+      try {
+        kit = new KitPhase(settings, progress).run(kitJar, stub, out.resolve("kit-report"));
+      } catch (IOException e) {
+        missing("the conformance kit did not run: " + e.getMessage());
+      }
     }
 
     done.set(true);
+    BenchmarkReport.HarnessLines lines = harnessLines(harnessDir);
     BenchmarkReport report =
         new BenchmarkReport(
             started,
             Report.round((System.nanoTime() - runStart) / 1e9, 1),
             machine(uptimeAtStart, load),
             settings,
-            stacks,
-            startup.startup(),
-            startup.firstSeconds(),
-            throughput,
-            ceiling,
-            new BenchmarkReport.ResidentMemory(stubRss, prismRss),
+            wrkVersion,
+            coldRows,
+            ownFigure,
+            warm,
             soak,
-            client,
-            jmhRows,
-            Targets.judge(
-                startup.startup(), startup.firstSeconds(), throughput, ceiling, soak, client),
+            jmh,
+            kit,
+            lines,
+            Targets.judge(coldRows, ownFigure, warm, jmh, kit, lines),
+            Targets.checks(soak, coldRows, warm),
             notes);
     String markdown = MarkdownReport.render(report);
     Report.writeJson(out.resolve("benchmark-report.json"), report);
@@ -183,61 +205,79 @@ public final class BenchmarkMain {
             + out.resolve("benchmark-report.json"));
     System.out.println();
     System.out.println(markdown);
+    if (incomplete) {
+      System.err.println("INCOMPLETE: " + String.join("; ", notes));
+      return 1;
+    }
+    return 0;
+  }
+
+  /** Says at once, loudly, what this run cannot measure, instead of minutes later. */
+  private void preflight(boolean noJmh, Path kitJar) {
+    if (!noJmh) {
+      for (String benchmarkClass : List.of(JmhPhase.JSON, JmhPhase.CLIENT)) {
+        if (JmhPhase.listed(benchmarkClass).isEmpty()) {
+          missing(
+              benchmarkClass
+                  + " is not in benchmarks.jar's JMH list: its target 3 rows are NOT MEASURED");
+        }
+      }
+    }
+    if (kitJar != null && !Files.isRegularFile(kitJar)) {
+      missing(
+          "no conformance kit jar at "
+              + kitJar
+              + " (build it: ./mvnw -B -ntp -pl conformance-kit -am package): its target 3 row is NOT MEASURED");
+    }
+  }
+
+  private void missing(String what) {
+    incomplete = true;
+    notes.add("**" + what + ".**");
+    progress.line("!!! " + what);
   }
 
   /**
-   * A canned-response server per candidate stack: startup, memory, and ceiling at 32 connections.
+   * Hand-written lines under {@code dir}: the harness (run.sh, src/main's Java and Lua), the JMH
+   * benchmark classes (what JMH needs written, counted apart), and src/test.
    */
-  private List<BenchmarkReport.StackRow> stacks() throws Exception {
-    List<BenchmarkReport.StackRow> rows = new ArrayList<>();
-    for (String stack : CannedServers.STACKS) {
-      try (ServerProcess canned = servers.startCanned(stack)) {
-        BenchmarkReport.ServerStart start = ServerRuns.started(canned);
-        rows.add(
-            new BenchmarkReport.StackRow(
-                stack,
-                start,
-                servers.valid(
-                    canned,
-                    Settings.HEADLINE_CONNECTIONS,
-                    settings.warmupSeconds(),
-                    settings.measureSeconds() / 2)));
+  static BenchmarkReport.HarnessLines harnessLines(Path dir) throws IOException {
+    int harness = lines(dir.resolve("run.sh"));
+    int jmh = 0;
+    try (Stream<Path> main = Files.walk(dir.resolve("src/main"));
+        Stream<Path> tests = Files.walk(dir.resolve("src/test"))) {
+      for (Path p : main.filter(p -> p.toString().matches(".*\\.(java|lua)$")).toList()) {
+        // a line that is only the annotation: a JMH benchmark method follows
+        if (JMH_METHOD.matcher(Files.readString(p)).find()) {
+          jmh += lines(p);
+        } else {
+          harness += lines(p);
+        }
       }
+      return new BenchmarkReport.HarnessLines(
+          harness, jmh, tests.filter(Files::isRegularFile).mapToInt(BenchmarkMain::lines).sum());
     }
-    return rows;
   }
 
-  private List<BenchmarkReport.JmhRow> jmh() throws Exception {
-    progress.line(
-        "JMH ("
-            + settings.jmhWarmupIterations()
-            + " x 1 s warm-up, "
-            + settings.jmhMeasurementIterations()
-            + " x 1 s measurement, 1 fork) ...");
-    List<BenchmarkReport.JmhRow> rows = new ArrayList<>();
-    for (RunResult r :
-        new Runner(
-                new OptionsBuilder()
-                    .include(JsonBenchmarks.class.getName() + "\\.")
-                    .forks(1)
-                    .warmupIterations(settings.jmhWarmupIterations())
-                    .warmupTime(TimeValue.seconds(1))
-                    .measurementIterations(settings.jmhMeasurementIterations())
-                    .measurementTime(TimeValue.seconds(1))
-                    .jvmArgsAppend("-Xms256m", "-Xmx256m")
-                    .output(out.resolve("jmh.log").toString())
-                    .build())
-            .run()) {
-      String name = r.getParams().getBenchmark();
-      rows.add(
-          new BenchmarkReport.JmhRow(
-              name.substring(name.lastIndexOf('.') + 1),
-              Report.round(r.getPrimaryResult().getScore(), 1),
-              Report.round(r.getPrimaryResult().getScoreError(), 1),
-              r.getPrimaryResult().getScoreUnit()));
+  private static int lines(Path file) {
+    try (Stream<String> s = Files.lines(file)) {
+      return (int) s.count();
+    } catch (IOException | UncheckedIOException e) {
+      return 0; // unreadable or not text
     }
-    rows.sort(Comparator.comparing(BenchmarkReport.JmhRow::benchmark));
-    return rows;
+  }
+
+  private static String javaBinary() {
+    return Path.of(System.getProperty("java.home"), "bin", "java").toString();
+  }
+
+  private static Path ownJar() {
+    try {
+      return Path.of(
+          BenchmarkMain.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+    } catch (URISyntaxException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   private static void sampleLoad(AtomicBoolean done, List<Double> load) {

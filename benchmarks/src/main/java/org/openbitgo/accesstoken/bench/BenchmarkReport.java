@@ -8,16 +8,16 @@ record BenchmarkReport(
     double durationSeconds,
     Machine machine,
     Settings settings,
-    List<StackRow> stacks,
-    Startup startup,
-    LoadGenerator.Row firstSeconds,
-    List<ThroughputRow> throughput,
-    LoadGenerator.Row ceiling,
-    ResidentMemory residentMemory,
+    String wrkVersion,
+    List<ColdVariant> cold,
+    SoakLoad.Row coldOwnGenerator,
+    Warm warm,
     Soak soak,
-    List<ClientRow> client,
     List<JmhRow> jmh,
+    Kit kit,
+    HarnessLines harnessLines,
     List<Target> targets,
+    List<Target> checks,
     List<String> notes) {
 
   /** The machine, and how busy it was: other engineers' builds share it. */
@@ -35,36 +35,51 @@ record BenchmarkReport(
   /** One fresh server process: process start to its first 200, and its memory then. */
   record ServerStart(String server, double startupMs, double rssMiB, int threads) {}
 
-  /** A canned-response server on one HTTP stack: its startup, memory and ceiling. */
-  record StackRow(String stack, ServerStart start, LoadGenerator.Row canned) {}
+  /** One fresh stub process of a launch variant: its start, then wrk's cold window. */
+  record ColdRun(ServerStart start, Wrk.Result window) {}
 
-  /** Fresh stub processes (median of the runs) and Prism's. */
-  record Startup(
-      String stubCommand,
-      List<ServerStart> stubRuns,
-      double stubMedianMs,
-      double stubMedianRssMiB,
-      ServerStart prism) {}
+  /** A launch variant's fresh processes and their medians; {@code failure} if it did not run. */
+  record ColdVariant(
+      String name,
+      String command,
+      List<ColdRun> runs,
+      double medianStartupMs,
+      double medianRssMiB,
+      double medianRequestsPerSecond,
+      double medianP99Ms,
+      long errors,
+      String failure) {}
 
-  /** Stub and Prism at one concurrency, measured back to back. */
-  record ThroughputRow(int connections, LoadGenerator.Row stub, LoadGenerator.Row prism) {}
+  /** One warm server: its measured wrk rounds and their medians, and its RSS after them. */
+  record Warmed(
+      String server,
+      List<Wrk.Result> rounds,
+      double medianRequestsPerSecond,
+      double medianP99Ms,
+      long errors,
+      double rssAfterMiB) {}
 
-  record ResidentMemory(double stubAfterThroughputMiB, Double prismAfterThroughputMiB) {}
+  /** The warm servers (stub, canned Netty, Prism if run) and Prism's start. */
+  record Warm(List<Warmed> servers, ServerStart prismStart) {
+
+    Warmed server(String name) {
+      return servers.stream().filter(s -> s.server().equals(name)).findFirst().orElse(null);
+    }
+  }
 
   /** The soak: a long mixed load against a fresh stub, resident memory every second. */
   record Soak(
-      LoadGenerator.Row warmup,
-      LoadGenerator.Row run,
-      double rssAfterWarmupMiB,
+      SoakLoad.Row warmup,
+      SoakLoad.Row run,
       double rssFirstWindowMiB,
       double rssLastWindowMiB,
       double rssLastToFirst,
       boolean rssFlat,
       double rssPeakMiB,
       List<Double> rssEverySecondMiB,
-      GcWindows heap,
       Double liveHeapAfterWarmupMiB,
-      Double liveHeapAfterSoakMiB) {
+      Double liveHeapAfterSoakMiB,
+      Double committedHeapAfterSoakMiB) {
 
     long errors() {
       return warmup.errors() + run.errors();
@@ -75,22 +90,27 @@ record BenchmarkReport(
     }
   }
 
-  /** From the stub's GC log: heap in use after collections, and the committed heap. */
-  record GcWindows(
-      int collections,
-      double afterGcFirstMiB,
-      double afterGcLastMiB,
-      double committedFirstMiB,
-      double committedLastMiB) {}
-
-  /** The client variants at one thread count. */
-  record ClientRow(
+  /** One JMH result: a benchmark method at a thread count, from JMH's JSON result file. */
+  record JmhRow(
+      String benchmarkClass,
+      String method,
       int threads,
-      List<ClientComparison.Row> variants,
-      double feignToPlain,
-      double feignToPlainWithJackson) {}
+      String mode,
+      double score,
+      double error,
+      String unit) {
 
-  record JmhRow(String benchmark, double score, double error, String unit) {}
+    /** Time per operation (higher is slower) rather than operations per time. */
+    boolean timePerOp() {
+      return unit.endsWith("/op");
+    }
+  }
+
+  /** The conformance kit's default run against the stub: wall time per run and exit status. */
+  record Kit(String command, List<Double> wallSeconds, double medianSeconds, List<Integer> exits) {}
+
+  /** Hand-written lines: the harness (run.sh, Java, Lua), JMH benchmark classes, tests. */
+  record HarnessLines(int harness, int jmhBenchmarks, int tests) {}
 
   record Target(String target, boolean met, String measured) {}
 }

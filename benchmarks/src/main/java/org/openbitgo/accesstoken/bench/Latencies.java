@@ -23,48 +23,20 @@ final class Latencies {
     return count;
   }
 
-  static Summary summarize(List<Latencies> parts) {
-    int total = 0;
-    for (Latencies p : parts) {
-      total += p.count;
-    }
-    long[] all = new long[total];
-    int at = 0;
-    for (Latencies p : parts) {
-      System.arraycopy(p.samples, 0, all, at, p.count);
-      at += p.count;
-    }
-    Arrays.sort(all);
-    return Summary.of(all);
-  }
+  /** Nearest-rank percentiles of a sample, in milliseconds (NaN for none). */
+  record Summary(double p50Ms, double p99Ms, double maxMs) {
 
-  /** Percentiles of a sorted sample, in milliseconds (4 decimals). */
-  record Summary(
-      int samples,
-      double meanMs,
-      double p50Ms,
-      double p90Ms,
-      double p99Ms,
-      double p999Ms,
-      double maxMs) {
-
-    static Summary of(long[] sorted) {
-      int count = sorted.length;
-      double sum = 0;
-      for (long v : sorted) {
-        sum += v;
+    static Summary of(List<Latencies> parts) {
+      long[] all = new long[parts.stream().mapToInt(Latencies::count).sum()];
+      int at = 0;
+      for (Latencies p : parts) {
+        System.arraycopy(p.samples, 0, all, at, p.count);
+        at += p.count;
       }
-      return new Summary(
-          count,
-          Report.round(count == 0 ? Double.NaN : sum / count / 1e6, 4),
-          percentile(sorted, 50),
-          percentile(sorted, 90),
-          percentile(sorted, 99),
-          percentile(sorted, 99.9),
-          count == 0 ? Double.NaN : sorted[count - 1] / 1e6);
+      Arrays.sort(all);
+      return new Summary(percentile(all, 50), percentile(all, 99), percentile(all, 100));
     }
 
-    /** Nearest-rank percentile. */
     private static double percentile(long[] sorted, double p) {
       if (sorted.length == 0) {
         return Double.NaN;

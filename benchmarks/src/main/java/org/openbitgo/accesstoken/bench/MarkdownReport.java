@@ -1,8 +1,6 @@
 package org.openbitgo.accesstoken.bench;
 
 import static org.openbitgo.accesstoken.bench.MarkdownTables.cpu;
-import static org.openbitgo.accesstoken.bench.MarkdownTables.loadRow;
-import static org.openbitgo.accesstoken.bench.MarkdownTables.loadTable;
 import static org.openbitgo.accesstoken.bench.MarkdownTables.rows;
 import static org.openbitgo.accesstoken.bench.MarkdownTables.tableRow;
 import static org.openbitgo.accesstoken.bench.Report.f0;
@@ -10,8 +8,11 @@ import static org.openbitgo.accesstoken.bench.Report.f1;
 import static org.openbitgo.accesstoken.bench.Report.f2;
 import static org.openbitgo.accesstoken.bench.Report.f3;
 
+import java.util.List;
+import java.util.stream.Collectors;
+
 /**
- * Renders a {@link BenchmarkReport} for people: one section per phase, the targets last. Each
+ * Renders a {@link BenchmarkReport} for people: the targets first, then one section per phase. Each
  * section is a template that reads like the Markdown it produces; a {@code %s} alone on its line
  * takes table rows, each of which ends its own line.
  */
@@ -28,13 +29,13 @@ final class MarkdownReport {
   static String render(BenchmarkReport report) {
     MarkdownReport r = new MarkdownReport(report);
     return r.header()
-        + r.stacks()
-        + r.startup()
-        + r.throughput()
+        + r.targets()
+        + r.cold()
+        + r.warm()
         + r.soak()
-        + r.client()
         + r.jmh()
-        + r.targets();
+        + r.kit()
+        + r.notes();
   }
 
   private String header() {
@@ -50,14 +51,14 @@ final class MarkdownReport {
         | memory | %s GiB |
         | OS | %s |
         | Java | %s |
+        | load tool | %s, %s thread |
         | `uptime` at start | %s |
         | `uptime` at end | %s |
         | 1-min load average during the run | mean %s, max %s |
 
-        The load average counts this benchmark's own processes too. In every table, "CPU" is \
-        cores used by this benchmark (load generator and servers) / by other processes (other \
-        builds on the machine) during that measurement, and "load" the 1-minute load average at \
-        its end.
+        The load average counts this benchmark's own processes too. "CPU" is cores used by this \
+        benchmark (wrk or the load generator, and the servers) / by other processes (other builds \
+        on the machine) during that measurement, and "load" the 1-minute load average at its end.
 
         """
         .formatted(
@@ -70,139 +71,154 @@ final class MarkdownReport {
             m.memoryGiB(),
             m.os(),
             m.java(),
+            report.wrkVersion(),
+            Wrk.THREADS,
             m.uptimeAtStart(),
             m.uptimeAtEnd(),
             m.mean1MinLoad(),
             m.max1MinLoad());
   }
 
-  private String stacks() {
-    if (report.stacks().isEmpty()) {
+  private String targets() {
+    return """
+        ## Targets (issue 24)
+
+        | target | met? | measured |
+        |---|---|---|
+        %s
+        | check (earlier issues) | met? | measured |
+        |---|---|---|
+        %s
+        """
+        .formatted(judged(report.targets()), judged(report.checks()));
+  }
+
+  private static String judged(List<BenchmarkReport.Target> targets) {
+    return rows(targets, t -> tableRow(t.target(), t.met() ? "yes" : "**NO**", t.measured()));
+  }
+
+  private String cold() {
+    if (report.cold().isEmpty()) {
+      return "";
+    }
+    SoakLoad.Row own = report.coldOwnGenerator();
+    return """
+        ## The stub cold, per launch variant
+
+        Per variant, %s fresh processes (the variants take turns): process start → first 200 to a \
+        valid create (polled every 5 ms), RSS (`VmRSS`) and threads right then, and at once wrk, \
+        %s connections for %s s: the first seconds a CI job that starts the stub meets. Medians; \
+        "× Prism" is the cold median over Prism's warm median (below).
+
+        | variant | start → first 200 ms | RSS MiB | req/s | p99 ms | × Prism | errors | command |
+        |---|---:|---:|---:|---:|---:|---:|---|
+        %s
+        %s| process | start → first 200 ms | RSS MiB | threads | req/s | p50 ms | p99 ms | max ms | CPU | load |
+        |---|---:|---:|---:|---:|---:|---:|---:|---|---:|
+        %s
+        """
+        .formatted(
+            settings.coldRuns(),
+            Settings.CONNECTIONS,
+            settings.coldWindowSeconds(),
+            rows(report.cold(), this::coldVariantRow),
+            own == null
+                ? ""
+                : "The load generator of this harness (`SoakLoad`) in the same window, on one more "
+                    + "fresh process of `%s`: %s req/s, p50 %s ms, p99 %s ms, errors %s.\n\n"
+                        .formatted(
+                            report.cold().get(0).name(),
+                            f0(own.requestsPerSecond()),
+                            f3(own.latency().p50Ms()),
+                            f3(own.latency().p99Ms()),
+                            own.errors()),
+            rows(
+                report.cold(),
+                v ->
+                    rows(
+                        v.runs(),
+                        run ->
+                            tableRow(
+                                run.start().server(),
+                                f0(run.start().startupMs()),
+                                run.start().rssMiB(),
+                                run.start().threads(),
+                                f0(run.window().requestsPerSecond()),
+                                f3(run.window().p50Ms()),
+                                f3(run.window().p99Ms()),
+                                f3(run.window().maxMs()),
+                                cpu(run.window().cpu()),
+                                f2(run.window().load1MinAtEnd())))));
+  }
+
+  private String coldVariantRow(BenchmarkReport.ColdVariant v) {
+    if (v.failure() != null && v.runs().isEmpty()) {
+      return tableRow(
+          "**" + v.name() + "**",
+          "NOT RUN: " + v.failure(),
+          "",
+          "",
+          "",
+          "",
+          "",
+          "`" + v.command() + "`");
+    }
+    BenchmarkReport.Warmed prism = report.warm() == null ? null : report.warm().server("Prism");
+    return tableRow(
+        "**" + v.name() + "**" + (v.failure() == null ? "" : " (failed: " + v.failure() + ")"),
+        f0(v.medianStartupMs()),
+        f1(v.medianRssMiB()),
+        f0(v.medianRequestsPerSecond()),
+        f2(v.medianP99Ms()),
+        prism == null
+            ? ""
+            : f1(v.medianRequestsPerSecond() / prism.medianRequestsPerSecond()) + "×",
+        v.errors(),
+        "`" + v.command() + "`");
+  }
+
+  private String warm() {
+    BenchmarkReport.Warm w = report.warm();
+    if (w == null) {
       return "";
     }
     return """
-        ## HTTP stacks: canned-response servers
+        ## Warm: stub, canned Netty server, Prism
 
-        Each server reads the request body and answers 200 with the stub's full JSON answer, no \
-        application work: the ceiling of each stack the stub could run on, measured at %s \
-        connections after %s s of warm-up. The stub runs on Netty.
+        Each server in its own process: %s s of unmeasured wrk load (JIT or V8 warm-up), then \
+        %s rounds in which the servers take turns, wrk at %s connections for %s s each. The \
+        canned-response Netty server answers every request with the stub's full JSON and does no \
+        application work: the ceiling of the stub's stack.%s
 
-        | stack | start → first 200 ms | RSS MiB | threads | req/s | p50 ms | p99 ms | CPU | load |
-        |---|---:|---:|---:|---:|---:|---:|---|---:|
+        | server | median req/s | median p99 ms | req/s per round | p50 / p99 / max ms, last round | errors | CPU, last round | RSS after MiB |
+        |---|---:|---:|---|---|---:|---|---:|
         %s
         """
         .formatted(
-            Settings.HEADLINE_CONNECTIONS,
-            f0(settings.warmupSeconds()),
-            rows(
-                report.stacks(),
-                row ->
-                    tableRow(
-                        row.stack(),
-                        f0(row.start().startupMs()),
-                        row.start().rssMiB(),
-                        row.start().threads(),
-                        f0(row.canned().requestsPerSecond()),
-                        f3(row.canned().latency().p50Ms()),
-                        f3(row.canned().latency().p99Ms()),
-                        cpu(row.canned()),
-                        f2(row.canned().load1MinAtEnd()))));
-  }
-
-  private String startup() {
-    BenchmarkReport.Startup s = report.startup();
-    BenchmarkReport.ServerStart prism = s.prism();
-    return """
-        ## Startup, memory and the first seconds
-
-        Stub command: `%s`, stdout discarded. Process start → first 200 to a valid create \
-        (polled every 5 ms), RSS (`VmRSS`) right then.
-
-        | process | start → first 200 ms | RSS MiB | threads |
-        |---|---:|---:|---:|
-        %s\
-        | **stub, median** | **%s** | **%s** | |
-        %s%s"""
-        .formatted(
-            s.stubCommand(),
-            rows(
-                s.stubRuns(),
-                run -> tableRow(run.server(), f0(run.startupMs()), run.rssMiB(), run.threads())),
-            f0(s.stubMedianMs()),
-            s.stubMedianRssMiB(),
-            prism == null
+            settings.serverWarmupSeconds(),
+            settings.warmRounds(),
+            Settings.CONNECTIONS,
+            settings.warmSeconds(),
+            w.prismStart() == null
                 ? ""
-                : tableRow("Prism", f0(prism.startupMs()), prism.rssMiB(), prism.threads()),
-            firstSeconds());
-  }
-
-  private String firstSeconds() {
-    LoadGenerator.Row first = report.firstSeconds();
-    if (first == null) {
-      return "\n"; // the blank line that ends the startup section
-    }
-    return """
-
-        **The first seconds**: the first stub process above, loaded with valid creates at %s \
-        connections from the moment of its first 200, %s s measured, no warm-up:
-
-        %s
-        """
-        .formatted(
-            first.connections(),
-            f0(first.measuredSeconds()),
-            loadTable(loadRow("stub, cold", first)));
-  }
-
-  private String throughput() {
-    String loads =
-        rows(
-            report.throughput(),
-            row ->
-                loadRow("stub", row.stub())
-                    + (row.prism() == null ? "" : loadRow("Prism", row.prism())));
-    if (report.ceiling() != null) {
-      loads += loadRow("canned Netty (ceiling)", report.ceiling());
-    }
-    String ratios =
-        rows(
-            report.throughput().stream().filter(row -> row.prism() != null).toList(),
-            row ->
-                tableRow(
-                    row.connections(),
-                    "**"
-                        + f1(row.stub().requestsPerSecond() / row.prism().requestsPerSecond())
-                        + "×**",
-                    f1(row.prism().latency().p99Ms() / row.stub().latency().p99Ms()) + "×"));
-    BenchmarkReport.ResidentMemory rss = report.residentMemory();
-    return """
-        ## Warm: stub vs Prism, valid create requests
-
-        Closed loop, one raw-socket HTTP/1.1 keep-alive connection per thread, the spec's `full` \
-        request (%s bytes). %s s of unmeasured load per server process, then per row %s s \
-        warm-up + %s s measured; stub and Prism alternate per concurrency. The ceiling is the \
-        canned-response Netty server (its own process, warmed the same way), measured between \
-        the stub's and Prism's %s-connection rows.
-
-        %s
-        | connections | throughput stub / Prism | p99 Prism / stub |
-        |---:|---:|---:|
-        %s
-        RSS after these runs: stub %s MiB%s.
-
-        """
-        .formatted(
-            Payloads.FULL_REQUEST.length(),
-            f0(settings.serverWarmupSeconds()),
-            f0(settings.warmupSeconds()),
-            f0(settings.measureSeconds()),
-            Settings.HEADLINE_CONNECTIONS,
-            loadTable(loads),
-            ratios,
-            rss.stubAfterThroughputMiB(),
-            rss.prismAfterThroughputMiB() == null
-                ? ""
-                : ", Prism " + rss.prismAfterThroughputMiB() + " MiB");
+                : " Prism's first 200 came %s ms after its start, at %s MiB RSS."
+                    .formatted(f0(w.prismStart().startupMs()), w.prismStart().rssMiB()),
+            rows(
+                w.servers(),
+                s -> {
+                  Wrk.Result last = s.rounds().get(s.rounds().size() - 1);
+                  return tableRow(
+                      s.server(),
+                      f0(s.medianRequestsPerSecond()),
+                      f2(s.medianP99Ms()),
+                      s.rounds().stream()
+                          .map(r -> f0(r.requestsPerSecond()))
+                          .collect(Collectors.joining(", ")),
+                      f3(last.p50Ms()) + " / " + f3(last.p99Ms()) + " / " + f3(last.maxMs()),
+                      s.errors(),
+                      cpu(last.cpu()),
+                      s.rssAfterMiB());
+                }));
   }
 
   private String soak() {
@@ -210,14 +226,15 @@ final class MarkdownReport {
     if (s == null) {
       return "";
     }
-    LoadGenerator.Row r = s.run();
-    BenchmarkReport.GcWindows heap = s.heap();
+    SoakLoad.Row r = s.run();
     return """
         ## Soak: %s connections, %s s, mixed requests
 
-        A fresh stub; first %s s of the same load unmeasured (%s requests, errors %s, 5xx %s). \
-        Per connection, of every 10 requests 8 are valid creates (200), 1 an invalid body (400, \
-        six kinds in turn), 1 an unknown or missing bearer token (401).
+        Driven by this harness's own load generator, `SoakLoad`, because no load tool counts the \
+        connections the server closed. A fresh stub; first %s s of the same load unmeasured (%s \
+        requests, errors %s, 5xx %s). Per connection, of every 10 requests 8 are valid creates \
+        (200), 1 an invalid body (400, six kinds in turn), 1 an unknown or missing bearer token \
+        (401).
 
         | | value |
         |---|---|
@@ -226,95 +243,45 @@ final class MarkdownReport {
         | connection errors / unexpected statuses / 5xx | **%s / %s / %s** |
         | connections closed by the server | %s |
         | RSS, mean of the first / last %s s | %s / %s MiB: **×%s** (%s); peak %s MiB |
-        %s\
-        | live heap after a full GC (`jcmd GC.run`): after warm-up / after soak | %s / %s MiB |
-        | CPU / load | %s / %s |
+        | live heap after a full GC (`jcmd GC.run`, `-Xlog:gc`): after warm-up / after soak (committed) | %s / %s MiB (%s MiB) |
+        | CPU (this benchmark / others), load at the end | %s, %s |
 
         RSS every second (MiB): %s
 
         """
         .formatted(
             r.connections(),
-            f0(r.measuredSeconds()),
-            f0(s.warmup().measuredSeconds()),
+            f0(r.seconds()),
+            f0(s.warmup().seconds()),
             s.warmup().totalRequests(),
             s.warmup().errors(),
             s.warmup().serverErrors5xx(),
             r.totalRequests(),
             f0(r.requestsPerSecond()),
-            r.latency().p50Ms(),
-            r.latency().p99Ms(),
+            f3(r.latency().p50Ms()),
+            f3(r.latency().p99Ms()),
             r.statuses(),
             r.connectionErrors(),
             r.unexpectedStatuses(),
             r.serverErrors5xx(),
             r.serverClosedConnections(),
-            f0(settings.soakRssWindowSeconds()),
+            settings.soakRssWindowSeconds(),
             s.rssFirstWindowMiB(),
             s.rssLastWindowMiB(),
             s.rssLastToFirst(),
             s.rssFlat() ? "flat" : "NOT flat",
             s.rssPeakMiB(),
-            heap == null
-                ? ""
-                : tableRow(
-                    "Java heap after young GCs, first / last window (committed)",
-                    "%s / %s MiB (%s / %s MiB; %s collections)"
-                        .formatted(
-                            heap.afterGcFirstMiB(),
-                            heap.afterGcLastMiB(),
-                            heap.committedFirstMiB(),
-                            heap.committedLastMiB(),
-                            heap.collections())),
-            s.liveHeapAfterWarmupMiB(),
-            s.liveHeapAfterSoakMiB(),
-            cpu(r),
+            orNa(s.liveHeapAfterWarmupMiB()),
+            orNa(s.liveHeapAfterSoakMiB()),
+            orNa(s.committedHeapAfterSoakMiB()),
+            cpu(r.cpu()),
             f2(r.load1MinAtEnd()),
             s.rssEverySecondMiB());
   }
 
-  private String client() {
-    if (report.client().isEmpty()) {
-      return "";
-    }
-    return """
-        ## Client: Feign `AccessTokenClient` vs plain `java.net.http.HttpClient`
-
-        Same stub process, same body bytes and headers, both HTTP/1.1 with a connection pool; \
-        %s s warm-up per variant, then %s rounds in which the variants take turns, %s s each. \
-        "plain + Jackson" also encodes the model and decodes `AccessToken` as Feign does.
-
-        | threads | client | req/s | p50 ms | p99 ms | errors |
-        |---:|---|---:|---:|---:|---:|
-        %s
-        | threads | Feign / plain (bytes) | Feign / plain + Jackson |
-        |---:|---:|---:|
-        %s
-        """
-        .formatted(
-            f0(settings.clientWarmupSeconds()),
-            settings.clientRounds(),
-            f0(settings.clientMeasureSeconds()),
-            rows(
-                report.client(),
-                row ->
-                    rows(
-                        row.variants(),
-                        v ->
-                            tableRow(
-                                row.threads(),
-                                v.client(),
-                                f0(v.requestsPerSecond()),
-                                v.latency().p50Ms(),
-                                v.latency().p99Ms(),
-                                v.errors()))),
-            rows(
-                report.client(),
-                row ->
-                    tableRow(
-                        row.threads(),
-                        "**" + f3(row.feignToPlain()) + "**",
-                        f3(row.feignToPlainWithJackson()))));
+  /** A figure that may be missing (no GC log, no {@code jcmd}). */
+  private static String orNa(Double value) {
+    return value == null ? "n/a" : String.valueOf(value);
   }
 
   private String jmh() {
@@ -322,39 +289,57 @@ final class MarkdownReport {
       return "";
     }
     return """
-        ## JSON (JMH)
+        ## JMH
 
-        1 fork, %s × 1 s warm-up, %s × 1 s measurement, average time, one thread. "model" = \
-        generated client models with `ContractJson.newObjectMapper()`; "tree" = a plain \
-        `ObjectMapper` and `JsonNode` of the same JSON.
+        JMH's own runner (`org.openjdk.jmh.Main` from `benchmarks.jar`), 1 fork, %s × 1 s \
+        warm-up, %s × 1 s measurement, results read from its JSON files \
+        (`benchmarks/target/jmh-*.json`). `%s`: the generated client models with \
+        `ContractJson.newObjectMapper()` vs a plain `ObjectMapper` and `JsonNode` of the same \
+        JSON. `%s`: the Java client vs a plain `java.net.http.HttpClient` against the stub.
 
-        | benchmark | score ± error | unit |
-        |---|---:|---|
+        | benchmark | threads | mode | score ± error | unit |
+        |---|---:|---|---:|---|
         %s
         """
         .formatted(
             settings.jmhWarmupIterations(),
             settings.jmhMeasurementIterations(),
+            JmhPhase.JSON,
+            JmhPhase.CLIENT,
             rows(
                 report.jmh(),
-                r -> tableRow(r.benchmark(), f1(r.score()) + " ± " + f1(r.error()), r.unit())));
+                r ->
+                    tableRow(
+                        r.benchmarkClass() + "." + r.method(),
+                        r.threads(),
+                        r.mode(),
+                        f1(r.score()) + " ± " + f1(r.error()),
+                        r.unit())));
   }
 
-  private String targets() {
-    String notes =
-        report.notes().isEmpty()
-            ? ""
-            : "\n## Notes\n\n" + rows(report.notes(), n -> "- " + n + "\n");
+  private String kit() {
+    BenchmarkReport.Kit k = report.kit();
+    if (k == null) {
+      return "";
+    }
     return """
-        ## Targets
+        ## Conformance kit
 
-        | target | met? | measured |
-        |---|---|---|
-        %s%s"""
+        The kit's default run against one stub (the first variant's command), whole process from \
+        `java -jar` to exit, after one unmeasured run: `%s`. Wall seconds per run: %s; median \
+        **%s s**; exit statuses %s.
+
+        """
         .formatted(
-            rows(
-                report.targets(),
-                t -> tableRow(t.target(), t.met() ? "yes" : "**NO**", t.measured())),
-            notes);
+            k.command(),
+            k.wallSeconds().stream().map(Report::f2).collect(Collectors.joining(", ")),
+            f2(k.medianSeconds()),
+            k.exits());
+  }
+
+  private String notes() {
+    return report.notes().isEmpty()
+        ? ""
+        : "## Notes\n\n" + rows(report.notes(), n -> "- " + n + "\n");
   }
 }

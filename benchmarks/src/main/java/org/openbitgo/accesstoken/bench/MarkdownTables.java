@@ -1,41 +1,14 @@
 package org.openbitgo.accesstoken.bench;
 
-import static org.openbitgo.accesstoken.bench.Report.f0;
-import static org.openbitgo.accesstoken.bench.Report.f2;
-import static org.openbitgo.accesstoken.bench.Report.f3;
-
 import java.util.Arrays;
 import java.util.List;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 
-/** The Markdown tables of the benchmark report: rows, cells, and the load generator's table. */
+/** Markdown table rows and cells of the benchmark report. */
 final class MarkdownTables {
 
   private MarkdownTables() {}
-
-  /** The load generator's table: its header, then the given rows. */
-  static String loadTable(String rows) {
-    return """
-        | server | connections | req/s | p50 ms | p99 ms | p99.9 ms | errors | server-closed conns | CPU | load |
-        |---|---:|---:|---:|---:|---:|---:|---:|---|---:|
-        %s"""
-        .formatted(rows);
-  }
-
-  static String loadRow(String server, LoadGenerator.Row r) {
-    return tableRow(
-        server,
-        r.connections(),
-        f0(r.requestsPerSecond()),
-        f3(r.latency().p50Ms()),
-        f3(r.latency().p99Ms()),
-        f3(r.latency().p999Ms()),
-        r.errors(),
-        r.serverClosedConnections(),
-        cpu(r),
-        f2(r.load1MinAtEnd()));
-  }
 
   /** One line per item, each ending with a line break. */
   static <T> String rows(List<T> items, Function<T, String> line) {
@@ -49,7 +22,8 @@ final class MarkdownTables {
         .collect(Collectors.joining(" | ", "| ", " |\n"));
   }
 
-  static String cpu(LoadGenerator.Row r) {
-    return r.cpu() == null ? "" : r.cpu().thisBenchmark() + " / " + r.cpu().others();
+  /** Cores used by this benchmark / by other processes during a measurement. */
+  static String cpu(Proc.Cpu cpu) {
+    return cpu == null ? "" : cpu.thisBenchmark() + " / " + cpu.others();
   }
 }

@@ -22,7 +22,7 @@ final class Payloads {
   /** A full 200 answer of the stub server to {@link #FULL_REQUEST} (captured once). */
   static final String FULL_RESPONSE = resource("full-response.json");
 
-  /** Bodies the stub must answer with 400 (soak mix). */
+  /** Bodies the stub must answer with 400 (the soak's mix). */
   static final String[] INVALID_BODIES = {
     "{\"label\":\"x\",\"ipRestrict\":[\"1.2.3.400\"]}",
     "{\"label\":\"\"}",
@@ -50,11 +50,11 @@ final class Payloads {
    *
    * @param authorization the whole Authorization value, or null to send none
    */
-  static byte[] rawPost(String host, int port, String authorization, String body) {
+  static byte[] rawPost(int port, String authorization, String body) {
     byte[] bodyBytes = body.getBytes(StandardCharsets.UTF_8);
     StringBuilder head = new StringBuilder(256);
     head.append("POST ").append(PATH).append(" HTTP/1.1\r\n");
-    head.append("Host: ").append(host).append(':').append(port).append("\r\n");
+    head.append("Host: ").append(ServerProcess.HOST).append(':').append(port).append("\r\n");
     if (authorization != null) {
       head.append("Authorization: ").append(authorization).append("\r\n");
     }

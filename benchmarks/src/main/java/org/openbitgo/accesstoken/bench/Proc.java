@@ -3,25 +3,49 @@ package org.openbitgo.accesstoken.bench;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
+import java.util.stream.Stream;
 
 /** Linux /proc readings: resident memory, CPU ticks, load average. -1 / NaN when unavailable. */
 final class Proc {
 
   private Proc() {}
 
-  /** VmRSS of a process in KiB. */
-  static long rssKiB(long pid) {
+  /** The rest of the first line of {@code file} that starts with {@code prefix}, or null. */
+  private static String field(String file, String prefix) {
     try {
-      for (String line : Files.readAllLines(Path.of("/proc/" + pid + "/status"))) {
-        if (line.startsWith("VmRSS:")) {
-          return Long.parseLong(line.replaceAll("[^0-9]", ""));
+      for (String line : Files.readAllLines(Path.of(file))) {
+        if (line.startsWith(prefix)) {
+          return line.substring(prefix.length()).trim();
         }
       }
     } catch (IOException | RuntimeException e) {
-      // process gone or not Linux
+      // process gone, or not Linux
     }
-    return -1;
+    return null;
+  }
+
+  private static long kib(String file, String prefix) {
+    String v = field(file, prefix);
+    return v == null ? -1 : Long.parseLong(v.replaceAll("[^0-9]", ""));
+  }
+
+  /** VmRSS of a process in KiB. */
+  static long rssKiB(long pid) {
+    return kib("/proc/" + pid + "/status", "VmRSS:");
+  }
+
+  static long memTotalKiB() {
+    return kib("/proc/meminfo", "MemTotal:");
+  }
+
+  static String cpuModel() {
+    String v = field("/proc/cpuinfo", "model name");
+    return v == null ? "unknown" : v.substring(v.indexOf(':') + 1).trim();
+  }
+
+  static String osPrettyName() {
+    String v = field("/etc/os-release", "PRETTY_NAME=");
+    return v == null ? System.getProperty("os.name") : v.replace("\"", "");
   }
 
   /** Threads of a process, -1 if unknown. */
@@ -41,48 +65,10 @@ final class Proc {
       p.waitFor();
       return line;
     } catch (IOException e) {
-      double[] l = loadAverage();
-      return "load average: " + l[0] + ", " + l[1] + ", " + l[2];
+      return "load average: " + loadAverage()[0];
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return "?";
-    }
-  }
-
-  /** utime + stime of a process (all its threads), in clock ticks. */
-  static long cpuTicks(long pid) {
-    try {
-      String stat = Files.readString(Path.of("/proc/" + pid + "/stat"));
-      String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
-      // after ") ": state(3) ... utime(14) stime(15)
-      return Long.parseLong(f[11]) + Long.parseLong(f[12]);
-    } catch (IOException | RuntimeException e) {
-      return 0;
-    }
-  }
-
-  /** CPU ticks of a process and all its descendants. */
-  static long treeCpuTicks(ProcessHandle root) {
-    long ticks = cpuTicks(root.pid());
-    for (ProcessHandle d : root.descendants().toList()) {
-      ticks += cpuTicks(d.pid());
-    }
-    return ticks;
-  }
-
-  /** Machine-wide {busy, total} ticks summed over all CPUs from /proc/stat. */
-  static long[] machineTicks() {
-    try {
-      String first = Files.readAllLines(Path.of("/proc/stat")).get(0);
-      String[] f = first.trim().split("\\s+");
-      long total = 0;
-      for (int i = 1; i < f.length && i <= 8; i++) {
-        total += Long.parseLong(f[i]);
-      }
-      long idle = Long.parseLong(f[4]) + Long.parseLong(f[5]);
-      return new long[] {total - idle, total};
-    } catch (IOException | RuntimeException e) {
-      return new long[] {0, 0};
     }
   }
 
@@ -98,82 +84,54 @@ final class Proc {
     }
   }
 
-  static String osPrettyName() {
-    try {
-      List<String> lines = Files.readAllLines(Path.of("/etc/os-release"));
-      for (String l : lines) {
-        if (l.startsWith("PRETTY_NAME=")) {
-          return l.substring(12).replace("\"", "");
-        }
+  /** utime + stime of a process and all its descendants, in clock ticks. */
+  static long treeCpuTicks(ProcessHandle root) {
+    long ticks = 0;
+    for (ProcessHandle p : Stream.concat(Stream.of(root), root.descendants()).toList()) {
+      try {
+        String stat = Files.readString(Path.of("/proc/" + p.pid() + "/stat"));
+        String[] f = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+        ticks += Long.parseLong(f[11]) + Long.parseLong(f[12]); // utime(14), stime(15)
+      } catch (IOException | RuntimeException e) {
+        // exited meanwhile
       }
-    } catch (IOException e) {
-      // not Linux
     }
-    return System.getProperty("os.name");
+    return ticks;
   }
 
-  static String cpuModel() {
+  /** Machine-wide {busy, total} ticks summed over all CPUs from /proc/stat. */
+  static long[] machineTicks() {
     try {
-      for (String l : Files.readAllLines(Path.of("/proc/cpuinfo"))) {
-        if (l.startsWith("model name")) {
-          return l.substring(l.indexOf(':') + 1).trim();
-        }
+      String[] f = Files.readAllLines(Path.of("/proc/stat")).get(0).trim().split("\\s+");
+      long total = 0;
+      for (int i = 1; i < f.length && i <= 8; i++) {
+        total += Long.parseLong(f[i]);
       }
-    } catch (IOException e) {
-      // not Linux
-    }
-    return "unknown";
-  }
-
-  static long memTotalKiB() {
-    try {
-      for (String l : Files.readAllLines(Path.of("/proc/meminfo"))) {
-        if (l.startsWith("MemTotal:")) {
-          return Long.parseLong(l.replaceAll("[^0-9]", ""));
-        }
-      }
+      return new long[] {total - Long.parseLong(f[4]) - Long.parseLong(f[5]), total};
     } catch (IOException | RuntimeException e) {
-      // not Linux
+      return new long[] {0, 0};
     }
-    return -1;
   }
 
   /**
-   * CPU used on the whole machine during a phase, split into this benchmark's processes and
-   * everything else (other builds), in cores.
+   * CPU used on the whole machine during a measurement, split into this benchmark's process tree
+   * (this JVM, the servers, wrk, JMH forks) and everything else (other builds), in cores.
    */
   static final class CpuWindow {
-    /** This JVM and its descendants: the servers under test it started (and JMH forks). */
-    private final List<ProcessHandle> ours = List.of(ProcessHandle.current());
-
-    private final long[] machineStart;
-    private final long oursStart;
+    private final long[] machineStart = machineTicks();
+    private final long oursStart = treeCpuTicks(ProcessHandle.current());
     private final int cores = Runtime.getRuntime().availableProcessors();
-
-    CpuWindow() {
-      this.machineStart = machineTicks();
-      this.oursStart = oursTicks();
-    }
-
-    private long oursTicks() {
-      long t = 0;
-      for (ProcessHandle p : ours) {
-        t += treeCpuTicks(p);
-      }
-      return t;
-    }
 
     /** Cores in use, averaged over the window. */
     Cpu finish() {
       long[] m = machineTicks();
-      long busy = m[0] - machineStart[0];
       long total = m[1] - machineStart[1];
-      long oursDelta = oursTicks() - oursStart;
       if (total <= 0) {
         return new Cpu(Double.NaN, Double.NaN, Double.NaN);
       }
-      double busyCores = (double) busy / total * cores;
-      double ourCores = (double) oursDelta / total * cores;
+      double busyCores = (double) (m[0] - machineStart[0]) / total * cores;
+      double ourCores =
+          (double) (treeCpuTicks(ProcessHandle.current()) - oursStart) / total * cores;
       return new Cpu(
           Report.round(busyCores, 2),
           Report.round(ourCores, 2),

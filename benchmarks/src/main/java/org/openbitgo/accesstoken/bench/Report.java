@@ -21,6 +21,17 @@ final class Report {
     return Math.round(v * f) / f;
   }
 
+  /** The median (the mean of the middle two of an even count); NaN for none. */
+  static double median(java.util.List<Double> values) {
+    java.util.List<Double> sorted = new java.util.ArrayList<>(values);
+    sorted.sort(Double::compare);
+    int n = sorted.size();
+    if (n == 0) {
+      return Double.NaN;
+    }
+    return n % 2 == 1 ? sorted.get(n / 2) : (sorted.get(n / 2 - 1) + sorted.get(n / 2)) / 2;
+  }
+
   static String f(double v, int digits) {
     if (Double.isNaN(v)) {
       return "n/a";

@@ -3,62 +3,29 @@ package org.openbitgo.accesstoken.bench;
 /** How long each phase runs: the full run, or the quick smoke test of the harness. */
 record Settings(
     String mode,
-    double serverWarmupSeconds,
-    double warmupSeconds,
-    double measureSeconds,
-    int[] connections,
-    int startupRuns,
-    double firstSecondsMeasured,
-    double clientWarmupSeconds,
-    double clientMeasureSeconds,
-    int clientRounds,
-    int[] clientThreads,
+    int coldRuns,
+    int coldWindowSeconds,
+    int serverWarmupSeconds,
+    int warmSeconds,
+    int warmRounds,
     int soakConnections,
-    double soakSeconds,
-    double soakRssWindowSeconds,
+    int soakSeconds,
+    int soakRssWindowSeconds,
     int jmhWarmupIterations,
-    int jmhMeasurementIterations) {
+    int jmhMeasurementIterations,
+    int kitRuns) {
 
-  /** Connections of the warm comparison, the first seconds and the ceiling. */
-  static final int HEADLINE_CONNECTIONS = 32;
+  /** wrk's connections in the cold window and the warm rows (targets 1 and 2). */
+  static final int CONNECTIONS = 32;
+
+  /** The client benchmark's thread counts (target 3). */
+  static final int[] CLIENT_THREADS = {1, 8};
 
   static Settings full() {
-    return new Settings(
-        "full",
-        20,
-        5,
-        10,
-        new int[] {1, 8, HEADLINE_CONNECTIONS},
-        3,
-        10,
-        3,
-        5,
-        2,
-        new int[] {1, 8},
-        64,
-        60,
-        10,
-        5,
-        5);
+    return new Settings("full", 3, 10, 20, 10, 3, 64, 60, 10, 5, 5, 5);
   }
 
   static Settings quick() {
-    return new Settings(
-        "quick",
-        3,
-        1,
-        2,
-        new int[] {1, 8, HEADLINE_CONNECTIONS},
-        1,
-        3,
-        1,
-        1,
-        2,
-        new int[] {1, 8},
-        64,
-        10,
-        3,
-        1,
-        2);
+    return new Settings("quick", 1, 3, 3, 2, 1, 64, 10, 3, 1, 2, 1);
   }
 }

@@ -5,177 +5,130 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * A fresh stub under a long mixed load (valid creates, invalid bodies, bad tokens) at many
- * connections: counts every error and samples resident memory every second. The stub's GC log is
- * written into {@code out}; progress lines go to {@code progress}.
+ * connections, driven by {@link SoakLoad} (which counts the connections the server closed): counts
+ * every error, samples resident memory every second, and reads the live heap from the stub's GC log
+ * (written into {@code out}) after a full GC requested with {@code jcmd}.
  */
-record SoakPhase(Settings settings, ServerRuns servers, Path out, ProgressLog progress) {
+record SoakPhase(Settings settings, ColdPhase.Variant variant, Path out, ProgressLog progress) {
 
   /** Resident memory is flat when the last window is within this fraction of the first. */
   static final double RSS_FLAT_TOLERANCE = 0.15;
 
-  private static final Pattern PAUSE =
-      Pattern.compile("^\\[(\\d+[.,]\\d+)s\\].*Pause.*?(\\d+)M->(\\d+)M\\((\\d+)M\\)");
+  /** "[12.3s] GC(9) Pause Full (System.gc()) 25M->13M(62M) 20.1ms": live and committed heap. */
   private static final Pattern FULL_PAUSE =
-      Pattern.compile("Pause Full.*?(\\d+)M->(\\d+)M\\((\\d+)M\\)");
+      Pattern.compile("Pause Full.*?\\d+M->(\\d+)M\\((\\d+)M\\)");
 
   BenchmarkReport.Soak run() throws IOException, InterruptedException {
     Path gcLog = out.resolve("soak-stub-gc.log");
     Files.deleteIfExists(gcLog);
     // GC logging only observes (it changes no GC setting): it tells heap growth from a leak
-    try (ServerProcess stub =
-        servers.startStub("stub soak", List.of("-Xlog:gc:file=" + gcLog + ":uptime"))) {
-      LoadGenerator.Mix mix = mix(stub.port);
+    List<String> command = new ArrayList<>(variant.command());
+    command.add(1, "-Xlog:gc:file=" + gcLog + ":uptime");
+    try (ServerProcess stub = ServerProcess.startAndAwait200("stub soak", command, 60)) {
+      SoakLoad.Mix mix = mix(stub.port);
+      int connections = settings.soakConnections();
       // the same mix, unmeasured: the windows then compare steady state with steady state
-      LoadGenerator.Row warmup =
-          LoadGenerator.run(
-                  "stub soak warm-up",
-                  ServerRuns.HOST,
-                  stub.port,
-                  settings.soakConnections(),
-                  0,
-                  settings.serverWarmupSeconds(),
-                  mix)
-              .row(null, Double.NaN);
-      double rssAfterWarmup = stub.rssKiB() / 1024.0;
-      Double liveAfterWarmup = liveHeapMiB(stub, gcLog);
-
+      SoakLoad.Row warmup =
+          SoakLoad.run(
+              "stub soak warm-up", stub.port, connections, settings.serverWarmupSeconds(), mix);
+      double[] liveAfterWarmup = liveHeapMiB(stub, gcLog);
       List<Double> rss = new ArrayList<>();
-      AtomicBoolean stop = new AtomicBoolean();
-      long t0 = System.nanoTime();
-      Thread sampler = new Thread(() -> sampleRss(stub, t0, stop, rss), "rss-sampler");
-      sampler.setDaemon(true);
-      sampler.start();
-      Proc.CpuWindow cpu = new Proc.CpuWindow();
-      LoadGenerator.Row run =
-          LoadGenerator.run(
-                  "stub soak",
-                  ServerRuns.HOST,
-                  stub.port,
-                  settings.soakConnections(),
-                  0,
-                  settings.soakSeconds(),
-                  mix)
-              .row(cpu.finish(), Proc.loadAverage()[0]);
-      stop.set(true);
-      sampler.join(5000);
-      // the live set, by a full GC after the soak (outside the measured window): what a leak grows
-      Double liveAfterSoak = liveHeapMiB(stub, gcLog);
-      double soakStartUptime = (t0 - stub.startNanos) / 1e9;
-
+      ScheduledExecutorService sampler = Executors.newSingleThreadScheduledExecutor();
+      sampler.scheduleAtFixedRate(
+          () -> {
+            synchronized (rss) {
+              rss.add(Report.round(stub.rssKiB() / 1024.0, 1));
+            }
+          },
+          1,
+          1,
+          TimeUnit.SECONDS);
+      SoakLoad.Row run;
+      try {
+        run = SoakLoad.run("stub soak", stub.port, connections, settings.soakSeconds(), mix);
+      } finally {
+        sampler.shutdownNow();
+      }
+      // the live set after the soak (outside the measured window): what a leak grows
+      double[] liveAfterSoak = liveHeapMiB(stub, gcLog);
       List<Double> series;
       synchronized (rss) {
         series = List.copyOf(rss);
       }
       // sample i covers second i+1 of the soak
-      int window = (int) settings.soakRssWindowSeconds();
+      int window = settings.soakRssWindowSeconds();
       double first = mean(series.subList(0, Math.min(window, series.size())));
-      int soakEnd = Math.min(series.size(), (int) settings.soakSeconds());
-      double last = mean(series.subList(Math.max(0, soakEnd - window), soakEnd));
-      double ratio = last / first;
+      int end = Math.min(series.size(), settings.soakSeconds());
+      double last = mean(series.subList(Math.max(0, end - window), end));
+      double ratio = Report.round(last / first, 3);
       BenchmarkReport.Soak soak =
           new BenchmarkReport.Soak(
               warmup,
               run,
-              Report.round(rssAfterWarmup, 1),
               Report.round(first, 1),
               Report.round(last, 1),
-              Report.round(ratio, 3),
+              ratio,
               Math.abs(ratio - 1) <= RSS_FLAT_TOLERANCE,
               series.stream().mapToDouble(Double::doubleValue).max().orElse(Double.NaN),
               series,
-              gcWindows(gcLog, soakStartUptime),
-              liveAfterWarmup,
-              liveAfterSoak);
-      progress.line(
-          "  soak: "
-              + ServerRuns.describe(run).strip()
-              + ", RSS first "
-              + soak.rssFirstWindowMiB()
-              + " MiB, last "
-              + soak.rssLastWindowMiB()
-              + " MiB");
+              liveAfterWarmup == null ? null : liveAfterWarmup[0],
+              liveAfterSoak == null ? null : liveAfterSoak[0],
+              liveAfterSoak == null ? null : liveAfterSoak[1]);
+      progress.line("  soak: " + SoakLoad.describe(run).strip() + ", RSS ×" + ratio);
       return soak;
     }
   }
 
   /** Per connection, of every 10 requests: 8 valid, 1 invalid body, 1 without a usable token. */
-  private static LoadGenerator.Mix mix(int port) {
+  private static SoakLoad.Mix mix(int port) {
     String bearer = "Bearer " + Payloads.BEARER_TOKEN;
-    List<LoadGenerator.RequestKind> kinds = new ArrayList<>();
-    kinds.add(ServerRuns.validCreate(port));
+    SoakLoad.Request valid =
+        new SoakLoad.Request(
+            "valid create", Payloads.rawPost(port, bearer, Payloads.FULL_REQUEST), 200);
+    List<SoakLoad.Request> invalid = new ArrayList<>();
     for (int i = 0; i < Payloads.INVALID_BODIES.length; i++) {
-      kinds.add(
-          new LoadGenerator.RequestKind(
+      invalid.add(
+          new SoakLoad.Request(
               "invalid body " + (i + 1),
-              Payloads.rawPost(ServerRuns.HOST, port, bearer, Payloads.INVALID_BODIES[i]),
+              Payloads.rawPost(port, bearer, Payloads.INVALID_BODIES[i]),
               400));
     }
-    kinds.add(
-        new LoadGenerator.RequestKind(
-            "unknown bearer token",
-            Payloads.rawPost(
-                ServerRuns.HOST,
-                port,
-                "Bearer not-" + Payloads.BEARER_TOKEN,
-                Payloads.FULL_REQUEST),
-            401));
-    kinds.add(
-        new LoadGenerator.RequestKind(
-            "no Authorization header",
-            Payloads.rawPost(ServerRuns.HOST, port, null, Payloads.FULL_REQUEST),
-            401));
-    int invalidBodies = Payloads.INVALID_BODIES.length;
-    List<LoadGenerator.RequestKind> all = List.copyOf(kinds);
-    return new LoadGenerator.Mix() {
-      @Override
-      public LoadGenerator.RequestKind next(int worker, long step) {
-        long slot = (step + worker) % 10;
-        long round = (step + worker) / 10;
-        if (slot < 8) {
-          return all.get(0);
-        }
-        return slot == 8
-            ? all.get(1 + (int) (round % invalidBodies))
-            : all.get(1 + invalidBodies + (int) (round % 2));
+    List<SoakLoad.Request> unauthorized =
+        List.of(
+            new SoakLoad.Request(
+                "unknown bearer token",
+                Payloads.rawPost(
+                    port, "Bearer not-" + Payloads.BEARER_TOKEN, Payloads.FULL_REQUEST),
+                401),
+            new SoakLoad.Request(
+                "no Authorization header",
+                Payloads.rawPost(port, null, Payloads.FULL_REQUEST),
+                401));
+    return (worker, step) -> {
+      long slot = (step + worker) % 10;
+      long round = (step + worker) / 10;
+      if (slot < 8) {
+        return valid;
       }
-
-      @Override
-      public List<LoadGenerator.RequestKind> kinds() {
-        return all;
-      }
+      return slot == 8
+          ? invalid.get((int) (round % invalid.size()))
+          : unauthorized.get((int) (round % unauthorized.size()));
     };
   }
 
-  private void sampleRss(ServerProcess stub, long t0, AtomicBoolean stop, List<Double> rss) {
-    long bound = t0 + (long) ((settings.soakSeconds() + 30) * 1e9);
-    long next = t0;
-    while (!stop.get() && System.nanoTime() < bound) {
-      next += 1_000_000_000L;
-      long sleepMs = (next - System.nanoTime()) / 1_000_000;
-      try {
-        if (sleepMs > 0) {
-          Thread.sleep(sleepMs);
-        }
-      } catch (InterruptedException e) {
-        return;
-      }
-      synchronized (rss) {
-        rss.add(Report.round(stub.rssKiB() / 1024.0, 1));
-      }
-    }
-  }
-
   /**
-   * Heap still in use after a full GC ({@code jcmd PID GC.run}): the live set. Null without jcmd.
+   * {live, committed} heap in MiB after a full GC ({@code jcmd PID GC.run}), from the GC log; null
+   * without jcmd.
    */
-  private static Double liveHeapMiB(ServerProcess server, Path gcLog)
+  private static double[] liveHeapMiB(ServerProcess server, Path gcLog)
       throws InterruptedException, IOException {
     Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
     if (!Files.isExecutable(jcmd)) {
@@ -191,52 +144,14 @@ record SoakPhase(Settings settings, ServerRuns servers, Path out, ProgressLog pr
       return null;
     }
     Thread.sleep(200); // let the log line reach the file
-    Double live = null;
+    double[] heap = null;
     for (String line : Files.readAllLines(gcLog)) {
       Matcher m = FULL_PAUSE.matcher(line);
       if (m.find()) {
-        live = Double.parseDouble(m.group(2));
+        heap = new double[] {Double.parseDouble(m.group(1)), Double.parseDouble(m.group(2))};
       }
     }
-    return live;
-  }
-
-  /**
-   * From "[12.3s] GC(4) Pause Young ... 25M->3M(32M) 3.4ms": after-GC and committed heap per
-   * window.
-   */
-  private BenchmarkReport.GcWindows gcWindows(Path gcLog, double soakStartUptime)
-      throws IOException {
-    List<double[]> gcs = new ArrayList<>(); // {secondsIntoSoak, afterMiB, committedMiB}
-    for (String line : Files.readAllLines(gcLog)) {
-      Matcher m = PAUSE.matcher(line);
-      if (m.find() && !line.contains("Pause Full")) {
-        double t = Double.parseDouble(m.group(1).replace(',', '.')) - soakStartUptime;
-        if (t >= 0 && t <= settings.soakSeconds() + 1) {
-          gcs.add(new double[] {t, Double.parseDouble(m.group(3)), Double.parseDouble(m.group(4))});
-        }
-      }
-    }
-    double window = settings.soakRssWindowSeconds();
-    double[] first = windowStats(gcs, 0, window);
-    double[] last = windowStats(gcs, settings.soakSeconds() - window, settings.soakSeconds() + 1);
-    return new BenchmarkReport.GcWindows(
-        gcs.size(), Report.round(first[0], 1), Report.round(last[0], 1), first[1], last[1]);
-  }
-
-  /** {mean heap after GC, max committed} of the collections in [from, to). */
-  private static double[] windowStats(List<double[]> gcs, double from, double to) {
-    double sum = 0;
-    double committed = 0;
-    int n = 0;
-    for (double[] g : gcs) {
-      if (g[0] >= from && g[0] < to) {
-        sum += g[1];
-        committed = Math.max(committed, g[2]);
-        n++;
-      }
-    }
-    return new double[] {n == 0 ? Double.NaN : sum / n, n == 0 ? Double.NaN : committed};
+    return heap;
   }
 
   private static double mean(List<Double> values) {

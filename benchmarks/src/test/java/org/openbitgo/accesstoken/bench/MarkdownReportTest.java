@@ -11,158 +11,162 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import org.junit.jupiter.api.Test;
-import org.openbitgo.accesstoken.bench.BenchmarkReport.ClientRow;
+import org.openbitgo.accesstoken.bench.BenchmarkReport.ColdRun;
+import org.openbitgo.accesstoken.bench.BenchmarkReport.ColdVariant;
+import org.openbitgo.accesstoken.bench.BenchmarkReport.JmhRow;
 import org.openbitgo.accesstoken.bench.BenchmarkReport.ServerStart;
-import org.openbitgo.accesstoken.bench.BenchmarkReport.ThroughputRow;
+import org.openbitgo.accesstoken.bench.BenchmarkReport.Warmed;
 
 /**
  * Pins the rendered report byte for byte against golden files, so that rewriting how it is built
  * cannot change what people read. The targets are judged by {@link Targets} from the same numbers,
- * so their pass/fail texts are pinned too. On a mismatch the actual output is written next to the
+ * so their met/missed texts are pinned too. On a mismatch the actual output is written next to the
  * test classes ({@code target/markdown-report/}) to diff against the golden.
  */
 class MarkdownReportTest {
 
-  /** Every section present: Prism, the ceiling, GC and live-heap figures, client, JMH, notes. */
+  /**
+   * Every section present: two cold variants (one met, one not) and one that did not run, the
+   * harness's own cold figure, Prism, live-heap figures, JMH in both modes, the kit, notes.
+   */
   @Test
   void rendersEverySectionWithPrism() throws IOException {
-    LoadGenerator.Row stub32 = load("stub", 32, 41_234.5, latency(0.61, 1.9), cpu(1.62, 0.21));
-    LoadGenerator.Row prism32 = load("Prism", 32, 1_880.2, latency(14.2, 48.7), cpu(1.1, 0.4));
-    LoadGenerator.Row soakRun = load("stub soak", 64, 35_120.7, latency(1.4, 6.2), cpu(1.8, 0.1));
+    ColdVariant readme =
+        variant(
+            "readme",
+            List.of(
+                coldRun("readme #1", 612.4, 81.3, 31_002.5, 7.9),
+                coldRun("readme #2", 598.0, 80.9, 29_870.1, 8.4),
+                coldRun("readme #3", 640.7, 82.2, 30_450.0, 8.1)));
+    ColdVariant noCds =
+        variant("jar-no-cds", List.of(coldRun("jar-no-cds #1", 1_180.2, 104.6, 9_100.3, 41.0)));
+    ColdVariant missing =
+        new ColdVariant(
+            "java25",
+            "/opt/jdk-25/bin/java @args --host 127.0.0.1 --token T --port P",
+            List.of(),
+            Double.NaN,
+            Double.NaN,
+            Double.NaN,
+            Double.NaN,
+            0,
+            "Java binary not found: /opt/jdk-25/bin/java");
+    BenchmarkReport.Warm warm =
+        new BenchmarkReport.Warm(
+            List.of(
+                warmed("stub", 44_100.4, 45_020.9, 5.1),
+                warmed("canned Netty", 81_000.0, 80_200.0, 1.2),
+                warmed("Prism", 2_480.2, 2_510.7, 24.6)),
+            new ServerStart("Prism", 2_410.6, 142.5, 11));
+    SoakLoad.Row soakRun =
+        soakRow("stub soak", 35_120.7, 0, 0, Map.of(200, 280_000L, 400, 35_000L));
     BenchmarkReport.Soak soak =
         soak(
-            load("stub soak warm-up", 64, 30_000, latency(1.5, 7), null),
+            soakRow("stub soak warm-up", 30_000, 0, 0, Map.of(200, 48_000L)),
             soakRun,
             List.of(101.2, 103.0, 104.9),
-            new BenchmarkReport.GcWindows(412, 6.1, 6.4, 32, 34),
             5.2,
-            5.3);
-    List<ClientRow> client =
-        List.of(clientRow(1, 0.912, 2_830.4, 3_103.1), clientRow(8, 0.801, 9_944.9, 12_415.6));
+            5.3,
+            62.0);
+    List<JmhRow> jmh =
+        List.of(
+            new JmhRow(
+                "JsonBenchmarks", "deserializeResponseModel", 1, "avgt", 2_634.5, 120.4, "ns/op"),
+            new JmhRow(
+                "JsonBenchmarks", "deserializeResponseTree", 1, "avgt", 1_405.9, 92.2, "ns/op"),
+            new JmhRow("ClientCallBenchmark", "feignClient", 1, "thrpt", 5_912.0, 210.0, "ops/s"),
+            new JmhRow(
+                "ClientCallBenchmark", "plainHttpClient", 1, "thrpt", 6_798.0, 150.0, "ops/s"),
+            new JmhRow(
+                "ClientCallBenchmark",
+                "plainHttpClientWithModels",
+                1,
+                "thrpt",
+                6_236.0,
+                99.0,
+                "ops/s"),
+            new JmhRow("ClientCallBenchmark", "feignClient", 8, "thrpt", 12_529.0, 800.0, "ops/s"),
+            new JmhRow(
+                "ClientCallBenchmark", "plainHttpClient", 8, "thrpt", 17_985.0, 700.0, "ops/s"));
+    BenchmarkReport.Kit kit =
+        new BenchmarkReport.Kit(
+            "java -jar kit.jar --base-url http://127.0.0.1:P --token-env BENCH_KIT_TOKEN",
+            List.of(3.91, 3.85, 4.02),
+            3.91,
+            List.of(0, 0, 0));
     BenchmarkReport report =
         report(
             Settings.full(),
-            List.of(
-                new BenchmarkReport.StackRow(
-                    "Netty 4.1", new ServerStart("canned Netty", 412.7, 61.3, 19), stub32),
-                new BenchmarkReport.StackRow(
-                    "Jetty 12.1", new ServerStart("canned Jetty", 688.1, 80.9, 31), stub32)),
-            new BenchmarkReport.Startup(
-                "java -jar server.jar --port 0",
-                List.of(
-                    new ServerStart("stub 1", 702.3, 94.1, 23),
-                    new ServerStart("stub 2", 655.9, 93.8, 23),
-                    new ServerStart("stub 3", 690.4, 94.4, 24)),
-                690.4,
-                94.1,
-                new ServerStart("Prism", 2_410.6, 142.5, 11)),
-            load("stub, cold", 32, 12_500, latency(2.3, 9.8), cpu(1.5, 0.3)),
-            List.of(
-                new ThroughputRow(
-                    1,
-                    load("stub", 1, 3_500.1, latency(0.27, 0.55), cpu(0.6, 0.05)),
-                    load("Prism", 1, 820, latency(1.1, 2.9), cpu(0.5, 0.1))),
-                new ThroughputRow(32, stub32, prism32)),
-            load("canned Netty", 32, 80_101, latency(0.3, 1.1), cpu(1.9, 0.05)),
-            new BenchmarkReport.ResidentMemory(120.4, 151.7),
+            List.of(readme, noCds, missing),
+            soakRow("readme (own generator)", 31_633.0, 0, 0, Map.of(200, 316_330L)),
+            warm,
             soak,
-            client,
-            List.of(
-                new BenchmarkReport.JmhRow("JsonBenchmarks.decodeModel", 1_234.567, 12.3, "ns/op"),
-                new BenchmarkReport.JmhRow("JsonBenchmarks.decodeTree", 987.6, 4.56, "ns/op")),
+            jmh,
+            kit,
             List.of("a note", "another note with `code`"));
 
     assertMatchesGolden("every-section.md", report);
   }
 
   /**
-   * A quick run without Prism or JMH, whose soak had no GC log or {@code jcmd}, a failing soak, CPU
-   * not sampled and an empty latency sample ("n/a").
+   * A quick run without Prism, JMH or the kit, whose soak had no GC log or {@code jcmd}, a failing
+   * soak (errors, 5xx, server-closed connections, RSS not flat), a warm stub below the target with
+   * a non-200 answer, and an empty latency sample ("n/a").
    */
   @Test
   void rendersTheOptionalPartsMissing() throws IOException {
-    LoadGenerator.Row soakRun =
-        new LoadGenerator.Row(
-            "stub soak",
-            64,
-            0,
-            10,
-            9_000,
-            latency(2.5, Double.NaN),
-            90_000,
-            3,
-            2,
-            1,
-            7,
-            Map.of(),
-            new TreeMap<>(Map.of(200, 71_990L, 500, 1L)),
-            "connection reset",
-            null,
-            4.5);
+    SoakLoad.Row soakRun = soakRow("stub soak", 9_000, 3, 7, Map.of(200, 71_990L, 500, 1L));
     BenchmarkReport.Soak soak =
         soak(
-            load("stub soak warm-up", 64, 8_000, latency(2.6, 11), null),
+            soakRow("stub soak warm-up", 8_000, 0, 0, Map.of(200, 8_000L)),
             soakRun,
             List.of(92.5, 121.0, 120.25),
             null,
             null,
             null);
+    Wrk.Result stubRound =
+        new Wrk.Result("stub", 32, 2, 40_000, 20_000, 1, 503, 0, 1.6, 3, 5, 9, null, 4.5);
+    BenchmarkReport.Warm warm =
+        new BenchmarkReport.Warm(
+            List.of(
+                new Warmed("stub", List.of(stubRound), 20_000, 5, 1, 101.5),
+                warmed("canned Netty", 60_000, 60_000, 1.5)),
+            null);
     BenchmarkReport report =
         report(
             Settings.quick(),
-            List.of(),
-            new BenchmarkReport.Startup(
-                "java -jar server.jar",
-                List.of(new ServerStart("stub 1", 1_702.3, 99.2, 22)),
-                1_702.3,
-                99.2,
-                null),
-            null,
             List.of(
-                new ThroughputRow(1, load("stub", 1, 2_100, latency(1.2, 3.4), null), null),
-                new ThroughputRow(32, load("stub", 32, 20_000, latency(1.6, 5), null), null)),
+                variant(
+                    "readme", List.of(coldRun("readme #1", 1_702.3, 99.2, 12_000, Double.NaN)))),
             null,
-            new BenchmarkReport.ResidentMemory(101.5, null),
+            warm,
             soak,
             List.of(),
-            List.of(),
-            List.of("Prism was skipped (--no-prism): no Prism rows or ratios."));
+            null,
+            List.of("Prism was skipped (--no-prism): target 1 is not judged."));
 
     assertMatchesGolden("optional-parts-missing.md", report);
   }
 
-  /** No soak, no throughput rows, no notes: only the sections that are always there. */
+  /** Nothing measured: every target says NOT MEASURED, and only the always-there sections show. */
   @Test
   void rendersAMinimalReport() throws IOException {
     BenchmarkReport report =
-        report(
-            Settings.quick(),
-            List.of(),
-            new BenchmarkReport.Startup("java -jar server.jar", List.of(), Double.NaN, 0, null),
-            null,
-            List.of(),
-            null,
-            new BenchmarkReport.ResidentMemory(0, null),
-            null,
-            List.of(),
-            List.of(),
-            List.of());
+        report(Settings.quick(), List.of(), null, null, null, List.of(), null, List.of());
 
     assertMatchesGolden("minimal.md", report);
   }
 
   private static BenchmarkReport report(
       Settings settings,
-      List<BenchmarkReport.StackRow> stacks,
-      BenchmarkReport.Startup startup,
-      LoadGenerator.Row firstSeconds,
-      List<ThroughputRow> throughput,
-      LoadGenerator.Row ceiling,
-      BenchmarkReport.ResidentMemory rss,
+      List<ColdVariant> cold,
+      SoakLoad.Row ownFigure,
+      BenchmarkReport.Warm warm,
       BenchmarkReport.Soak soak,
-      List<ClientRow> client,
-      List<BenchmarkReport.JmhRow> jmh,
+      List<JmhRow> jmh,
+      BenchmarkReport.Kit kit,
       List<String> notes) {
+    BenchmarkReport.HarnessLines lines = new BenchmarkReport.HarnessLines(1_874, 317, 402);
     return new BenchmarkReport(
         "2026-11-28T20:00:00Z",
         412.3,
@@ -177,27 +181,100 @@ class MarkdownReportTest {
             2.71,
             3.5),
         settings,
-        stacks,
-        startup,
-        firstSeconds,
-        throughput,
-        ceiling,
-        rss,
+        "wrk debian/4.1.0-3+b2 [epoll]",
+        cold,
+        ownFigure,
+        warm,
         soak,
-        client,
         jmh,
-        Targets.judge(startup, firstSeconds, throughput, ceiling, soak, client),
+        kit,
+        lines,
+        Targets.judge(cold, ownFigure, warm, jmh, kit, lines),
+        Targets.checks(soak, cold, warm),
         notes);
+  }
+
+  private static ColdVariant variant(String name, List<ColdRun> runs) {
+    return new ColdVariant(
+        name,
+        "java @stub-server.args --host 127.0.0.1 --token T --port P",
+        runs,
+        Report.median(runs.stream().map(r -> r.start().startupMs()).toList()),
+        Report.median(runs.stream().map(r -> r.start().rssMiB()).toList()),
+        Report.median(runs.stream().map(r -> r.window().requestsPerSecond()).toList()),
+        Report.median(runs.stream().map(r -> r.window().p99Ms()).toList()),
+        0,
+        null);
+  }
+
+  private static ColdRun coldRun(
+      String server, double startupMs, double rssMiB, double rate, double p99Ms) {
+    return new ColdRun(
+        new ServerStart(server, startupMs, rssMiB, 17),
+        wrk(server, rate, p99Ms, new Proc.Cpu(1.9, 1.7, 0.2)));
+  }
+
+  /** A warm server measured in two rounds. */
+  private static Warmed warmed(String server, double first, double second, double p99Ms) {
+    List<Wrk.Result> rounds =
+        List.of(
+            wrk(server, first, p99Ms, null),
+            wrk(server, second, p99Ms * 1.1, new Proc.Cpu(2, 1.95, 0.05)));
+    return new Warmed(
+        server,
+        rounds,
+        Report.median(rounds.stream().map(Wrk.Result::requestsPerSecond).toList()),
+        Report.median(rounds.stream().map(Wrk.Result::p99Ms).toList()),
+        0,
+        120.4);
+  }
+
+  private static Wrk.Result wrk(String server, double rate, double p99Ms, Proc.Cpu cpu) {
+    return new Wrk.Result(
+        server,
+        32,
+        10,
+        (long) (rate * 10),
+        rate,
+        0,
+        0,
+        0,
+        p99Ms / 8,
+        p99Ms / 2,
+        p99Ms,
+        p99Ms * 3,
+        cpu,
+        1.57);
+  }
+
+  private static SoakLoad.Row soakRow(
+      String target, double rate, long errors, long serverClosed, Map<Integer, Long> statuses) {
+    long fiveXx = statuses.getOrDefault(500, 0L);
+    return new SoakLoad.Row(
+        target,
+        64,
+        10,
+        rate,
+        new Latencies.Summary(1.0, errors > 0 ? Double.NaN : 6.2, 30.5),
+        (long) (rate * 10),
+        errors,
+        fiveXx,
+        fiveXx,
+        serverClosed,
+        new TreeMap<>(statuses),
+        errors > 0 ? "connection reset" : null,
+        errors > 0 ? null : new Proc.Cpu(1.9, 1.8, 0.1),
+        1.25);
   }
 
   /** A soak whose RSS windows are one sample long: the first and the last of {@code rss}. */
   private static BenchmarkReport.Soak soak(
-      LoadGenerator.Row warmup,
-      LoadGenerator.Row run,
+      SoakLoad.Row warmup,
+      SoakLoad.Row run,
       List<Double> rss,
-      BenchmarkReport.GcWindows heap,
       Double liveAfterWarmup,
-      Double liveAfterSoak) {
+      Double liveAfterSoak,
+      Double committedAfterSoak) {
     double first = rss.get(0);
     double last = rss.get(rss.size() - 1);
     double ratio = Report.round(last / first, 3);
@@ -205,59 +282,14 @@ class MarkdownReportTest {
         warmup,
         run,
         first,
-        first,
         last,
         ratio,
         Math.abs(ratio - 1) <= SoakPhase.RSS_FLAT_TOLERANCE,
         rss.stream().mapToDouble(Double::doubleValue).max().orElseThrow(),
         rss,
-        heap,
         liveAfterWarmup,
-        liveAfterSoak);
-  }
-
-  private static ClientRow clientRow(
-      int threads, double feignToPlain, double feignRate, double plainRate) {
-    List<ClientComparison.Row> variants =
-        List.of(
-            variant("Feign", threads, feignRate),
-            variant("plain", threads, plainRate),
-            variant("plain + Jackson", threads, plainRate * 0.97));
-    return new ClientRow(threads, variants, feignToPlain, feignToPlain / 0.97);
-  }
-
-  private static ClientComparison.Row variant(String client, int threads, double rate) {
-    return new ClientComparison.Row(
-        client, threads, 2, 10, rate, latency(threads * 0.31, threads * 0.92), 0, null);
-  }
-
-  private static LoadGenerator.Row load(
-      String target, int connections, double rate, Latencies.Summary latency, Proc.Cpu cpu) {
-    return new LoadGenerator.Row(
-        target,
-        connections,
-        5,
-        10,
-        rate,
-        latency,
-        (long) (rate * 10),
-        0,
-        connections == 32 ? 1 : 0,
-        0,
-        connections == 8 ? 2 : 0,
-        Map.of(),
-        new TreeMap<>(Map.of(200, (long) (rate * 10))),
-        null,
-        cpu,
-        1.25 + connections / 100.0);
-  }
-
-  private static Latencies.Summary latency(double p50Ms, double p99Ms) {
-    return new Latencies.Summary(1000, p50Ms * 1.1, p50Ms, p99Ms * 0.8, p99Ms, p99Ms * 1.7, 30.5);
-  }
-
-  private static Proc.Cpu cpu(double thisBenchmark, double others) {
-    return new Proc.Cpu(thisBenchmark + others, thisBenchmark, others);
+        liveAfterSoak,
+        committedAfterSoak);
   }
 
   private static void assertMatchesGolden(String golden, BenchmarkReport report)
