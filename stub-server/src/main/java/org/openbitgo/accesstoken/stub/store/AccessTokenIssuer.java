@@ -82,7 +82,7 @@ public record AccessTokenIssuer(String origin, InMemoryAccessTokenStore store, C
 
   /**
    * The created token's document, what listing and revoking show: every field of the create answer
-   * but the secret. Shares the answer's values, none of which anybody changes afterwards.
+   * but the secret (the store keeps a copy as JSON).
    */
   private static AccessTokenInfo documentOf(AccessToken created) {
     AccessTokenInfo document = new AccessTokenInfo(created.getId(), created.getIsExtensible());

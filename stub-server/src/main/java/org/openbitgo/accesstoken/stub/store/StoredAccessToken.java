@@ -3,6 +3,7 @@ package org.openbitgo.accesstoken.stub.store;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
@@ -14,31 +15,39 @@ import org.openbitgo.accesstoken.server.generated.model.AccessTokenInfo;
  * without the secret) and the SHA-256 hash of the secret, enough to recognise the token when it is
  * later sent as a bearer token. The secret itself is never kept.
  *
- * <p>The document held is never changed once stored: revocation swaps in a revoked copy, so an
- * answer being written on another thread keeps the document it was given. Every index of the store
- * holds this one object, so a revocation is seen by all of them at once.
+ * <p>The document is held as its JSON bytes, not as the model: the store keeps up to 10,000 tokens
+ * for a few seconds under load, long enough to survive young collections, and the model's graph
+ * (dozens of small objects: lists, timestamps, amounts) was copied by every one of them. One array
+ * per token made a warm stub's collector pauses the p99 (benchmarks/README.md). Listing and
+ * revoking, rare beside bearer checks, read the document back; each reader gets its own copy.
+ *
+ * <p>A revocation swaps in a new version (document and expiry together), so every index, holding
+ * this one object, sees it at once.
  */
 public final class StoredAccessToken {
 
-  /** Copies a document as the wire would: every field, amounts digit for digit. */
-  private static final ObjectMapper DOCUMENT_COPIER = ContractJson.newObjectMapper();
+  /** Writes and reads documents as the wire would: every field, amounts digit for digit. */
+  private static final ObjectMapper DOCUMENTS = ContractJson.newObjectMapper();
 
   private final String secretSha256;
   private final String id;
   private final String userId;
-  private final AtomicReference<AccessTokenInfo> document;
+  private final AtomicReference<Version> version;
+
+  /** The document as JSON, and its expiry, what every bearer check reads, beside it. */
+  private record Version(byte[] json, Instant expires) {}
 
   /**
    * @param secretSha256 the SHA-256 hex of the token's secret
    * @param document the token's document; its {@code id}, {@code user} and {@code expires} are
-   *     required. The store owns it from now on: nobody changes it.
+   *     required. It is copied: later changes to it are not seen.
    */
   public StoredAccessToken(String secretSha256, AccessTokenInfo document) {
     this.secretSha256 = Objects.requireNonNull(secretSha256, "secretSha256");
     this.id = Objects.requireNonNull(document.getId(), "document.id");
     this.userId = Objects.requireNonNull(document.getUser(), "document.user");
     Objects.requireNonNull(document.getExpires(), "document.expires");
-    this.document = new AtomicReference<>(document);
+    this.version = new AtomicReference<>(versionOf(document));
   }
 
   public String id() {
@@ -54,18 +63,14 @@ public final class StoredAccessToken {
     return userId;
   }
 
-  /** The token's document as it stands (revoked or not); callers must not change it. */
+  /** The token's document as it stands (revoked or not): a fresh copy, the caller's to keep. */
   public AccessTokenInfo document() {
-    return document.get();
-  }
-
-  public OffsetDateTime expires() {
-    return document.get().getExpires();
+    return read(version.get().json());
   }
 
   /** Whether the token still authenticates and is listed at {@code now}. */
   public boolean isActiveAt(OffsetDateTime now) {
-    return expires().isAfter(now);
+    return version.get().expires().isAfter(now.toInstant());
   }
 
   /**
@@ -75,27 +80,44 @@ public final class StoredAccessToken {
    * @return the document after revocation
    */
   AccessTokenInfo revokeAt(OffsetDateTime now) {
-    return document.updateAndGet(
-        current -> current.getExpires().isAfter(now) ? expiredCopy(current, now) : current);
+    Version after =
+        version.updateAndGet(
+            current -> {
+              if (!current.expires().isAfter(now.toInstant())) {
+                return current;
+              }
+              AccessTokenInfo expired = read(current.json());
+              expired.setExpires(now);
+              return versionOf(expired);
+            });
+    return read(after.json());
   }
 
-  private static AccessTokenInfo expiredCopy(AccessTokenInfo current, OffsetDateTime now) {
-    AccessTokenInfo copy;
+  private static Version versionOf(AccessTokenInfo document) {
     try {
-      // rare (one per revocation): a copy through JSON keeps every field the contract adds later
-      copy =
-          DOCUMENT_COPIER.readValue(
-              DOCUMENT_COPIER.writeValueAsBytes(current), AccessTokenInfo.class);
+      return new Version(DOCUMENTS.writeValueAsBytes(document), document.getExpires().toInstant());
     } catch (IOException e) {
-      throw new UncheckedIOException("a stored token document did not copy", e);
+      throw new UncheckedIOException("a token document did not write as JSON", e);
     }
-    copy.setExpires(now);
-    return copy;
+  }
+
+  private static AccessTokenInfo read(byte[] json) {
+    try {
+      return DOCUMENTS.readValue(json, AccessTokenInfo.class);
+    } catch (IOException e) {
+      throw new UncheckedIOException("a stored token document did not read back", e);
+    }
   }
 
   /** Id, user and expiry only: never the secret's hash or anything else. */
   @Override
   public String toString() {
-    return "StoredAccessToken[id=" + id + ", user=" + userId + ", expires=" + expires() + "]";
+    return "StoredAccessToken[id="
+        + id
+        + ", user="
+        + userId
+        + ", expires="
+        + version.get().expires()
+        + "]";
   }
 }
