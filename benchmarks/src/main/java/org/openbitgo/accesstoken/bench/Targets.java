@@ -136,6 +136,13 @@ final class Targets {
     return targets;
   }
 
+  static final double STEADY_ERROR_SHARE = 0.25;
+
+  /** Whether a JMH score's error is small enough for a ratio of scores to mean something. */
+  static boolean steady(JmhRow row) {
+    return !(row.error() > STEADY_ERROR_SHARE * row.score());
+  }
+
   /** The client benchmark's variants at one thread count: client / plain, in throughput. */
   private static Target client(List<JmhRow> jmh, int threads) {
     String target =
@@ -148,18 +155,23 @@ final class Targets {
     }
     double share = throughputRatio(client, plain);
     JmhRow withModels = findClient(jmh, "plainWithModels", threads);
+    // a ratio of scores whose error bars are as wide as a quarter of them (a JIT ramp, a busy
+    // machine) says nothing: judged not met, and the row says why
+    boolean steady = steady(client) && steady(plain);
     return new Target(
         target,
-        share >= CLIENT_SHARE_OF_PLAIN,
-        "%s (%s vs %s %s)%s"
-            .formatted(
-                f3(share),
-                f1(client.score()),
-                f1(plain.score()),
-                plain.unit(),
-                withModels == null
-                    ? ""
-                    : "; vs plain + models %s".formatted(f3(throughputRatio(client, withModels)))));
+        steady && share >= CLIENT_SHARE_OF_PLAIN,
+        (steady ? "" : "UNSTEADY (JMH error > 25 % of a score): ")
+            + "%s (%s vs %s %s)%s"
+                .formatted(
+                    f3(share),
+                    f1(client.score()),
+                    f1(plain.score()),
+                    plain.unit(),
+                    withModels == null
+                        ? ""
+                        : "; vs plain + models %s"
+                            .formatted(f3(throughputRatio(client, withModels)))));
   }
 
   private static Target modelRead(List<JmhRow> jmh) {
