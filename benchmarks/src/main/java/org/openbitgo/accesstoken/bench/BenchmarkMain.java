@@ -153,10 +153,19 @@ public final class BenchmarkMain {
         if (!JmhPhase.listed(benchmarkClass).isEmpty()) {
           progress.line("JMH: " + benchmarkClass);
           try {
-            jmh.addAll(
-                benchmarkClass.equals(JmhPhase.CLIENT)
-                    ? phase.run(benchmarkClass, Settings.CLIENT_THREADS)
-                    : phase.run(benchmarkClass));
+            if (benchmarkClass.equals(JmhPhase.CLIENT)) {
+              // one stub for every client variant, so they differ only in the client
+              try (ServerProcess shared =
+                  ServerProcess.startAndAwait200("stub for the client", stub.command(), 60)) {
+                jmh.addAll(
+                    phase.run(
+                        benchmarkClass,
+                        "http://" + ServerProcess.HOST + ":" + shared.port + "/",
+                        Settings.CLIENT_THREADS));
+              }
+            } else {
+              jmh.addAll(phase.run(benchmarkClass));
+            }
           } catch (IOException e) {
             missing(e.getMessage());
           }

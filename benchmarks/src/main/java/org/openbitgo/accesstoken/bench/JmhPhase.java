@@ -29,6 +29,7 @@ final class JmhPhase {
   private final Path jar;
   private final Path out;
   private final ProgressLog progress;
+  private String stubUrl;
 
   JmhPhase(Settings settings, Path jar, Path out, ProgressLog progress) {
     this.settings = settings;
@@ -63,6 +64,16 @@ final class JmhPhase {
    */
   List<BenchmarkReport.JmhRow> run(String benchmarkClass, int... threadCounts)
       throws IOException, InterruptedException {
+    return run(benchmarkClass, null, threadCounts);
+  }
+
+  /**
+   * The same, every fork given {@code -Dstub.url=stubUrl} (when not null): the client benchmarks'
+   * variants then all call one stub, warmed once, instead of a fresh one per fork.
+   */
+  List<BenchmarkReport.JmhRow> run(String benchmarkClass, String stubUrl, int... threadCounts)
+      throws IOException, InterruptedException {
+    this.stubUrl = stubUrl;
     boolean annotatedThreads =
         listed(benchmarkClass).stream().anyMatch(e -> e.getThreads().hasValue());
     List<BenchmarkReport.JmhRow> rows = new ArrayList<>();
@@ -104,7 +115,7 @@ final class JmhPhase {
                 "-r",
                 "1s",
                 "-jvmArgsAppend",
-                "-Xms256m -Xmx256m",
+                "-Xms256m -Xmx256m" + (stubUrl == null ? "" : " -Dstub.url=" + stubUrl),
                 "-rf",
                 "json",
                 "-rff",
