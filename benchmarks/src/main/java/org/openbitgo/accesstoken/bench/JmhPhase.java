@@ -29,7 +29,6 @@ final class JmhPhase {
   private final Path jar;
   private final Path out;
   private final ProgressLog progress;
-  private String stubUrl;
 
   JmhPhase(Settings settings, Path jar, Path out, ProgressLog progress) {
     this.settings = settings;
@@ -73,21 +72,21 @@ final class JmhPhase {
    */
   List<BenchmarkReport.JmhRow> run(String benchmarkClass, String stubUrl, int... threadCounts)
       throws IOException, InterruptedException {
-    this.stubUrl = stubUrl;
     boolean annotatedThreads =
         listed(benchmarkClass).stream().anyMatch(e -> e.getThreads().hasValue());
     List<BenchmarkReport.JmhRow> rows = new ArrayList<>();
     if (threadCounts.length == 0 || annotatedThreads) {
-      rows.addAll(runOnce(benchmarkClass, null));
+      rows.addAll(runOnce(benchmarkClass, stubUrl, null));
     } else {
       for (int t : threadCounts) {
-        rows.addAll(runOnce(benchmarkClass, t));
+        rows.addAll(runOnce(benchmarkClass, stubUrl, t));
       }
     }
     return rows;
   }
 
-  private List<BenchmarkReport.JmhRow> runOnce(String benchmarkClass, Integer threads)
+  private List<BenchmarkReport.JmhRow> runOnce(
+      String benchmarkClass, String stubUrl, Integer threads)
       throws IOException, InterruptedException {
     String suffix = benchmarkClass + (threads == null ? "" : "-t" + threads);
     Path json = out.resolve("jmh-" + suffix + ".json");
