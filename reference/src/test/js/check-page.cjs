@@ -55,12 +55,14 @@ async function check(browser, expected, file, screenshot) {
     requests,
     consoleErrors,
   };
-  // the top 4,000 px (the header, the first operation and its schema): the whole expanded page is
-  // some 64,000 px tall, an image no viewer shows usefully, and took 5 s of the build to encode
+  // the top 4,000 px at the page's full width (the header, the first operation and its schema):
+  // the whole expanded page is some 64,000 px tall, an image no viewer shows usefully, and took 5 s
+  // of the build to encode
   if (screenshot) {
+    const width = await page.evaluate(() => document.documentElement.scrollWidth);
     await page.screenshot({
       path: screenshot,
-      clip: { x: 0, y: 0, width: 1280, height: 4000 },
+      clip: { x: 0, y: 0, width, height: 4000 },
       captureBeyondViewport: true,
     });
   }
