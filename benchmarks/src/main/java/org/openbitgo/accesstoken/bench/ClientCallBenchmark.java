@@ -26,7 +26,6 @@ import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Threads;
 
 /**
  * Create calls per second, closed loop, against the stub server: our Feign client ({@link
@@ -119,43 +118,21 @@ public class ClientCallBenchmark {
     }
   }
 
-  // One caller thread
+  // The harness runs these once per caller-thread count (JMH's -t 1, then -t 8), every thread
+  // sharing the one client of its variant.
 
   @Benchmark
-  @Threads(1)
-  public Object plain1Thread() throws Exception {
+  public Object plain() throws Exception {
     return callPlain();
   }
 
   @Benchmark
-  @Threads(1)
-  public Object plainWithModels1Thread() throws Exception {
+  public Object plainWithModels() throws Exception {
     return callPlainWithModels();
   }
 
   @Benchmark
-  @Threads(1)
-  public Object feign1Thread() {
-    return callFeign();
-  }
-
-  // Eight caller threads sharing one client
-
-  @Benchmark
-  @Threads(8)
-  public Object plain8Threads() throws Exception {
-    return callPlain();
-  }
-
-  @Benchmark
-  @Threads(8)
-  public Object plainWithModels8Threads() throws Exception {
-    return callPlainWithModels();
-  }
-
-  @Benchmark
-  @Threads(8)
-  public Object feign8Threads() {
+  public Object feign() {
     return callFeign();
   }
 
