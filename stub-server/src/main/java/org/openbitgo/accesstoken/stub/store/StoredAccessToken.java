@@ -80,17 +80,19 @@ public final class StoredAccessToken {
    * @return the document after revocation
    */
   AccessTokenInfo revokeAt(OffsetDateTime now) {
-    Version after =
-        version.updateAndGet(
-            current -> {
-              if (!current.expires().isAfter(now.toInstant())) {
-                return current;
-              }
-              AccessTokenInfo expired = read(current.json());
-              expired.setExpires(now);
-              return versionOf(expired);
-            });
-    return read(after.json());
+    while (true) {
+      Version current = version.get();
+      // read once: the copy returned is the one written, so no second read of the new bytes
+      AccessTokenInfo document = read(current.json());
+      if (!current.expires().isAfter(now.toInstant())) {
+        return document;
+      }
+      document.setExpires(now);
+      if (version.compareAndSet(current, versionOf(document))) {
+        return document;
+      }
+      // another revocation won the race: judge again against what it stored
+    }
   }
 
   private static Version versionOf(AccessTokenInfo document) {
