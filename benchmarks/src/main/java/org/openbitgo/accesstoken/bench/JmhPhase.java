@@ -37,9 +37,7 @@ final class JmhPhase {
     this.progress = progress;
   }
 
-  /**
-   * JMH's include pattern for a class's benchmarks, nested classes' ({@code @Threads} groups) too.
-   */
+  /** JMH's include pattern for a class's benchmarks. */
   private static String pattern(String benchmarkClass) {
     return "\\." + benchmarkClass + "[.$]";
   }
@@ -57,30 +55,21 @@ final class JmhPhase {
                 List.of()));
   }
 
-  /**
-   * Runs {@code benchmarkClass} once per thread count, unless its benchmarks fix their threads
-   * themselves ({@code @Threads}): then once, as they say.
-   */
-  List<BenchmarkReport.JmhRow> run(String benchmarkClass, int... threadCounts)
-      throws IOException, InterruptedException {
-    return run(benchmarkClass, null, threadCounts);
+  /** Runs {@code benchmarkClass} once, with the thread count JMH defaults to (one). */
+  List<BenchmarkReport.JmhRow> run(String benchmarkClass) throws IOException, InterruptedException {
+    return runOnce(benchmarkClass, null, null);
   }
 
   /**
-   * The same, every fork given {@code -Dstub.url=stubUrl} (when not null): the client benchmarks'
-   * variants then all call one stub, warmed once, instead of a fresh one per fork.
+   * Runs {@code benchmarkClass} once per thread count (JMH's {@code -t}), every fork given {@code
+   * -Dstub.url=stubUrl}: the client benchmarks' variants then all call one stub, warmed once,
+   * instead of a fresh one per fork.
    */
   List<BenchmarkReport.JmhRow> run(String benchmarkClass, String stubUrl, int... threadCounts)
       throws IOException, InterruptedException {
-    boolean annotatedThreads =
-        listed(benchmarkClass).stream().anyMatch(e -> e.getThreads().hasValue());
     List<BenchmarkReport.JmhRow> rows = new ArrayList<>();
-    if (threadCounts.length == 0 || annotatedThreads) {
-      rows.addAll(runOnce(benchmarkClass, stubUrl, null));
-    } else {
-      for (int t : threadCounts) {
-        rows.addAll(runOnce(benchmarkClass, stubUrl, t));
-      }
+    for (int t : threadCounts) {
+      rows.addAll(runOnce(benchmarkClass, stubUrl, t));
     }
     return rows;
   }
