@@ -113,13 +113,29 @@ class Errors(unittest.TestCase):
 class Amounts(unittest.TestCase):
     def test_a_30_digit_amount_is_exact_as_string_and_as_integer(self):
         big = 123456789012345678901234567890  # beyond 2^64
-        created = client().create_access_token(
-            {"label": "big", "spendingLimits": [{"coin": "eth", "txValueLimit": str(big)}, {"coin": "teth", "txValueLimit": big}]}
+        int64 = openbitgo_accesstoken.LARGEST_INTEGER_AMOUNT
+        self.assertEqual(int64, 2**63 - 1)
+        self.assertEqual(schema("BaseUnitAmountInteger")["format"], "int64")
+        request = openbitgo_accesstoken.CreateAccessTokenRequest.from_dict(
+            {"label": "big", "otp": "0000000", "spendingLimits": [
+                {"coin": "eth", "txValueLimit": str(big)}, {"coin": "teth", "txValueLimit": big},
+                {"coin": "btc", "txValueLimit": int64 + 1}, {"coin": "ltc", "txValueLimit": int64}]}
         )
+        before = as_json(request)
+        created = client().create_access_token(request)
+        self.assertEqual(as_json(request), before, "the caller's request is not changed")
+        # the stub echoes the form it received: an int beyond int64 was sent as its decimal string
         limits = as_json(created)["unlock"]["spendingLimits"]
         self.assertEqual(limits["eth"]["txValueLimit"], str(big))
-        self.assertEqual(type(limits["teth"]["txValueLimit"]), int)
-        self.assertEqual(limits["teth"]["txValueLimit"], big)
+        self.assertEqual(limits["teth"]["txValueLimit"], str(big))
+        self.assertEqual(limits["btc"]["txValueLimit"], str(int64 + 1))
+        self.assertEqual(limits["ltc"]["txValueLimit"], int64)
+        self.assertEqual(type(limits["ltc"]["txValueLimit"]), int)
+        widened = as_json(openbitgo_accesstoken.integer_amounts_within_int64(request))
+        self.assertEqual(widened["otp"], "0000000")
+        self.assertEqual(json_differences({**before, "spendingLimits": [
+            {"coin": "eth", "txValueLimit": str(big)}, {"coin": "teth", "txValueLimit": str(big)},
+            {"coin": "btc", "txValueLimit": str(int64 + 1)}, {"coin": "ltc", "txValueLimit": int64}]}, widened), [])
 
     def test_an_amount_that_is_not_digits_or_an_integer_is_refused(self):
         for bad in (1.5, -1, True):
@@ -153,7 +169,7 @@ class Amounts(unittest.TestCase):
             s.bind(("127.0.0.1", 0))
             port = s.getsockname()[1]
         unreachable = AccessTokenClient(TOKEN, base_url=f"http://127.0.0.1:{port}")
-        for bad in ("12a", "", "-5", " 5", "1e3", "9" * 79):
+        for bad in ("12a", "", "-5", " 5", "1e3", "9" * 79, "5\n"):
             for request, field in (
                 ({"label": "bad", "spendingLimits": [{"coin": "btc", "txValueLimit": bad}]}, "spendingLimits[0].txValueLimit"),
                 ({"label": "bad", "allErc20TokensLimit": {"txValueLimit": bad}}, "allErc20TokensLimit.txValueLimit"),
@@ -166,6 +182,47 @@ class Amounts(unittest.TestCase):
         longest = "9" * 78
         created = client().create_access_token({"label": "longest", "spendingLimits": [{"coin": "btc", "txValueLimit": longest}]})
         self.assertEqual(openbitgo_accesstoken.as_int(created.unlock.spending_limits["btc"].tx_value_limit), int(longest))
+
+
+class UnknownKeys(unittest.TestCase):
+    def test_a_key_that_is_not_a_json_field_name_is_refused_at_any_depth_before_anything_is_sent(self):
+        with socket.socket() as s:
+            s.bind(("127.0.0.1", 0))
+            port = s.getsockname()[1]
+        unreachable = AccessTokenClient(TOKEN, base_url=f"http://127.0.0.1:{port}")
+        for request, message in (
+            # the Python name of a field: the generated from_dict drops it, leaving no restriction
+            ({"label": "x", "ip_restrict": ["203.0.113.7"]}, "ip_restrict is not a field of CreateAccessTokenRequest (its JSON name is ipRestrict)"),
+            ({"label": "x", "ipRestrictt": ["203.0.113.7"]}, "ipRestrictt is not a field of CreateAccessTokenRequest;"),
+            ({"label": "x", "spendingLimits": [{"coin": "btc", "tx_value_limit": "1"}]},
+             "spendingLimits[0].tx_value_limit is not a field of SpendingLimit (its JSON name is txValueLimit)"),
+            ({"label": "x", "allErc20TokensLimit": {"enabled": True, "limit": "1"}}, "allErc20TokensLimit.limit is not a field of AllErc20TokensLimit;"),
+        ):
+            with self.subTest(request=request), self.assertRaises(ValueError) as caught:
+                unreachable.create_access_token(request)
+            self.assertIn(message, str(caught.exception))
+
+    def test_every_json_field_name_is_accepted(self):
+        example = request_example("full")
+        openbitgo_accesstoken.refuse_unknown_keys(example, openbitgo_accesstoken.CreateAccessTokenRequest)
+        created = client().create_access_token(example)
+        self.assertEqual(created.ip_restrict, example["ipRestrict"])
+
+
+class TrailingNewline(unittest.TestCase):
+    """Python's `$` matches before a final newline; the spec's (ECMA-262) does not, nor any other
+    language's client or the stub."""
+
+    def test_a_bearer_token_read_with_its_newline_is_refused_without_showing_it(self):
+        with self.assertRaises(ValueError) as caught:
+            AccessTokenClient(TOKEN + "\n", base_url=stub.base_url)
+        self.assertNotIn(TOKEN, str(caught.exception))
+        self.assertFalse(openbitgo_accesstoken.is_bearer_token(TOKEN + "\n"))
+
+    def test_a_generated_model_refuses_a_pattern_match_that_ends_in_a_newline(self):
+        openbitgo_accesstoken.SpendingLimit.from_dict({"coin": "btc", "txValueLimit": "1"})
+        with self.assertRaises(ValueError):
+            openbitgo_accesstoken.SpendingLimit.from_dict({"coin": "btc\n", "txValueLimit": "1"})
 
 
 class Readme(unittest.TestCase):

@@ -13,8 +13,9 @@ export type SafeInteger = number & { readonly [safeIntegerBrand]: true };
 
 /**
  * What an amount field accepts when sending: a decimal string such as `'100000000'`, a checked
- * {@link SafeInteger}, or a `bigint` (sent as the exact JSON integer it is, as the stub, the Java
- * and the Python clients accept one beyond 2^64).
+ * {@link SafeInteger}, or a `bigint`: sent as the exact JSON integer it is up to 2^63 - 1, and as
+ * its decimal string beyond, as the spec advises (its integer form is `int64`, which a Go reader,
+ * for one, cannot hold more of: one such integer would fail its whole answer).
  */
 export type ExactAmount = string | SafeInteger | bigint;
 
@@ -100,6 +101,24 @@ function assertAmountDigits(path: string, digits: string): void {
       `${path} = ${shown} is not an amount: a non-negative integer of 1 to 78 digits`,
     );
   }
+}
+
+/** The largest amount sent as a JSON integer: the spec's `BaseUnitAmountInteger` is `int64`. */
+export const LARGEST_INTEGER_AMOUNT = 2n ** 63n - 1n;
+
+/**
+ * `body` with every `bigint` beyond {@link LARGEST_INTEGER_AMOUNT} replaced by its decimal string
+ * (only amounts may be a `bigint`: {@link assertExactNumbers} refuses one anywhere else); the
+ * same object when there is none.
+ */
+export function integerAmountsWithinInt64(body: unknown): unknown {
+  if (typeof body === 'bigint') return body > LARGEST_INTEGER_AMOUNT ? body.toString() : body;
+  if (body === null || typeof body !== 'object' || body instanceof Date) return body;
+  if (!containsBigint(body)) return body;
+  if (Array.isArray(body)) return body.map(integerAmountsWithinInt64);
+  return Object.fromEntries(
+    Object.entries(body).map(([key, value]) => [key, integerAmountsWithinInt64(value)]),
+  );
 }
 
 /** Whether `value` holds a `bigint` anywhere: such a body is written with `stringifyJson`. */

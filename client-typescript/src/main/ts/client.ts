@@ -13,6 +13,7 @@ import {
 import {
   assertExactNumbers,
   containsBigint,
+  integerAmountsWithinInt64,
   type WithExactAmounts,
   type WithReadAmounts,
 } from './amounts';
@@ -90,11 +91,12 @@ export class ExactAccessTokenApi extends AccessTokenApi {
     initOverrides?: RequestInit | InitOverrideFunction,
   ): Promise<Response> {
     assertExactNumbers(context.body);
+    const exact = integerAmountsWithinInt64(context.body);
     // JSON.stringify, which the generated code calls, throws on a bigint amount: a Blob is sent as
     // it is, so the body is written here with every digit of the integer
-    const body = containsBigint(context.body)
-      ? new Blob([stringifyJson(context.body)], { type: 'application/json' })
-      : context.body;
+    const body = containsBigint(exact)
+      ? new Blob([stringifyJson(exact)], { type: 'application/json' })
+      : exact;
     return super.request({ ...context, body }, initOverrides);
   }
 

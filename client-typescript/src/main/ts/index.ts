@@ -19,6 +19,7 @@ export { BitGoApiError, BitGoError, BitGoLabelError, BitGoTransportError } from 
 export {
   AMOUNT_DIGITS,
   AMOUNT_PROPERTIES,
+  LARGEST_INTEGER_AMOUNT,
   assertExactNumbers,
   baseUnits,
   safeInteger,

@@ -13,6 +13,7 @@ import {
   AccessTokenListToJSON,
   AccessTokenToJSON,
   BitGoApiError,
+  LARGEST_INTEGER_AMOUNT,
   PlatformErrorFromJSON,
   PlatformErrorToJSON,
   SENSITIVE_PROPERTIES,
@@ -405,12 +406,27 @@ describe('amounts', () => {
     assert.ok(rounded && roundedErc20 && accepted);
   });
 
-  test('a bigint amount beyond 2^64 is sent as the exact JSON integer it is', async () => {
+  test('a bigint amount is sent as a JSON integer up to int64, as its decimal string beyond', async () => {
+    // the stub echoes the form it received: an integer comes back an integer, a string a string
     const created = await client().createAccessToken({
-      label: 'beyond-2^64',
-      spendingLimits: [{ coin: 'btc', txValueLimit: 18446744073709551617n }],
+      label: 'beyond-int64',
+      spendingLimits: [
+        { coin: 'btc', txValueLimit: 18446744073709551617n },
+        { coin: 'eth', txValueLimit: LARGEST_INTEGER_AMOUNT + 1n },
+        { coin: 'ltc', txValueLimit: LARGEST_INTEGER_AMOUNT },
+        { coin: 'xrp', txValueLimit: 9007199254740993n },
+      ],
     });
-    assert.equal(created.unlock!.spendingLimits!['btc']!.txValueLimit, 18446744073709551617n);
+    const limits = created.unlock!.spendingLimits!;
+    assert.equal(limits['btc']!.txValueLimit, '18446744073709551617');
+    assert.equal(limits['eth']!.txValueLimit, '9223372036854775808');
+    assert.equal(limits['ltc']!.txValueLimit, 9223372036854775807n);
+    assert.equal(limits['xrp']!.txValueLimit, 9007199254740993n);
+    assert.equal(LARGEST_INTEGER_AMOUNT, 2n ** 63n - 1n);
+  });
+
+  test('the largest integer amount is the int64 the spec gives the integer form', () => {
+    assert.equal(schema('BaseUnitAmountInteger')['format'], 'int64');
   });
 
   test('a negative or 79-digit integer amount is refused before sending', async () => {

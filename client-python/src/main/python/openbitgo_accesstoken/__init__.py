@@ -8,6 +8,7 @@ Amounts are exact as they come: Python's ``int`` holds any size, and decimal str
 from openbitgo_accesstoken.client import (
     AMOUNT_PATTERN,
     AMOUNT_PROPERTIES,
+    LARGEST_INTEGER_AMOUNT,
     TOKEN_ID_PATTERN,
     AccessTokenClient,
     BitGoApiError,
@@ -16,6 +17,8 @@ from openbitgo_accesstoken.client import (
     BitGoLabelError,
     as_int,
     check_amounts,
+    integer_amounts_within_int64,
+    refuse_unknown_keys,
 )
 from openbitgo_accesstoken.contract_facts import is_bearer_token
 from openbitgo_accesstoken.generated.models import *  # noqa: F401,F403  the contract's models
@@ -23,6 +26,7 @@ from openbitgo_accesstoken.generated.models import *  # noqa: F401,F403  the con
 __all__ = [
     "AMOUNT_PATTERN",
     "AMOUNT_PROPERTIES",
+    "LARGEST_INTEGER_AMOUNT",
     "TOKEN_ID_PATTERN",
     "AccessTokenClient",
     "BitGoApiError",
@@ -31,5 +35,7 @@ __all__ = [
     "BitGoLabelError",
     "as_int",
     "check_amounts",
+    "integer_amounts_within_int64",
     "is_bearer_token",
+    "refuse_unknown_keys",
 ]

@@ -86,7 +86,8 @@ _TOKEN_ID = re.compile(TOKEN_ID_PATTERN)
 _Answer = TypeVar("_Answer")
 
 # The spec's BaseUnitAmountString pattern: the generated model does not check it (the generator
-# drops it), so "12a" would reach the server.
+# drops it), so "12a" would reach the server. Every pattern here is used with fullmatch: in Python's
+# re, `$` also matches before a final newline, which the spec's (ECMA-262) `$` does not.
 _AMOUNT_DIGITS = re.compile(AMOUNT_PATTERN)
 
 
@@ -99,7 +100,7 @@ def as_int(amount: Union[BaseUnitAmount, int, str, None]) -> Optional[int]:
         return None
     if isinstance(value, bool) or not isinstance(value, (int, str)):
         raise TypeError(f"not an amount: {type(value).__name__}")
-    if isinstance(value, str) and not _AMOUNT_DIGITS.match(value):
+    if isinstance(value, str) and not _AMOUNT_DIGITS.fullmatch(value):
         raise ValueError(f"{_shown(value)} is not an amount: 1 to 78 decimal digits")
     return int(value)
 
@@ -115,13 +116,13 @@ def _check_amounts(value: Any, path: str) -> None:
     if isinstance(value, Mapping):
         for key, member in value.items():
             where = f"{path}.{key}" if path else str(key)
-            if key in AMOUNT_PROPERTIES and isinstance(member, str) and not _AMOUNT_DIGITS.match(member):
+            if key in AMOUNT_PROPERTIES and isinstance(member, str) and not _AMOUNT_DIGITS.fullmatch(member):
                 raise ValueError(f"{where} = {_shown(member)} is not an amount: 1 to 78 decimal digits")
             if (
                 key in AMOUNT_PROPERTIES
                 and isinstance(member, int)
                 and not isinstance(member, bool)
-                and not _AMOUNT_DIGITS.match(str(member))
+                and not _AMOUNT_DIGITS.fullmatch(str(member))
             ):
                 # the same digits rule for a JSON integer: non-negative, at most 78 digits
                 raise ValueError(f"{where} = {_shown(str(member))} is not an amount: a non-negative integer of 1 to 78 digits")
@@ -129,6 +130,74 @@ def _check_amounts(value: Any, path: str) -> None:
     elif isinstance(value, list):
         for i, member in enumerate(value):
             _check_amounts(member, f"{path}[{i}]")
+
+
+LARGEST_INTEGER_AMOUNT = 2**63 - 1
+"""The largest amount sent as a JSON integer: the spec's ``BaseUnitAmountInteger`` is ``int64``."""
+
+
+def integer_amounts_within_int64(request: CreateAccessTokenRequest) -> CreateAccessTokenRequest:
+    """``request`` with every ``int`` amount beyond ``LARGEST_INTEGER_AMOUNT`` as its decimal
+    string, as the spec advises: a reader of the integer form that holds no more than ``int64``
+    (Go's generated client) fails on the whole answer holding a larger one. The value is the same;
+    the answer echoes the string. ``request`` itself is not changed; it is returned when nothing
+    needed it."""
+    body = request.to_dict()
+    if not _widen_big_integers(body):
+        return request
+    return CreateAccessTokenRequest.from_dict(body)
+
+
+def _widen_big_integers(value: Any) -> bool:
+    changed = False
+    if isinstance(value, dict):
+        for key, member in value.items():
+            if key in AMOUNT_PROPERTIES and isinstance(member, int) and not isinstance(member, bool) and member > LARGEST_INTEGER_AMOUNT:
+                value[key] = str(member)
+                changed = True
+            else:
+                changed |= _widen_big_integers(member)
+    elif isinstance(value, list):
+        for member in value:
+            changed |= _widen_big_integers(member)
+    return changed
+
+
+def refuse_unknown_keys(value: Mapping[str, Any], model: type, path: str = "") -> None:
+    """Refuses, with a ``ValueError`` naming it, a key of ``value`` (a request as a dict in the JSON
+    field names) that is not a field of the generated ``model``, at any depth. The generated
+    ``from_dict`` drops such keys silently (an answer may gain fields in a later release), so a
+    misspelt or snake_case ``ip_restrict`` would otherwise create a token without the restriction."""
+    fields = {(info.alias or name): info for name, info in model.model_fields.items()}
+    for key, member in value.items():
+        where = f"{path}.{key}" if path else str(key)
+        info = fields.get(key)
+        if info is None:
+            known = {name: (info.alias or name) for name, info in model.model_fields.items()}
+            hint = f" (its JSON name is {known[key]})" if key in known else ""
+            raise ValueError(f"{where} is not a field of {model.__name__}{hint}; nothing was sent")
+        nested = _model_in(info.annotation)
+        if nested is None:
+            continue
+        if isinstance(member, Mapping):
+            refuse_unknown_keys(member, nested, where)
+        elif isinstance(member, list):
+            for i, item in enumerate(member):
+                if isinstance(item, Mapping):
+                    refuse_unknown_keys(item, nested, f"{where}[{i}]")
+
+
+def _model_in(annotation: Any) -> Optional[type]:
+    """The generated model class an annotation holds (``Optional[List[SpendingLimit]]`` holds
+    ``SpendingLimit``), if it is an object with fields; ``None`` for scalars and amounts."""
+    if isinstance(annotation, type):
+        fields = getattr(annotation, "model_fields", None)
+        return annotation if fields and "actual_instance" not in fields else None
+    for argument in getattr(annotation, "__args__", ()) or ():
+        found = _model_in(argument)
+        if found is not None:
+            return found
+    return None
 
 
 def _shown(text: str) -> str:
@@ -158,8 +227,10 @@ class AccessTokenClient:
         """Creates a token; raises ``BitGoApiError`` for any non-2xx answer, and ``ValueError``
         (nothing sent) for a request the generated model or ``check_amounts`` refuses."""
         if not isinstance(request, CreateAccessTokenRequest):
+            refuse_unknown_keys(request, CreateAccessTokenRequest)
             request = CreateAccessTokenRequest.from_dict(dict(request))
         check_amounts(request)
+        request = integer_amounts_within_int64(request)
         return self._call(lambda: self.api.create_access_token(request), request.otp)
 
     def list(self, limit: Optional[int] = None, prev_id: Optional[str] = None) -> AccessTokenList:
@@ -194,7 +265,7 @@ class AccessTokenClient:
         retry is safe. ``BitGoApiError`` 404 when no token of the caller's user has this id; a
         ``ValueError`` that does not echo the value, nothing sent, when ``token_id`` is not
         ``TOKEN_ID_PATTERN`` (e.g. the secret)."""
-        if not isinstance(token_id, str) or not _TOKEN_ID.match(token_id):
+        if not isinstance(token_id, str) or not _TOKEN_ID.fullmatch(token_id):
             raise ValueError("token_id must be a token's public id, 32 lowercase hexadecimal digits "
                              "(not its secret): nothing was sent")
         return self._call(lambda: self.api.revoke_access_token(token_id))

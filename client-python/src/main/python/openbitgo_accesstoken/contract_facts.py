@@ -45,5 +45,5 @@ def is_bearer_token(token: object) -> bool:
     return (
         isinstance(token, str)
         and BEARER_TOKEN_MIN_LENGTH <= len(token) <= BEARER_TOKEN_MAX_LENGTH
-        and _BEARER_TOKEN.match(token) is not None
+        and _BEARER_TOKEN.fullmatch(token) is not None  # `$` of re.match allows a final newline
     )
