@@ -63,6 +63,12 @@ public final class StubServer implements AutoCloseable {
   /** The one operation's path, relative to {@link #baseUri()}. */
   public static final String ACCESS_TOKEN_PATH = ContractFacts.OPERATION_PATH.substring(1);
 
+  /**
+   * Open connections at most: below the process's file-descriptor limit (a peer opening connections
+   * it never uses would otherwise exhaust it, and with it every accept), at most 10,000.
+   */
+  static final int MAX_CONNECTIONS = AcceptFailures.connectionCap(10_000);
+
   /** How long {@link #close()} waits for the requests in progress before answering them 503. */
   static final Duration STOP_GRACE = Duration.ofSeconds(2);
 
@@ -101,7 +107,8 @@ public final class StubServer implements AutoCloseable {
             pagesFirst(pages, router(config, mapper, registry, issuer, providerStates)),
             mapper,
             config.maxRequestBodyBytes(),
-            config.requestDeadline());
+            config.requestDeadline(),
+            this::isKnownSecret);
     // one thread accepts; one event loop per core reads, answers and writes (no request blocks)
     this.acceptor = new NioEventLoopGroup(1, new DefaultThreadFactory("stub-accept", true));
     this.workers =
@@ -114,10 +121,18 @@ public final class StubServer implements AutoCloseable {
             .channel(NioServerSocketChannel.class)
             .option(ChannelOption.SO_BACKLOG, 1024)
             .childOption(ChannelOption.TCP_NODELAY, true)
+            .handler(new AcceptFailures())
             .childHandler(
                 new ChannelInitializer<SocketChannel>() {
                   @Override
                   protected void initChannel(SocketChannel channel) {
+                    if (channels.size() >= MAX_CONNECTIONS) {
+                      // past the cap a new connection is closed at once: the descriptors left
+                      // keep the server accepting, and the connections it has keep being served
+                      AcceptFailures.connectionRefused(MAX_CONNECTIONS);
+                      channel.close();
+                      return;
+                    }
                     channels.add(channel);
                     transport.initChannel(channel);
                   }
@@ -211,6 +226,12 @@ public final class StubServer implements AutoCloseable {
    */
   public URI endpointUri() {
     return baseUri.resolve(ACCESS_TOKEN_PATH);
+  }
+
+  /** An accepted bearer token, or the secret of a token this server issued and still holds. */
+  private boolean isKnownSecret(String candidate) {
+    String hash = Secrets.sha256Hex(candidate);
+    return registry.userIdOfHash(hash).isPresent() || store.holdsSecretHash(hash);
   }
 
   /** The bound port (the free port chosen when the config asked for 0). */

@@ -89,6 +89,14 @@ final class HttpExchangeHandler extends ChannelInboundHandlerAdapter {
             finish(context, tooLarge());
             return;
           }
+        } else {
+          // a refused request's body is counted and dropped: past the limit, the refusal is
+          // answered now and the connection closed, as for any over-limit body
+          bodyLength += content.content().readableBytes();
+          if (bodyLength > transport.maxRequestBodyBytes()) {
+            finish(context, routing.answerNow().thenClose());
+            return;
+          }
         }
         if (content instanceof LastHttpContent) {
           finish(
@@ -136,9 +144,19 @@ final class HttpExchangeHandler extends ChannelInboundHandlerAdapter {
         badFraming != null
             ? Routing.answer(badFraming)
             : transport.router().route(request, HttpRequestRules.callerIpv4(context));
-    if (routing.answerNow() == null && HttpUtil.is100ContinueExpected(request)) {
-      context.writeAndFlush(
-          new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE));
+    Answer refused = routing.answerNow();
+    boolean continueExpected = HttpUtil.is100ContinueExpected(request);
+    if (refused == null) {
+      if (continueExpected) {
+        context.writeAndFlush(
+            new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.CONTINUE));
+      }
+    } else if (refused.closeConnection() || continueExpected) {
+      // Decided from the headers, and the body cannot be left to arrive: an over-limit size is
+      // not read at all, and a client waiting for 100 Continue gets the final status at once
+      // (RFC 9110 section 10.1.1). The body it may still send cannot be told from a next request,
+      // so the connection closes.
+      finish(context, refused.closeConnection() ? refused : refused.thenClose());
     }
   }
 
@@ -159,6 +177,24 @@ final class HttpExchangeHandler extends ChannelInboundHandlerAdapter {
         && headers.getAll(HttpHeaderNames.HOST).size() != 1) {
       return PlatformErrors.of(
           400, "an HTTP/1.1 request needs exactly one Host header", Map.of("header", "Host"));
+    }
+    // Netty reads "gzip, chunked" as chunked and hands on the body undecoded: only chunked is
+    // served, and a coding it would ignore leaves the framing untrusted
+    for (String coding : headers.getAll(HttpHeaderNames.TRANSFER_ENCODING)) {
+      if (!coding.trim().equalsIgnoreCase(HttpHeaderValues.CHUNKED.toString())) {
+        return PlatformErrors.of(
+                400,
+                "the only transfer coding served is chunked",
+                Map.of("header", "Transfer-Encoding"))
+            .thenClose();
+      }
+    }
+    // a proxy in front may pick the other one of two: the request means two things
+    for (String once : HttpRequestRules.SINGLE_HEADERS) {
+      if (headers.getAll(once).size() > 1) {
+        return PlatformErrors.of(
+            400, "the request has more than one " + once + " header", Map.of("header", once));
+      }
     }
     if (HttpRequestRules.hasUserinfo(request.uri())) {
       // RFC 9110 section 4.2.4: userinfo in an http URI is to be treated as an error
@@ -214,7 +250,8 @@ final class HttpExchangeHandler extends ChannelInboundHandlerAdapter {
         request == null ? null : request.uri(),
         answer.status(),
         requestId,
-        startedNanos);
+        startedNanos,
+        transport.knownSecret());
     head = null;
     routing = null;
     if (body.length > 4096) {
@@ -222,9 +259,29 @@ final class HttpExchangeHandler extends ChannelInboundHandlerAdapter {
     }
     if (keepAlive) {
       context.writeAndFlush(response, context.voidPromise());
+      pauseReadingWhileUnwritable(context);
     } else {
       context.writeAndFlush(response).addListener(ChannelFutureListener.CLOSE);
     }
+  }
+
+  /**
+   * A peer that pipelines requests and does not read the answers would otherwise have them piled up
+   * in memory without bound: reading stops while the answers waiting to be written exceed the
+   * channel's high water mark, and resumes once they drain below the low one.
+   */
+  private static void pauseReadingWhileUnwritable(ChannelHandlerContext context) {
+    if (!context.channel().isWritable()) {
+      context.channel().config().setAutoRead(false);
+    }
+  }
+
+  @Override
+  public void channelWritabilityChanged(ChannelHandlerContext context) {
+    if (context.channel().isWritable() && !context.channel().config().isAutoRead()) {
+      context.channel().config().setAutoRead(true); // reads again, the waiting requests first
+    }
+    context.fireChannelWritabilityChanged();
   }
 
   private FullHttpResponse render(ChannelHandlerContext context, Answer answer) {

@@ -9,6 +9,7 @@ import io.netty.handler.codec.http.TooLongHttpLineException;
 import java.net.Inet4Address;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.util.List;
 import java.util.Map;
 import org.openbitgo.accesstoken.stub.rules.Answer;
 import org.openbitgo.accesstoken.stub.rules.PlatformErrors;
@@ -27,6 +28,9 @@ public final class HttpRequestRules {
   static final int MAX_REQUEST_LINE_BYTES = 4096;
 
   static final int MAX_HEADER_BYTES = 8192;
+
+  /** Header fields a request may carry at most once (a second one is refused, 400). */
+  static final List<String> SINGLE_HEADERS = List.of("Authorization", "Content-Type");
 
   /** More header fields than this is not a client of this API (431). */
   public static final int MAX_HEADER_FIELDS = 100;

@@ -3,10 +3,12 @@ package org.openbitgo.accesstoken.stub.http;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.netty.channel.Channel;
 import io.netty.handler.codec.http.HttpServerCodec;
+import io.netty.handler.flow.FlowControlHandler;
 import io.netty.handler.timeout.IdleStateHandler;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.Predicate;
 
 /**
  * HTTP/1.1 for one server: what every connection shares (the router above it, the JSON writer, the
@@ -22,6 +24,7 @@ public final class HttpTransport {
   private final ObjectMapper mapper;
   private final int maxRequestBodyBytes;
   private final Duration requestDeadline;
+  private final Predicate<String> knownSecret;
   private final AtomicBoolean stopping = new AtomicBoolean();
 
   /**
@@ -29,17 +32,26 @@ public final class HttpTransport {
    * @param mapper writes every answer's entity as JSON
    * @param maxRequestBodyBytes a larger body is answered 413 and its connection closed
    * @param requestDeadline how long one request may take to arrive whole (408 after it)
+   * @param knownSecret whether a string is a secret of this server (an accepted bearer token, an
+   *     issued token's secret), which the access log must not write even where a path holds it
    */
   public HttpTransport(
       RequestRouter router,
       ObjectMapper mapper,
       int maxRequestBodyBytes,
-      Duration requestDeadline) {
+      Duration requestDeadline,
+      Predicate<String> knownSecret) {
     // a transport without either would fail on its first request, far from this mistake
     this.router = Objects.requireNonNull(router, "router");
     this.mapper = Objects.requireNonNull(mapper, "mapper");
     this.maxRequestBodyBytes = maxRequestBodyBytes;
     this.requestDeadline = requestDeadline;
+    this.knownSecret = Objects.requireNonNull(knownSecret, "knownSecret");
+  }
+
+  /** Whether a string is a secret this server knows: the access log never writes one. */
+  Predicate<String> knownSecret() {
+    return knownSecret;
   }
 
   /** Sets up a newly accepted connection. */
@@ -52,6 +64,9 @@ public final class HttpTransport {
             deadline,
             new HttpServerCodec(
                 HttpRequestRules.MAX_REQUEST_LINE_BYTES, HttpRequestRules.MAX_HEADER_BYTES, 8192),
+            // while reading is paused (a peer that does not read its answers), the requests
+            // already decoded from the last read wait here instead of being answered
+            new FlowControlHandler(),
             new HttpExchangeHandler(this, deadline));
   }
 

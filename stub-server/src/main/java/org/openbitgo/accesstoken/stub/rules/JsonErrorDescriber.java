@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.JsonStreamContext;
 import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.InvalidNullException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import java.util.ArrayDeque;
 import java.util.Collection;
@@ -41,6 +42,11 @@ public final class JsonErrorDescriber {
       field = JsonPath.WHOLE_BODY;
     } else if (isDuplicateField(e)) {
       message = field + " appears more than once";
+    } else if (e instanceof InvalidNullException) {
+      message = field + " must not be null: leave it out instead";
+    } else if (e.getOriginalMessage() != null
+        && e.getOriginalMessage().endsWith(StrictContractJson.UNPAIRED_SURROGATE)) {
+      message = field + " is not valid Unicode: it holds " + StrictContractJson.UNPAIRED_SURROGATE;
     } else if (field.equals(JsonPath.WHOLE_BODY) && e instanceof MismatchedInputException) {
       message = "request body must be a JSON object";
     } else if (e instanceof JsonMappingException mapping

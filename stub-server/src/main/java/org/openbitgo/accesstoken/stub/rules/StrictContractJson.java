@@ -1,16 +1,23 @@
 package org.openbitgo.accesstoken.stub.rules;
 
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationContext;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import com.fasterxml.jackson.module.blackbird.BlackbirdModule;
+import java.io.IOException;
 import org.openbitgo.accesstoken.contract.ContractJson;
 
 /**
@@ -22,7 +29,43 @@ public final class StrictContractJson {
   /** Deepest JSON nesting accepted; deeper input gets 400 before it can exhaust the stack. */
   public static final int MAX_NESTING_DEPTH = 32;
 
+  /** What an {@link UnicodeStrings} refusal says, which {@link JsonErrorDescriber} recognizes. */
+  static final String UNPAIRED_SURROGATE = "an unpaired UTF-16 surrogate";
+
   private StrictContractJson() {}
+
+  /**
+   * Strings as Jackson reads them, refused when they hold an unpaired surrogate ({@code "\ud800"}
+   * escaped in JSON): such a string is not Unicode, and no UTF-8 writer (Python's, Go's, a
+   * database's) can carry the label on.
+   */
+  static final class UnicodeStrings extends StringDeserializer {
+    private static final long serialVersionUID = 1L; // Serializable only through Jackson's base
+
+    @Override
+    public String deserialize(JsonParser in, DeserializationContext context) throws IOException {
+      String value = super.deserialize(in, context);
+      if (value != null && hasUnpairedSurrogate(value)) {
+        return (String) context.handleWeirdStringValue(String.class, value, UNPAIRED_SURROGATE);
+      }
+      return value;
+    }
+
+    static boolean hasUnpairedSurrogate(String value) {
+      for (int i = 0; i < value.length(); i++) {
+        char c = value.charAt(i);
+        if (Character.isHighSurrogate(c)) {
+          if (i + 1 == value.length() || !Character.isLowSurrogate(value.charAt(i + 1))) {
+            return true;
+          }
+          i++;
+        } else if (Character.isLowSurrogate(c)) {
+          return true;
+        }
+      }
+      return false;
+    }
+  }
 
   /**
    * @param maxRequestBodyBytes the largest body read: no string in it can be longer
@@ -53,6 +96,10 @@ public final class StrictContractJson {
         .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
         .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
         .enable(DeserializationFeature.FAIL_ON_NULL_FOR_PRIMITIVES);
+    // "scope": null is not the schema's "scope" left out: no property is nullable in the spec
+    mapper.setDefaultSetterInfo(JsonSetter.Value.forValueNulls(Nulls.FAIL, Nulls.FAIL));
+    mapper.registerModule(
+        new SimpleModule("unicode-strings").addDeserializer(String.class, new UnicodeStrings()));
     // "label": 5 must not become "5"
     mapper
         .coercionConfigFor(LogicalType.Textual)

@@ -106,6 +106,11 @@ public final class InMemoryAccessTokenStore {
     return findActiveBySecretHash(Secrets.sha256Hex(secret), now);
   }
 
+  /** Whether a token with this secret (its SHA-256 hex) is held, expired or not. */
+  public boolean holdsSecretHash(String secretSha256) {
+    return bySecretHash.containsKey(secretSha256);
+  }
+
   /** The same, for a caller that already holds the secret's SHA-256 hex. */
   public Optional<StoredAccessToken> findActiveBySecretHash(
       String secretSha256, OffsetDateTime now) {
