@@ -18,6 +18,7 @@ record CommandLineOptions(
     URI stateChangeUrl,
     Path reportDir,
     Path caCert,
+    java.time.Duration requestTimeout,
     KitOptions kitOptions) {
 
   static final String USAGE =
@@ -45,6 +46,9 @@ record CommandLineOptions(
         --report-dir DIR        where to write the JUnit XML and Markdown reports
                                 (default conformance-report)
         --ca-cert FILE          trust the PEM certificate(s) in FILE for https
+        --request-timeout S     seconds an answer may take, headers and body (default 10);
+                                after 3 exchanges in a row without a whole answer, the
+                                rest of the run fails at once instead of waiting
         --only GLOB             run only checks whose name matches (repeatable; e.g. 'auth.*')
         --skip GLOB             skip checks whose name matches (repeatable)
         --hostile               also run the hostile-peer checks (slow bodies, bad request lines)
@@ -78,6 +82,7 @@ record CommandLineOptions(
     Environment environment = Environment.TEST;
     URI stateChangeUrl = null;
     Path reportDir = Path.of("conformance-report");
+    java.time.Duration requestTimeout = ProviderTarget.DEFAULT_REQUEST_TIMEOUT;
     Path caCert = null;
     KitOptions.Builder kit = KitOptions.builder();
     List<String> queue = new ArrayList<>();
@@ -122,6 +127,14 @@ record CommandLineOptions(
             case "--state-change-url" -> stateChangeUrl = url(option, value);
             case "--report-dir" -> reportDir = Path.of(value);
             case "--ca-cert" -> caCert = Path.of(value);
+            case "--request-timeout" -> {
+              long seconds = number(option, value);
+              if (seconds < 1 || seconds > 3600) {
+                throw new UsageException(
+                    "--request-timeout must be 1 to 3600 seconds, got " + value);
+              }
+              requestTimeout = java.time.Duration.ofSeconds(seconds);
+            }
             case "--only" -> kit.only(value);
             case "--skip" -> kit.skip(value);
             case "--seed" -> kit.seed(number(option, value));
@@ -160,6 +173,7 @@ record CommandLineOptions(
         stateChangeUrl,
         reportDir,
         caCert,
+        requestTimeout,
         kit.build());
   }
 
@@ -171,6 +185,7 @@ record CommandLineOptions(
         .environment(environment)
         .stateChangeUrl(stateChangeUrl)
         .sslContext(sslContext)
+        .requestTimeout(requestTimeout)
         .build();
   }
 

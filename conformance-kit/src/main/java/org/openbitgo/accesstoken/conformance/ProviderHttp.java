@@ -7,6 +7,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Arrays;
@@ -14,7 +15,12 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
 import org.openbitgo.accesstoken.contract.ContractFacts;
 import org.openbitgo.accesstoken.probes.RawHttp;
@@ -53,6 +59,11 @@ final class ProviderHttp {
 
   /** A token this run created: its public id and the Authorization value that created it. */
   private record CreatedToken(String id, String authorization) {}
+
+  /** Exchanges in a row that timed out, after which the rest of the run is not sent. */
+  static final int UNANSWERED_BEFORE_GIVING_UP = 3;
+
+  private final AtomicInteger unansweredInARow = new AtomicInteger();
 
   /** Waits between retries; tests replace it. */
   interface Sleeper {
@@ -263,10 +274,22 @@ final class ProviderHttp {
           }
         });
     HttpRequest httpRequest = builder.build();
+    if (unansweredInARow.get() >= UNANSWERED_BEFORE_GIVING_UP) {
+      throw new UncheckedIOException(
+          "not sent: "
+              + method
+              + " "
+              + path
+              + " — the provider stopped answering ("
+              + unansweredInARow.get()
+              + " exchanges in a row got no whole answer within "
+              + target.requestTimeout().toSeconds()
+              + " s)",
+          new HttpTimeoutException("provider stopped answering"));
+    }
     try {
       for (int attempt = 0; ; attempt++) {
-        HttpResponse<byte[]> answer =
-            client.send(httpRequest, HttpResponse.BodyHandlers.ofByteArray());
+        HttpResponse<byte[]> answer = whole(httpRequest, method, path);
         if (answer.statusCode() == 429 && attempt < MAX_RATE_LIMIT_RETRIES) {
           sleeper.sleep(retryAfterMillis(answer.headers().firstValue("Retry-After").orElse(null)));
           continue;
@@ -294,6 +317,41 @@ final class ProviderHttp {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);
+    }
+  }
+
+  /**
+   * The answer, headers and body, within the request timeout. The JDK's own timeout ends with the
+   * headers: a provider that sends them and stalls mid-body would hold the run forever.
+   */
+  private HttpResponse<byte[]> whole(HttpRequest request, String method, String path)
+      throws IOException, InterruptedException {
+    CompletableFuture<HttpResponse<byte[]>> pending =
+        client.sendAsync(request, HttpResponse.BodyHandlers.ofByteArray());
+    try {
+      HttpResponse<byte[]> answer =
+          pending.get(target.requestTimeout().toMillis(), TimeUnit.MILLISECONDS);
+      unansweredInARow.set(0);
+      return answer;
+    } catch (TimeoutException stalled) {
+      pending.cancel(true); // drops the exchange and its connection
+      unansweredInARow.incrementAndGet();
+      throw new HttpTimeoutException(
+          "no whole answer to "
+              + method
+              + " "
+              + path
+              + " within "
+              + target.requestTimeout().toSeconds()
+              + " s (--request-timeout): the headers or the body stalled");
+    } catch (ExecutionException failed) {
+      if (failed.getCause() instanceof HttpTimeoutException) {
+        unansweredInARow.incrementAndGet();
+      }
+      if (failed.getCause() instanceof IOException io) {
+        throw io;
+      }
+      throw new IOException(failed.getCause());
     }
   }
 

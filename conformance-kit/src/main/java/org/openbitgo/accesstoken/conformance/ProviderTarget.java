@@ -12,6 +12,13 @@ import javax.net.ssl.SSLContext;
  */
 public final class ProviderTarget {
 
+  /**
+   * How long one exchange may take, headers and body, unless {@link Builder#requestTimeout} says
+   * otherwise: the stub answers in milliseconds, and a provider stalled mid-answer costs the run
+   * this long per exchange.
+   */
+  public static final Duration DEFAULT_REQUEST_TIMEOUT = Duration.ofSeconds(10);
+
   private final URI baseUrl;
   private final String token;
   private final String otherUserToken;
@@ -76,6 +83,7 @@ public final class ProviderTarget {
     return Optional.ofNullable(sslContext);
   }
 
+  /** How long one exchange may take, from sending to the last byte of the answer. */
   public Duration requestTimeout() {
     return requestTimeout;
   }
@@ -104,7 +112,7 @@ public final class ProviderTarget {
     private Environment environment = Environment.TEST;
     private URI stateChangeUrl;
     private SSLContext sslContext;
-    private Duration requestTimeout = Duration.ofSeconds(30);
+    private Duration requestTimeout = DEFAULT_REQUEST_TIMEOUT;
 
     private Builder() {}
 

@@ -1,7 +1,9 @@
 package org.openbitgo.accesstoken.conformance;
 
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
@@ -15,20 +17,61 @@ final class Redactor {
 
   private static final Pattern CREATED_SECRET = Pattern.compile("(\"token\"\\s*:\\s*\")[^\"]*(\")");
 
-  private final Set<String> secrets = ConcurrentHashMap.newKeySet();
+  /** Each secret, and the pattern that finds it written any way JSON may write it. */
+  private final Map<String, Pattern> secrets = new ConcurrentHashMap<>();
 
   Redactor(String token) {
-    secrets.add(token);
+    register(token);
   }
 
   /** Another secret the kit presents (e.g. a made-up unknown token). */
   String register(String secret) {
-    secrets.add(secret);
+    secrets.computeIfAbsent(secret, Redactor::anyJsonSpelling);
     return secret;
   }
 
   Set<String> secrets() {
-    return Set.copyOf(secrets);
+    return Set.copyOf(secrets.keySet());
+  }
+
+  /**
+   * Whether {@code text} holds one of the secrets, as it is or escaped the way a JSON writer may
+   * escape it: {@code \/} for {@code /} (PHP's default), <code>&#92;u002B</code> for {@code +}
+   * (.NET's), any character as <code>&#92;uXXXX</code>. A provider that echoes the token so escaped
+   * has echoed it.
+   */
+  boolean holdsSecret(String text) {
+    if (text == null) {
+      return false;
+    }
+    for (Pattern secret : secrets.values()) {
+      if (secret.matcher(text).find()) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * A pattern matching {@code secret} with each character written as itself, as <code>&#92;uXXXX
+   * </code> (either case), or for {@code /} as {@code \/}.
+   */
+  static Pattern anyJsonSpelling(String secret) {
+    StringBuilder pattern = new StringBuilder();
+    for (int i = 0; i < secret.length(); i++) {
+      char c = secret.charAt(i);
+      pattern
+          .append("(?:")
+          .append(Pattern.quote(String.valueOf(c)))
+          .append("|\\\\u(?i:")
+          .append(String.format("%04x", (int) c))
+          .append(")");
+      if (c == '/') {
+        pattern.append("|\\\\/");
+      }
+      pattern.append(')');
+    }
+    return Pattern.compile(pattern.toString());
   }
 
   /** The text with every {@code "token":"..."} value blanked (a create's answer, swept). */
@@ -41,9 +84,10 @@ final class Redactor {
       return null;
     }
     String redacted = text;
-    for (String secret : secrets) {
-      if (secret.length() >= 4) {
-        redacted = redacted.replace(secret, REDACTED);
+    for (Map.Entry<String, Pattern> secret : secrets.entrySet()) {
+      if (secret.getKey().length() >= 4) {
+        redacted =
+            secret.getValue().matcher(redacted).replaceAll(Matcher.quoteReplacement(REDACTED));
       }
     }
     return CREATED_SECRET.matcher(redacted).replaceAll("$1" + REDACTED + "$2");

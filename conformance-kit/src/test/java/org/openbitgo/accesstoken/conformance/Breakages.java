@@ -85,6 +85,54 @@ final class Breakages {
     return kinds;
   }
 
+  /** Found by a provider team's review of the kit, each with the check that must name it. */
+  static Map<String, BrokenKind> reviewFindings() {
+    Map<String, BrokenKind> kinds = new LinkedHashMap<>();
+    kinds.put(
+        "token-echoed-json-escaped",
+        new BrokenKind(tokenEchoedEscaped(), "auth.token-never-echoed"));
+    kinds.put(
+        "token-echoed-in-a-header",
+        new BrokenKind(
+            (request, stub) -> {
+              Answer answer = stub.forward(request);
+              String authorization = request.header("Authorization");
+              return answer.status() == 401 && authorization != null
+                  ? answer.withHeader("x-debug-auth", authorization)
+                  : answer;
+            },
+            "auth.token-never-echoed"));
+    return kinds;
+  }
+
+  /**
+   * The 401 body quotes the presented token as a JSON writer may escape it: each {@code -} as a
+   * backslash-u escape, the same JSON string. PHP's {@code json_encode} escapes {@code /} alike.
+   */
+  static Breakage tokenEchoedEscaped() {
+    return (request, stub) -> {
+      Answer answer = stub.forward(request);
+      String authorization = request.header("Authorization");
+      if (answer.status() != 401 || authorization == null) {
+        return answer;
+      }
+      ObjectNode body = (ObjectNode) read(answer.body());
+      body.put("error", "ECHO");
+      String escaped = authorization.replace("-", "\\u002D").replace("/", "\\/");
+      return answer.withBody(body.toString().replace("ECHO", "not accepted: " + escaped));
+    };
+  }
+
+  /** Every create answered with its headers and half its body, then nothing. */
+  static Breakage createStallsMidBody() {
+    return (request, stub) -> {
+      Answer answer = stub.forward(request);
+      return request.method().equals("POST") && answer.status() == 200
+          ? answer.withHeader(BrokenProvider.STALL_MID_BODY, "yes")
+          : answer;
+    };
+  }
+
   /** A broken provider and the check that must catch it. */
   record BrokenKind(Breakage breakage, String caughtBy) {}
 

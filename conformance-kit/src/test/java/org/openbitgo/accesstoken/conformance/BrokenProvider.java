@@ -83,9 +83,19 @@ final class BrokenProvider implements AutoCloseable {
     Answer answer(Incoming request, Upstream stub);
   }
 
+  /** An answer carrying this header is sent as headers and half its body, then stalls. */
+  static final String STALL_MID_BODY = "x-test-stall-mid-body";
+
   private static final Set<String> HOP_BY_HOP =
       Set.of(
-          "content-length", "transfer-encoding", "connection", "host", "expect", "upgrade", "date");
+          "content-length",
+          "transfer-encoding",
+          "connection",
+          "host",
+          "expect",
+          "upgrade",
+          "date",
+          STALL_MID_BODY);
 
   /** The stub's body limit (its README); bodies over it are refused before being read. */
   private static final long STUB_BODY_LIMIT = 64 * 1024;
@@ -140,6 +150,18 @@ final class BrokenProvider implements AutoCloseable {
               });
       byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
       exchange.sendResponseHeaders(answer.status(), bytes.length == 0 ? -1 : bytes.length);
+      if (answer.headers().containsKey(STALL_MID_BODY)) {
+        // the headers and half the body, then nothing: the answer never completes
+        OutputStream out = exchange.getResponseBody();
+        out.write(bytes, 0, bytes.length / 2);
+        out.flush();
+        try {
+          Thread.sleep(Long.MAX_VALUE);
+        } catch (InterruptedException closing) {
+          Thread.currentThread().interrupt();
+        }
+        return;
+      }
       if (bytes.length > 0) {
         try (OutputStream out = exchange.getResponseBody()) {
           out.write(bytes);

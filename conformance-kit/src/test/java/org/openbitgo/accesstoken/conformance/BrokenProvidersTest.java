@@ -2,6 +2,7 @@ package org.openbitgo.accesstoken.conformance;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
@@ -32,8 +33,8 @@ class BrokenProvidersTest {
   }
 
   static Stream<Arguments> brokenKinds() {
-    return Stream.concat(
-            Breakages.twelve().entrySet().stream(), Breakages.listAndRevoke().entrySet().stream())
+    return Stream.of(Breakages.twelve(), Breakages.listAndRevoke(), Breakages.reviewFindings())
+        .flatMap(kinds -> kinds.entrySet().stream())
         .map(e -> Arguments.of(e.getKey(), e.getValue()));
   }
 
@@ -51,6 +52,41 @@ class BrokenProvidersTest {
           .startsWith(broken.caughtBy() + " [contract] rule: ")
           .contains(" | expected: ", " | got: ");
       assertThat(caught.message()).doesNotContain(Breakages.STUB_TOKEN);
+      // nor a presented token spelled as JSON may escape it (the made-up tokens hold a '-')
+      assertThat(caught.message()).doesNotContain("\\u002D");
+      assertThat(Redactor.anyJsonSpelling(Breakages.STUB_TOKEN).matcher(caught.message()).find())
+          .isFalse();
+    } finally {
+      stub.reset();
+    }
+  }
+
+  /**
+   * Review finding: a provider that sent its headers and then stalled mid-body held the run forever
+   * (the JDK's request timeout ends with the headers). Each exchange is bounded as a whole; after
+   * three in a row without a whole answer the rest fails at once, and the run ends.
+   */
+  @org.junit.jupiter.api.Test
+  void aProviderStallingMidBodyFailsTheRunInsteadOfHoldingIt() throws Exception {
+    try (BrokenProvider provider =
+        new BrokenProvider(stub.baseUri(), Breakages.createStallsMidBody(), 8)) {
+      ProviderTarget target =
+          ProviderTarget.builder()
+              .baseUrl(provider.baseUri())
+              .token(Breakages.STUB_TOKEN)
+              .environment(Environment.TEST)
+              .requestTimeout(java.time.Duration.ofSeconds(1))
+              .build();
+      Map<String, RunReport.Result> results =
+          KitRun.run(target, Stubs.quickOptions().invalidBodies(4).build());
+      List<String> messages =
+          results.values().stream()
+              .filter(r -> r.outcome() == RunReport.Outcome.FAILED)
+              .map(RunReport.Result::message)
+              .toList();
+      assertThat(messages)
+          .anySatisfy(m -> assertThat(m).contains("within 1 s (--request-timeout)"))
+          .anySatisfy(m -> assertThat(m).contains("the provider stopped answering"));
     } finally {
       stub.reset();
     }

@@ -46,6 +46,8 @@ class CommandLineTest {
         .contains("NOPE is not set");
     assertThat(run("--base-url", "http://x", "--token", SECRET, "--other-user-token", SECRET).err())
         .contains("--other-user-token must be a token of another user");
+    assertThat(run("--base-url", "http://x", "--token", SECRET, "--request-timeout", "0").err())
+        .contains("--request-timeout must be 1 to 3600 seconds, got 0");
     for (Result result :
         List.of(
             run("--token", SECRET),
@@ -63,6 +65,18 @@ class CommandLineTest {
     Result list = run("--list", "--only", "auth.*");
     assertThat(list.exit()).isZero();
     assertThat(list.out()).contains("auth.unknown-token-401").doesNotContain("create.");
+  }
+
+  @Test
+  void theRequestTimeoutBoundsEachExchangeAndDefaultsToTenSeconds() throws Exception {
+    CommandLineOptions given =
+        CommandLineOptions.parse(
+            List.of("--base-url", "http://x", "--token", "a-token", "--request-timeout", "3"),
+            Map.of());
+    assertThat(given.target(null).requestTimeout()).isEqualTo(java.time.Duration.ofSeconds(3));
+    CommandLineOptions defaults =
+        CommandLineOptions.parse(List.of("--base-url", "http://x", "--token", "a-token"), Map.of());
+    assertThat(defaults.target(null).requestTimeout()).isEqualTo(java.time.Duration.ofSeconds(10));
   }
 
   @Test

@@ -61,7 +61,7 @@ public final class HttpRequestRules {
   static Answer refuseConnection(HttpRequest request) {
     HttpVersion version = request.protocolVersion();
     if (version.majorVersion() != 1 || version.minorVersion() > 1) {
-      return PlatformErrors.of(400, "only HTTP/1.1 is served", Map.of());
+      return PlatformErrors.of(400, "only HTTP/1.1 and HTTP/1.0 are served", Map.of());
     }
     if (request.method().equals(HttpMethod.CONNECT)) {
       return PlatformErrors.of(405, "method not allowed; use " + ALLOWED_METHODS, Map.of())
