@@ -4,6 +4,9 @@ import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.ValidationReport;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.databind.node.TextNode;
 import io.swagger.v3.core.util.Json;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
@@ -14,11 +17,13 @@ import io.swagger.v3.parser.core.models.ParseOptions;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import org.openbitgo.accesstoken.contract.ContractFacts;
 
 /**
@@ -77,7 +82,7 @@ final class SpecJudge {
     SimpleResponse.Builder builder = SimpleResponse.Builder.status(response.status());
     response.headers().forEach(builder::withHeader);
     if (!response.body().isEmpty()) {
-      builder.withBody(response.body());
+      builder.withBody(withLargeIntegerAmountsAsDigits(response.body()));
     }
     String path = exchange.request().path();
     int query = path.indexOf('?');
@@ -93,6 +98,51 @@ final class SpecJudge {
       }
     }
     return messages;
+  }
+
+  /** The properties typed {@code BaseUnitAmount}, read from the spec. */
+  private static final Set<String> AMOUNT_PROPERTIES = ContractFacts.amountProperties();
+
+  private static final BigInteger LARGEST_INT64 = BigInteger.valueOf(Long.MAX_VALUE);
+
+  /**
+   * The body with every amount that is a JSON integer beyond {@code int64} written as its digits,
+   * as the spec's string form: the spec's integer form is {@code int64}, yet it promises (since
+   * release 1.0.0) that servers keep a larger integer a client sent, and a provider that echoes one
+   * keeps that promise ({@code create.integer-amount-beyond-int64}); the validator would call it a
+   * match of neither form. Anything else in the body, and any other amount, is judged as sent; a
+   * body that is not JSON is left as it is.
+   */
+  static String withLargeIntegerAmountsAsDigits(String body) {
+    JsonNode tree;
+    try {
+      tree = CheckContext.JSON.readTree(body);
+    } catch (com.fasterxml.jackson.core.JsonProcessingException notJson) {
+      return body;
+    }
+    return tree != null && rewriteLargeIntegerAmounts(tree) ? tree.toString() : body;
+  }
+
+  private static boolean rewriteLargeIntegerAmounts(JsonNode node) {
+    boolean changed = false;
+    if (node instanceof ObjectNode object) {
+      for (Map.Entry<String, JsonNode> property : object.properties()) {
+        JsonNode value = property.getValue();
+        if (AMOUNT_PROPERTIES.contains(property.getKey())
+            && value.isIntegralNumber()
+            && value.bigIntegerValue().compareTo(LARGEST_INT64) > 0) {
+          property.setValue(TextNode.valueOf(value.bigIntegerValue().toString()));
+          changed = true;
+        } else {
+          changed |= rewriteLargeIntegerAmounts(value);
+        }
+      }
+    } else if (node.isArray()) {
+      for (JsonNode element : node) {
+        changed |= rewriteLargeIntegerAmounts(element);
+      }
+    }
+    return changed;
   }
 
   private static List<RequestExample> requestExamples(OpenAPI api) {

@@ -50,6 +50,55 @@ class StubHonoursTheContractTest {
     assertEveryCheckPassed(results.values().stream().filter(r -> !needStates.contains(r)).toList());
   }
 
+  /**
+   * Review finding: once any client had created a token with a JSON-integer amount beyond int64,
+   * which the spec promises servers keep (release 1.0.0), every listed answer failed {@code
+   * spec.every-answer-valid}. The sweep judges such an amount as the digits it is; a negative or
+   * fractional amount still fails it.
+   */
+  @Test
+  void aTokenHoldingAnIntegerAmountBeyondInt64DoesNotFailTheSweep() throws Exception {
+    try (StubServer stub = Stubs.start(StubEnvironment.TEST);
+        org.openbitgo.accesstoken.probes.RawHttp connection =
+            new org.openbitgo.accesstoken.probes.RawHttp(
+                "127.0.0.1", stub.port(), java.time.Duration.ofSeconds(5))) {
+      String body =
+          "{\"label\":\"big\",\"spendingLimits\":[{\"coin\":\"eth\","
+              + "\"txValueLimit\":123456789012345678901234567890}]}";
+      org.openbitgo.accesstoken.probes.RawHttp.Response created =
+          connection
+              .send(
+                  "POST /api/v2/user/accesstoken HTTP/1.1\r\nHost: stub\r\nAuthorization: Bearer "
+                      + Breakages.STUB_TOKEN
+                      + "\r\nContent-Type: application/json\r\nContent-Length: "
+                      + body.length()
+                      + "\r\n\r\n"
+                      + body)
+              .read();
+      assertThat(created.status()).as(created::body).isEqualTo(200);
+      assertThat(created.body()).contains("\"txValueLimit\":123456789012345678901234567890");
+
+      Map<String, RunReport.Result> results =
+          KitRun.run(
+              Stubs.target(stub.baseUri(), Environment.TEST),
+              Stubs.quickOptions().only("list.*").only("spec.*").build());
+      assertThat(results).containsKey("spec.every-answer-valid");
+      assertEveryCheckPassed(results.values());
+    }
+    String listed =
+        "{\"accessTokens\":[{\"id\":\"0123456789abcdef0123456789abcdef\",\"isExtensible\":false,"
+            + "\"unlock\":{\"spendingLimits\":{\"eth\":{\"txValueLimit\":%s}}}}]}";
+    assertThat(
+            SpecJudge.withLargeIntegerAmountsAsDigits(
+                listed.formatted("123456789012345678901234567890")))
+        .isEqualTo(listed.formatted("\"123456789012345678901234567890\""));
+    for (String unchanged : List.of("9223372036854775807", "-5", "1.5", "\"12a\"")) {
+      assertThat(SpecJudge.withLargeIntegerAmountsAsDigits(listed.formatted(unchanged)))
+          .isEqualTo(listed.formatted(unchanged));
+    }
+    assertThat(SpecJudge.withLargeIntegerAmountsAsDigits("<html>")).isEqualTo("<html>");
+  }
+
   @Test
   void everyCheckPassesAgainstTheProdStub() {
     Map<String, RunReport.Result> results =
