@@ -217,6 +217,10 @@ public final class InvalidBodies {
             withField("spendingLimits", "[null]"),
             withField("spendingLimits", "[{\"coin\":null,\"txValueLimit\":\"1\"}]"),
             withField("spendingLimits", "[{\"coin\":\"btc\",\"txValueLimit\":null}]"),
+            // no property of the spec is nullable: null is not the same as left out
+            withField("scope", "null"),
+            withField("duration", "null"),
+            withField("allErc20TokensLimit", "{\"enabled\":true,\"txValueLimit\":null}"),
             "null",
             "{\"label\":null}"));
   }
