@@ -59,7 +59,7 @@ record CommandLineOptions(
         --help                  print this help
 
       Exit status: 0 every check passed, 1 a check failed (or none ran), 2 usage error,
-      3 the URL cannot be reached or does not answer like this API.
+      3 the URL cannot be reached, does not answer like this API, or refuses --token.
       """;
 
   /** A mistake on the command line. */

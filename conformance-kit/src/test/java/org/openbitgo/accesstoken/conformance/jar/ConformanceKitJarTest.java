@@ -71,8 +71,8 @@ class ConformanceKitJarTest {
   }
 
   /**
-   * The three runs at once (each its own JVM): the passing one, a selection that matches no check
-   * (a usage error, exit 2) and a URL nobody answers (exit 3).
+   * The four runs at once (each its own JVM): the passing one, a selection that matches no check (a
+   * usage error, exit 2), a token the provider refuses and a URL nobody answers (exit 3).
    */
   @Test
   void passesAgainstTheStubJarAndExitsNonZeroWhenItCannotJudge(@TempDir Path reports)
@@ -91,6 +91,14 @@ class ConformanceKitJarTest {
             "no-such-check.*",
             "--report-dir",
             reports.resolve("none").toString());
+    CompletableFuture<Run> refusedToken =
+        kitAsync(
+            "--base-url",
+            stubUrl,
+            "--token",
+            "not-a-token-this-stub-accepts",
+            "--report-dir",
+            reports.resolve("refused").toString());
     CompletableFuture<Run> unreachable =
         kitAsync(
             "--base-url",
@@ -129,6 +137,12 @@ class ConformanceKitJarTest {
 
     assertThat(noCheck.get().exit()).as(noCheck.get().output()).isEqualTo(2);
     assertThat(noCheck.get().output()).contains("no check matches");
+    // a token the provider refuses: one line saying so, not a failure per check
+    assertThat(refusedToken.get().exit()).as(refusedToken.get().output()).isEqualTo(3);
+    assertThat(refusedToken.get().output())
+        .contains("refuses --token")
+        .doesNotContain("not-a-token-this-stub-accepts")
+        .doesNotContain(" FAIL ");
     assertThat(unreachable.get().exit()).as(unreachable.get().output()).isEqualTo(3);
     assertThat(unreachable.get().output()).contains("cannot reach").doesNotContain(TOKEN);
   }
