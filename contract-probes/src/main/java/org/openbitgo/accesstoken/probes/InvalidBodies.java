@@ -62,19 +62,32 @@ public final class InvalidBodies {
     this.random = new Random(seed);
   }
 
+  /** How many kinds of invalid body there are: {@link #ofKind} takes 0 to {@code KINDS - 1}. */
+  public static final int KINDS = 8;
+
+  private static final int GARBAGE = KINDS - 1;
+
   /** The next body: eight in nine are JSON mutations of the valid body, one in nine raw bytes. */
   public Case next() {
-    if (random.nextInt(9) == 0) {
-      return new Case("garbage bytes", garbageBytes());
-    }
-    return switch (random.nextInt(7)) {
+    return ofKind(random.nextInt(9) == 0 ? GARBAGE : random.nextInt(7));
+  }
+
+  /**
+   * A body of one kind (0 to {@link #KINDS} - 1, each a different {@link Case#kind()}), drawn from
+   * this generator's sequence: a run that starts with one of each covers every kind, whatever the
+   * seed.
+   */
+  public Case ofKind(int kind) {
+    return switch (kind) {
+      case GARBAGE -> new Case("garbage bytes", garbageBytes());
       case 0 -> json("wrong type", wrongType());
       case 1 -> json("bad ipRestrict", badIpRestriction());
       case 2 -> json("out-of-range duration", outOfRangeDuration());
       case 3 -> json("bad scope", badScope());
       case 4 -> json("bad spending limit", badSpendingLimit());
       case 5 -> json("null where a value is required", nullWhereValueIsRequired());
-      default -> json("truncated", VALID_BODY.substring(0, random.nextInt(VALID_BODY.length())));
+      case 6 -> json("truncated", VALID_BODY.substring(0, random.nextInt(VALID_BODY.length())));
+      default -> throw new IllegalArgumentException("no kind " + kind + ": 0 to " + GARBAGE);
     };
   }
 
