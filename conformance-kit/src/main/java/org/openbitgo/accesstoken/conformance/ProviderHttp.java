@@ -3,6 +3,7 @@ package org.openbitgo.accesstoken.conformance;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -20,6 +21,7 @@ import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import javax.net.ssl.SSLContext;
 import org.openbitgo.accesstoken.contract.ContractFacts;
@@ -190,7 +192,29 @@ final class ProviderHttp {
     StringBuilder head = new StringBuilder("POST " + path + " HTTP/1.1\r\n");
     headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
     head.append("Connection: close\r\n\r\n");
-    try (RawHttp connection = new RawHttp(socket(), target.requestTimeout())) {
+    failFastWhenUnanswering("POST", ContractFacts.OPERATION_PATH);
+    // the socket's timeout bounds each read only: a provider trickling its answer a byte at a
+    // time would hold the run, so the whole exchange ends when the request timeout passes
+    AtomicBoolean expired = new AtomicBoolean();
+    Socket socket;
+    try {
+      socket = socket();
+    } catch (IOException e) {
+      throw new UncheckedIOException("no answer to a " + body.length + "-byte create: " + e, e);
+    }
+    CompletableFuture<Void> deadline =
+        CompletableFuture.runAsync(
+            () -> {
+              expired.set(true);
+              try {
+                socket.close();
+              } catch (IOException ignored) {
+                // closing is all that is left to do
+              }
+            },
+            CompletableFuture.delayedExecutor(
+                target.requestTimeout().toMillis(), TimeUnit.MILLISECONDS));
+    try (RawHttp connection = new RawHttp(socket, target.requestTimeout())) {
       connection.send(head.toString());
       try {
         for (int sent = 0; sent < body.length; sent += LARGE_BODY_PIECE) {
@@ -206,6 +230,10 @@ final class ProviderHttp {
         // the provider stopped reading: its answer, if any, is read below
       }
       RawHttp.Response answer = connection.read();
+      if (expired.get()) {
+        throw new SocketTimeoutException("the request timeout passed");
+      }
+      unansweredInARow.set(0);
       Exchange exchange =
           new Exchange(
               new Exchange.Request("POST", ContractFacts.OPERATION_PATH, Map.copyOf(headers), body),
@@ -213,9 +241,21 @@ final class ProviderHttp {
       exchanges.add(exchange);
       return exchange;
     } catch (IOException | UncheckedIOException e) {
+      if (expired.get() || e instanceof SocketTimeoutException) {
+        unansweredInARow.incrementAndGet();
+        throw new UncheckedIOException(
+            "no whole answer to a "
+                + body.length
+                + "-byte create within "
+                + target.requestTimeout().toSeconds()
+                + " s (--request-timeout)",
+            new HttpTimeoutException("request timeout"));
+      }
       throw new UncheckedIOException(
           "no answer to a " + body.length + "-byte create: " + e.getMessage(),
           e instanceof IOException io ? io : ((UncheckedIOException) e).getCause());
+    } finally {
+      deadline.cancel(false);
     }
   }
 
@@ -274,19 +314,7 @@ final class ProviderHttp {
           }
         });
     HttpRequest httpRequest = builder.build();
-    if (unansweredInARow.get() >= UNANSWERED_BEFORE_GIVING_UP) {
-      throw new UncheckedIOException(
-          "not sent: "
-              + method
-              + " "
-              + path
-              + " — the provider stopped answering ("
-              + unansweredInARow.get()
-              + " exchanges in a row got no whole answer within "
-              + target.requestTimeout().toSeconds()
-              + " s)",
-          new HttpTimeoutException("provider stopped answering"));
-    }
+    failFastWhenUnanswering(method, path);
     try {
       for (int attempt = 0; ; attempt++) {
         HttpResponse<byte[]> answer = whole(httpRequest, method, path);
@@ -317,6 +345,23 @@ final class ProviderHttp {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);
+    }
+  }
+
+  /** After {@link #UNANSWERED_BEFORE_GIVING_UP} timeouts in a row, nothing more is sent. */
+  private void failFastWhenUnanswering(String method, String path) {
+    if (unansweredInARow.get() >= UNANSWERED_BEFORE_GIVING_UP) {
+      throw new UncheckedIOException(
+          "not sent: "
+              + method
+              + " "
+              + path
+              + " — the provider stopped answering ("
+              + unansweredInARow.get()
+              + " exchanges in a row got no whole answer within "
+              + target.requestTimeout().toSeconds()
+              + " s)",
+          new HttpTimeoutException("provider stopped answering"));
     }
   }
 

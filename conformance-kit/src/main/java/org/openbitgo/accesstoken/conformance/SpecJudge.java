@@ -78,11 +78,28 @@ final class SpecJudge {
    * The spec's complaints about this answer (status, Content-Type, headers, body); empty if none.
    */
   List<String> violations(Exchange exchange) {
+    return violations(exchange, LargeIntegerExcuse.NONE);
+  }
+
+  /**
+   * Whether an amount that is a JSON integer beyond {@code int64} is judged as the digits it is:
+   * the spec's integer form is {@code int64}, yet since release 1.0.0 it promises that servers keep
+   * a larger integer a client sent. {@code documentId} is the {@code id} of the token document
+   * holding the amount (null outside one).
+   */
+  interface LargeIntegerExcuse {
+    LargeIntegerExcuse NONE = (documentId, digits) -> false;
+
+    boolean applies(String documentId, String digits);
+  }
+
+  /** The same, with the integers beyond int64 that {@code excuse} names judged as digits. */
+  List<String> violations(Exchange exchange, LargeIntegerExcuse excuse) {
     Exchange.Response response = exchange.response();
     SimpleResponse.Builder builder = SimpleResponse.Builder.status(response.status());
     response.headers().forEach(builder::withHeader);
     if (!response.body().isEmpty()) {
-      builder.withBody(withLargeIntegerAmountsAsDigits(response.body()));
+      builder.withBody(withLargeIntegerAmountsAsDigits(response.body(), excuse));
     }
     String path = exchange.request().path();
     int query = path.indexOf('?');
@@ -106,40 +123,41 @@ final class SpecJudge {
   private static final BigInteger LARGEST_INT64 = BigInteger.valueOf(Long.MAX_VALUE);
 
   /**
-   * The body with every amount that is a JSON integer beyond {@code int64} written as its digits,
-   * as the spec's string form: the spec's integer form is {@code int64}, yet it promises (since
-   * release 1.0.0) that servers keep a larger integer a client sent, and a provider that echoes one
-   * keeps that promise ({@code create.integer-amount-beyond-int64}); the validator would call it a
+   * The body with every amount that is a JSON integer beyond {@code int64} and that {@code excuse}
+   * names written as its digits, the spec's string form, for the validator, which would call it a
    * match of neither form. Anything else in the body, and any other amount, is judged as sent; a
-   * body that is not JSON is left as it is.
+   * body that is not JSON, or holds no such amount, is returned as it is.
    */
-  static String withLargeIntegerAmountsAsDigits(String body) {
+  static String withLargeIntegerAmountsAsDigits(String body, LargeIntegerExcuse excuse) {
     JsonNode tree;
     try {
       tree = CheckContext.JSON.readTree(body);
     } catch (com.fasterxml.jackson.core.JsonProcessingException notJson) {
       return body;
     }
-    return tree != null && rewriteLargeIntegerAmounts(tree) ? tree.toString() : body;
+    return tree != null && rewriteLargeIntegerAmounts(tree, null, excuse) ? tree.toString() : body;
   }
 
-  private static boolean rewriteLargeIntegerAmounts(JsonNode node) {
+  private static boolean rewriteLargeIntegerAmounts(
+      JsonNode node, String documentId, LargeIntegerExcuse excuse) {
     boolean changed = false;
     if (node instanceof ObjectNode object) {
+      String id = object.path("id").isTextual() ? object.get("id").asText() : documentId;
       for (Map.Entry<String, JsonNode> property : object.properties()) {
         JsonNode value = property.getValue();
         if (AMOUNT_PROPERTIES.contains(property.getKey())
             && value.isIntegralNumber()
-            && value.bigIntegerValue().compareTo(LARGEST_INT64) > 0) {
+            && value.bigIntegerValue().compareTo(LARGEST_INT64) > 0
+            && excuse.applies(id, value.bigIntegerValue().toString())) {
           property.setValue(TextNode.valueOf(value.bigIntegerValue().toString()));
           changed = true;
         } else {
-          changed |= rewriteLargeIntegerAmounts(value);
+          changed |= rewriteLargeIntegerAmounts(value, id, excuse);
         }
       }
     } else if (node.isArray()) {
       for (JsonNode element : node) {
-        changed |= rewriteLargeIntegerAmounts(element);
+        changed |= rewriteLargeIntegerAmounts(element, documentId, excuse);
       }
     }
     return changed;

@@ -2,8 +2,14 @@ package org.openbitgo.accesstoken.conformance;
 
 import static org.openbitgo.accesstoken.conformance.Check.contract;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.openbitgo.accesstoken.contract.ContractFacts;
 
 /**
@@ -12,16 +18,80 @@ import org.openbitgo.accesstoken.contract.ContractFacts;
  */
 final class SweepChecks implements CheckGroup {
 
+  /**
+   * Which integers beyond int64 to judge as digits: every one, except in a token this run created
+   * where its create sent those digits as a string (the create's answer, and the token's document
+   * wherever it is listed or revoked): there the provider changed the amount's form. A token the
+   * run did not create may hold an integer another client sent, which the spec says servers keep.
+   */
+  static SpecJudge.LargeIntegerExcuse keptIntegers(List<Exchange> exchanges) {
+    Map<String, Set<String>> sentAsStringsById = new HashMap<>();
+    for (Exchange exchange : exchanges) {
+      if (!"POST".equals(exchange.request().method())
+          || !ContractFacts.OPERATION_PATH.equals(exchange.request().path())) {
+        continue;
+      }
+      try {
+        JsonNode id = CheckContext.JSON.readTree(exchange.response().body()).path("id");
+        if (id.isTextual()) {
+          sentAsStringsById
+              .computeIfAbsent(id.asText(), k -> new HashSet<>())
+              .addAll(stringAmounts(exchange.request().body()));
+        }
+      } catch (JsonProcessingException notJson) {
+        // no document: nothing to remember
+      }
+    }
+    return (documentId, digits) ->
+        documentId == null
+            || !sentAsStringsById.getOrDefault(documentId, Set.of()).contains(digits);
+  }
+
+  /** The digits of every amount a request body gave as a JSON string. */
+  private static Set<String> stringAmounts(byte[] body) {
+    Set<String> digits = new HashSet<>();
+    try {
+      collectStringAmounts(CheckContext.JSON.readTree(body), digits);
+    } catch (IOException notJson) {
+      // an invalid body sent on purpose
+    }
+    return digits;
+  }
+
+  private static void collectStringAmounts(JsonNode node, Set<String> digits) {
+    if (node == null) {
+      return;
+    }
+    node.properties()
+        .forEach(
+            property -> {
+              if (ContractFacts.amountProperties().contains(property.getKey())
+                  && property.getValue().isTextual()) {
+                // as a number would be written: no leading zeros
+                digits.add(property.getValue().asText().replaceFirst("^0+(?=.)", ""));
+              } else {
+                collectStringAmounts(property.getValue(), digits);
+              }
+            });
+    if (node.isArray()) {
+      node.forEach(element -> collectStringAmounts(element, digits));
+    }
+  }
+
   @Override
   public List<Check> checks(Environment environment, KitOptions options) {
     return List.of(
         contract(
             "spec.every-answer-valid",
             "Every answer of this run (every status) is valid against the spec: its status is"
-                + " documented, Content-Type application/json, the body matches the schema.",
+                + " documented, Content-Type application/json, the body matches the schema. An"
+                + " amount that is a JSON integer beyond int64 passes only where the provider may"
+                + " be keeping one a client sent (the spec's promise since 1.0.0): not where this"
+                + " run sent those digits as a string.",
             c -> {
+              SpecJudge.LargeIntegerExcuse excuse = keptIntegers(c.http().exchanges());
               for (Exchange exchange : c.http().exchanges()) {
-                List<String> violations = c.judge().violations(exchange);
+                List<String> violations = c.judge().violations(exchange, excuse);
                 if (!violations.isEmpty()) {
                   throw new CheckFailure(
                       "an answer valid against the spec",

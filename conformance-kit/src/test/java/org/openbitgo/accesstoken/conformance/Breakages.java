@@ -91,6 +91,21 @@ final class Breakages {
     kinds.put(
         "token-echoed-json-escaped",
         new BrokenKind(tokenEchoedEscaped(), "auth.token-never-echoed"));
+    // a string amount answered as a JSON integer: not the integer a client sent, kept
+    kinds.put(
+        "string-amount-answered-as-number",
+        new BrokenKind(
+            onCreated(
+                b -> {
+                  JsonNode eth = b.path("unlock").path("spendingLimits").path("eth");
+                  if (eth.path("txValueLimit").isTextual()) {
+                    ((ObjectNode) eth)
+                        .put(
+                            "txValueLimit",
+                            new java.math.BigInteger(eth.get("txValueLimit").asText()));
+                  }
+                }),
+            "spec.every-answer-valid"));
     kinds.put(
         "token-echoed-in-a-header",
         new BrokenKind(

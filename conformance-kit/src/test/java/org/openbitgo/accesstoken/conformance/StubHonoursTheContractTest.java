@@ -88,15 +88,25 @@ class StubHonoursTheContractTest {
     String listed =
         "{\"accessTokens\":[{\"id\":\"0123456789abcdef0123456789abcdef\",\"isExtensible\":false,"
             + "\"unlock\":{\"spendingLimits\":{\"eth\":{\"txValueLimit\":%s}}}}]}";
-    assertThat(
-            SpecJudge.withLargeIntegerAmountsAsDigits(
-                listed.formatted("123456789012345678901234567890")))
-        .isEqualTo(listed.formatted("\"123456789012345678901234567890\""));
+    String thirty = "123456789012345678901234567890";
+    SpecJudge.LargeIntegerExcuse always = (id, digits) -> true;
+    assertThat(SpecJudge.withLargeIntegerAmountsAsDigits(listed.formatted(thirty), always))
+        .isEqualTo(listed.formatted("\"" + thirty + "\""));
+    // the excuse is asked with the document's id and the digits, and may refuse
+    java.util.List<String> asked = new java.util.ArrayList<>();
+    SpecJudge.LargeIntegerExcuse never =
+        (id, digits) -> {
+          asked.add(id + " " + digits);
+          return false;
+        };
+    assertThat(SpecJudge.withLargeIntegerAmountsAsDigits(listed.formatted(thirty), never))
+        .isEqualTo(listed.formatted(thirty));
+    assertThat(asked).containsExactly("0123456789abcdef0123456789abcdef " + thirty);
     for (String unchanged : List.of("9223372036854775807", "-5", "1.5", "\"12a\"")) {
-      assertThat(SpecJudge.withLargeIntegerAmountsAsDigits(listed.formatted(unchanged)))
+      assertThat(SpecJudge.withLargeIntegerAmountsAsDigits(listed.formatted(unchanged), always))
           .isEqualTo(listed.formatted(unchanged));
     }
-    assertThat(SpecJudge.withLargeIntegerAmountsAsDigits("<html>")).isEqualTo("<html>");
+    assertThat(SpecJudge.withLargeIntegerAmountsAsDigits("<html>", always)).isEqualTo("<html>");
   }
 
   @Test

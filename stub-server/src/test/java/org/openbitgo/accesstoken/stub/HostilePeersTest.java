@@ -580,6 +580,71 @@ class HostilePeersTest {
   }
 
   /**
+   * Re-review finding: with reading paused, the codec decoded the rest of the last read ahead of
+   * the answers, and Netty's default pipeline depth (128) then closed a client that pipelines many
+   * requests and reads slowly, silently. Every one of 1,000 pipelined lists of 10 is answered, in
+   * order, to a client that starts reading late through a small receive buffer.
+   */
+  @Test
+  void aSlowButReadingClientGetsEveryAnswerToThreeHundredPipelinedRequests() throws Exception {
+    String token = "slow-reader-token";
+    try (StubServer own =
+        StubServer.start(StubServerConfig.builder().port(0).acceptedToken(token).build())) {
+      byte[] create =
+          bytes(
+              "POST /"
+                  + PATH
+                  + " HTTP/1.1\r\nHost: stub\r\nAuthorization: Bearer "
+                  + token
+                  + "\r\nContent-Type: application/json\r\nContent-Length: 262\r\n\r\n"
+                  + "{\"label\":\""
+                  + "l".repeat(250)
+                  + "\"}");
+      try (RawHttp setup = new RawHttp("127.0.0.1", own.port(), READ)) {
+        for (int i = 0; i < 200; i++) {
+          assertThat(setup.send(create).read().status()).isEqualTo(200);
+        }
+      }
+      int requests = 300;
+      ByteArrayOutputStream pipeline = new ByteArrayOutputStream();
+      for (int i = 0; i < requests; i++) {
+        pipeline.writeBytes(
+            bytes(
+                "GET /"
+                    + PATH
+                    + "?limit=200 HTTP/1.1\r\nHost: stub\r\nAuthorization: Bearer "
+                    + token
+                    + "\r\n\r\n"));
+      }
+      java.net.Socket socket = new java.net.Socket();
+      socket.setReceiveBufferSize(16 * 1024);
+      socket.connect(new java.net.InetSocketAddress("127.0.0.1", own.port()));
+      try (RawHttp slow = new RawHttp(socket, Duration.ofSeconds(10))) {
+        Thread writer =
+            new Thread(
+                () -> {
+                  try {
+                    socket.getOutputStream().write(pipeline.toByteArray());
+                  } catch (IOException closed) {
+                    // the assertions below say what went wrong
+                  }
+                });
+        writer.setDaemon(true);
+        writer.start();
+        Thread.sleep(300); // the answers back up: reading pauses with requests decoded ahead
+        for (int i = 0; i < requests; i++) {
+          RawHttp.Response page = slow.read();
+          assertThat(page.status()).as("answer %d", i).isEqualTo(200);
+          assertThat(StubHttp.JSON.readTree(page.body()).path("accessTokens").size())
+              .isEqualTo(200);
+        }
+        writer.join(5_000);
+      }
+    }
+    assertThat(CapturedLog.all()).doesNotContain("closed a connection after an unexpected");
+  }
+
+  /**
    * How many tokens {@code token}'s user holds once that number stops growing for half a second.
    */
   private static int settledCount(StubServer server, String token) throws Exception {

@@ -1,5 +1,7 @@
 package org.openbitgo.accesstoken.stub.http;
 
+import java.util.Arrays;
+import java.util.Set;
 import java.util.function.Predicate;
 import java.util.regex.Pattern;
 import org.openbitgo.accesstoken.contract.ContractFacts;
@@ -10,8 +12,9 @@ import org.slf4j.LoggerFactory;
  * One log line per request, whatever its outcome: method, path, status, request id, duration. Never
  * headers (the Authorization header holds a secret), never the query or the body, and never a
  * secret put in the path by mistake (a token's secret where its public id belongs, a bearer token
- * as a path): a path segment that is a secret this server knows, or long enough to be someone
- * else's, is logged as {@code <redacted>}.
+ * as a path, percent-encoded or decorated): a path segment is written only when it is one of the
+ * words of the server's own paths, shorter than the shortest bearer token, or a public id that is
+ * not a secret this server knows; any other is logged as {@code <redacted>}.
  */
 final class AccessLog {
 
@@ -20,17 +23,17 @@ final class AccessLog {
 
   private AccessLog() {}
 
-  /** A public id, logged as it is: 32 lowercase hex (the spec's {@code TokenId}). */
+  /** A public id: 32 lowercase hex (the spec's {@code TokenId}). */
   private static final Pattern TOKEN_ID = Pattern.compile("[0-9a-f]{32}");
 
-  /** RFC 6750 token68 characters: what a bearer token is made of. */
-  private static final Pattern TOKEN68 = Pattern.compile("[A-Za-z0-9._~+/-]+=*");
-
   /**
-   * A path segment this long that is not a public id is redacted even if this server does not know
-   * it: no path of the contract or of the stub's pages has one, and a token's secret has 67.
+   * The words of the paths this server serves: the operations', the stub application's docs page
+   * ({@code /docs}) and Pact's state-change endpoint ({@code /_pact/provider-states}; a test keeps
+   * it equal to {@code ProviderStateEndpoint.PATH}, which this package cannot import).
    */
-  static final int LONGEST_LOGGED_SEGMENT = 24;
+  static final Set<String> OWN_PATH_WORDS =
+      Set.copyOf(
+          Arrays.asList((ContractFacts.OPERATION_PATH + "/docs/_pact/provider-states").split("/")));
 
   static void log(
       String method,
@@ -69,17 +72,9 @@ final class AccessLog {
     }
     int query = uri.indexOf('?');
     String path = query < 0 ? uri : uri.substring(0, query);
-    // the operations' own paths, nearly every request: nothing to redact
-    boolean operation = path.equals(ContractFacts.OPERATION_PATH) || isRevokePathWithAnId(path);
-    appendPrintable(line, operation ? path : redacted(path, knownSecret));
-  }
-
-  private static boolean isRevokePathWithAnId(String path) {
-    int prefix = ContractFacts.OPERATION_PATH.length() + 1;
-    return path.length() == prefix + 32
-        && path.startsWith(ContractFacts.OPERATION_PATH)
-        && path.charAt(prefix - 1) == '/'
-        && TOKEN_ID.matcher(path.substring(prefix)).matches();
+    // the create's and the list's path, nearly every request: nothing to redact, nothing to hash
+    appendPrintable(
+        line, path.equals(ContractFacts.OPERATION_PATH) ? path : redacted(path, knownSecret));
   }
 
   /** {@code path} with each segment that is, or may be, a secret replaced by {@code <redacted>}. */
@@ -91,12 +86,12 @@ final class AccessLog {
       if (i > 0) {
         kept.append('/');
       }
-      boolean secret =
-          segment.length() >= ContractFacts.BEARER_TOKEN_MIN_LENGTH
-              && !TOKEN_ID.matcher(segment).matches()
-              && (segment.length() > LONGEST_LOGGED_SEGMENT
-                  || TOKEN68.matcher(segment).matches() && knownSecret.test(segment));
-      kept.append(secret ? "<redacted>" : segment);
+      boolean written =
+          segment.length() < ContractFacts.BEARER_TOKEN_MIN_LENGTH
+              || OWN_PATH_WORDS.contains(segment)
+              // a public id, unless it is also an accepted token (32 hex is a token68 string)
+              || TOKEN_ID.matcher(segment).matches() && !knownSecret.test(segment);
+      kept.append(written ? segment : "<redacted>");
     }
     return kept.toString();
   }

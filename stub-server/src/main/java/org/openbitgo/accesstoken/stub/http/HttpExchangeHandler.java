@@ -353,7 +353,11 @@ final class HttpExchangeHandler extends ChannelInboundHandlerAdapter {
 
   @Override
   public void exceptionCaught(ChannelHandlerContext context, Throwable cause) {
-    // a reset by the peer and the like: nothing to answer
+    // a reset by the peer and the like: nothing to answer, nothing to log. Anything else closes
+    // the connection too, but says so (the failure's type only: a message may quote the request)
+    if (!(cause instanceof IOException)) {
+      LOG.warn("closed a connection after an unexpected {}", cause.getClass().getName());
+    }
     context.close();
   }
 }

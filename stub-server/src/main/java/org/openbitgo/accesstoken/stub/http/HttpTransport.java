@@ -2,6 +2,7 @@ package org.openbitgo.accesstoken.stub.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.netty.channel.Channel;
+import io.netty.handler.codec.http.HttpDecoderConfig;
 import io.netty.handler.codec.http.HttpServerCodec;
 import io.netty.handler.flow.FlowControlHandler;
 import io.netty.handler.timeout.IdleStateHandler;
@@ -16,6 +17,14 @@ import java.util.function.Predicate;
  * {@link RequestRouter}'s business; this layer owns the bytes, the framing and the deadlines.
  */
 public final class HttpTransport {
+
+  /**
+   * Requests decoded ahead of their answers on one connection. While reading is paused (answers
+   * waiting to be written), the requests of the last read wait in the {@link FlowControlHandler}:
+   * at most one read's bytes, 64 KiB, so about 2,500 of the shortest valid requests. Netty's
+   * default of 128 closed a pipelining client that reads slowly; this one is never reached.
+   */
+  static final int MAX_PIPELINE_DEPTH = 4096;
 
   /** A keep-alive connection with no traffic for this long is closed. */
   static final int IDLE_SECONDS = 60;
@@ -63,7 +72,11 @@ public final class HttpTransport {
             new IdleStateHandler(0, 0, IDLE_SECONDS),
             deadline,
             new HttpServerCodec(
-                HttpRequestRules.MAX_REQUEST_LINE_BYTES, HttpRequestRules.MAX_HEADER_BYTES, 8192),
+                new HttpDecoderConfig()
+                    .setMaxInitialLineLength(HttpRequestRules.MAX_REQUEST_LINE_BYTES)
+                    .setMaxHeaderSize(HttpRequestRules.MAX_HEADER_BYTES)
+                    .setMaxChunkSize(8192),
+                MAX_PIPELINE_DEPTH),
             // while reading is paused (a peer that does not read its answers), the requests
             // already decoded from the last read wait here instead of being answered
             new FlowControlHandler(),
