@@ -4,7 +4,11 @@ import com.atlassian.oai.validator.OpenApiInteractionValidator;
 import com.atlassian.oai.validator.model.Request;
 import com.atlassian.oai.validator.model.SimpleResponse;
 import com.atlassian.oai.validator.report.ValidationReport;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import io.swagger.v3.core.util.Json;
@@ -109,12 +113,55 @@ final class SpecJudge {
             Request.Method.valueOf(exchange.request().method().toUpperCase(Locale.ROOT)),
             builder.build());
     List<String> messages = new ArrayList<>();
+    String notOneDocument = notOneJsonDocument(response);
+    if (notOneDocument != null) {
+      messages.add(notOneDocument);
+    }
     for (ValidationReport.Message message : report.getMessages()) {
       if (message.getLevel() == ValidationReport.Level.ERROR) {
         messages.add(message.getMessage());
       }
     }
     return messages;
+  }
+
+  /** Reads a JSON body as RFC 8259 says it is: one value, each object's names unique. */
+  private static final ObjectMapper STRICT_JSON =
+      JsonMapper.builder()
+          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+          .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+          .build();
+
+  /**
+   * Why a JSON body is not one JSON document (bytes after the value, a name given twice), or null.
+   * The validator reads the first value and keeps the last of two names, so it misses both; the
+   * reason never quotes the body.
+   */
+  private static String notOneJsonDocument(Exchange.Response response) {
+    String contentType = response.header("content-type");
+    if (response.body().isEmpty()
+        || contentType == null
+        || !contentType.toLowerCase(Locale.ROOT).startsWith("application/json")) {
+      return null;
+    }
+    try {
+      STRICT_JSON.readTree(response.body());
+      return null;
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      return "the body is not one JSON document ("
+          + (e.getOriginalMessage().startsWith("Duplicate field")
+              ? "a name appears twice in one object"
+              : e.getOriginalMessage().contains("Trailing token")
+                  ? "more follows the JSON value"
+                  : "not valid JSON")
+          + (e.getLocation() == null
+              ? ""
+              : ", at line "
+                  + e.getLocation().getLineNr()
+                  + ", column "
+                  + e.getLocation().getColumnNr())
+          + ")";
+    }
   }
 
   /** The properties typed {@code BaseUnitAmount}, read from the spec. */

@@ -106,6 +106,25 @@ final class Breakages {
                   }
                 }),
             "spec.every-answer-valid"));
+    // what the validator alone reads past: it takes the first value and the last of two names
+    kinds.put(
+        "bytes-after-the-json",
+        new BrokenKind(
+            (request, stub) -> {
+              Answer answer = stub.forward(request);
+              return answer.status() == 200 ? answer.withBody(answer.body() + " {\"x") : answer;
+            },
+            "spec.every-answer-valid"));
+    kinds.put(
+        "a-name-given-twice",
+        new BrokenKind(
+            (request, stub) -> {
+              Answer answer = stub.forward(request);
+              return answer.status() == 200 && answer.body().startsWith("{")
+                  ? answer.withBody("{\"isExtensible\":true," + answer.body().substring(1))
+                  : answer;
+            },
+            "spec.every-answer-valid"));
     kinds.put(
         "token-echoed-in-a-header",
         new BrokenKind(
