@@ -536,32 +536,13 @@ class HostilePeersTest {
                 .acceptedToken(token)
                 .maxStoredTokens(2 * sent) // every create served stays countable
                 .build())) {
-      byte[] create =
-          bytes(
-              "POST /"
-                  + PATH
-                  + " HTTP/1.1\r\nHost: stub\r\nAuthorization: Bearer "
-                  + token
-                  + "\r\nContent-Type: application/json\r\nContent-Length: 17\r\n\r\n"
-                  + VALID);
+      byte[] create = post(token, PATH, VALID.getBytes(StandardCharsets.UTF_8));
       ByteArrayOutputStream pipeline = new ByteArrayOutputStream();
       for (int i = 0; i < sent; i++) {
         pipeline.writeBytes(create);
       }
       java.net.Socket reader = new java.net.Socket();
-      reader.setReceiveBufferSize(4096); // before connecting: the window the server sees
-      reader.connect(new java.net.InetSocketAddress("127.0.0.1", own.port()));
-      Thread writer =
-          new Thread(
-              () -> {
-                try {
-                  reader.getOutputStream().write(pipeline.toByteArray());
-                } catch (IOException closedByTheTest) {
-                  // the test closes the socket while this write waits on a server not reading
-                }
-              });
-      writer.setDaemon(true);
-      writer.start();
+      Thread writer = pipelining(reader, 4096, own.port(), pipeline.toByteArray());
       try {
         int served = settledCount(own, token);
         // loopback's socket buffers grow to several MB: thousands of 1 KiB answers fit in them
@@ -582,24 +563,15 @@ class HostilePeersTest {
   /**
    * Re-review finding: with reading paused, the codec decoded the rest of the last read ahead of
    * the answers, and Netty's default pipeline depth (128) then closed a client that pipelines many
-   * requests and reads slowly, silently. Every one of 1,000 pipelined lists of 10 is answered, in
-   * order, to a client that starts reading late through a small receive buffer.
+   * requests and reads slowly, silently. Every one of 300 pipelined pages of 200 tokens (about 120
+   * KiB each) is answered, in order, to a client that starts reading late.
    */
   @Test
   void aSlowButReadingClientGetsEveryAnswerToThreeHundredPipelinedRequests() throws Exception {
     String token = "slow-reader-token";
     try (StubServer own =
         StubServer.start(StubServerConfig.builder().port(0).acceptedToken(token).build())) {
-      byte[] create =
-          bytes(
-              "POST /"
-                  + PATH
-                  + " HTTP/1.1\r\nHost: stub\r\nAuthorization: Bearer "
-                  + token
-                  + "\r\nContent-Type: application/json\r\nContent-Length: 262\r\n\r\n"
-                  + "{\"label\":\""
-                  + "l".repeat(250)
-                  + "\"}");
+      byte[] create = post(token, PATH, label("l".repeat(250)));
       try (RawHttp setup = new RawHttp("127.0.0.1", own.port(), READ)) {
         for (int i = 0; i < 200; i++) {
           assertThat(setup.send(create).read().status()).isEqualTo(200);
@@ -617,20 +589,8 @@ class HostilePeersTest {
                     + "\r\n\r\n"));
       }
       java.net.Socket socket = new java.net.Socket();
-      socket.setReceiveBufferSize(16 * 1024);
-      socket.connect(new java.net.InetSocketAddress("127.0.0.1", own.port()));
+      Thread writer = pipelining(socket, 16 * 1024, own.port(), pipeline.toByteArray());
       try (RawHttp slow = new RawHttp(socket, Duration.ofSeconds(10))) {
-        Thread writer =
-            new Thread(
-                () -> {
-                  try {
-                    socket.getOutputStream().write(pipeline.toByteArray());
-                  } catch (IOException closed) {
-                    // the assertions below say what went wrong
-                  }
-                });
-        writer.setDaemon(true);
-        writer.start();
         Thread.sleep(300); // the answers back up: reading pauses with requests decoded ahead
         for (int i = 0; i < requests; i++) {
           RawHttp.Response page = slow.read();
@@ -642,6 +602,29 @@ class HostilePeersTest {
       }
     }
     assertThat(CapturedLog.all()).doesNotContain("closed a connection after an unexpected");
+  }
+
+  /**
+   * Connects {@code socket} with that receive buffer (set before connecting: the window the server
+   * sees) and writes {@code requests} from a daemon thread, which a server that stops reading holds
+   * until the test closes the socket.
+   */
+  private static Thread pipelining(
+      java.net.Socket socket, int receiveBuffer, int port, byte[] requests) throws IOException {
+    socket.setReceiveBufferSize(receiveBuffer);
+    socket.connect(new java.net.InetSocketAddress("127.0.0.1", port));
+    Thread writer =
+        new Thread(
+            () -> {
+              try {
+                socket.getOutputStream().write(requests);
+              } catch (IOException closed) {
+                // closed by the test while the write waited; the assertions say what went wrong
+              }
+            });
+    writer.setDaemon(true);
+    writer.start();
+    return writer;
   }
 
   /**
@@ -835,13 +818,21 @@ class HostilePeersTest {
   }
 
   private static String head(String path, int contentLength) {
+    return head(TOKEN, path, contentLength);
+  }
+
+  private static String head(String token, String path, int contentLength) {
     return "POST /"
         + path
         + " HTTP/1.1\r\nHost: stub\r\nAuthorization: Bearer "
-        + TOKEN
+        + token
         + "\r\nContent-Type: application/json\r\nContent-Length: "
         + contentLength
         + "\r\n\r\n";
+  }
+
+  private static byte[] post(String token, String path, byte[] body) {
+    return concat(bytes(head(token, path, body.length)), body);
   }
 
   private static byte[] post(String path, byte[] body) {
