@@ -199,6 +199,15 @@ final class ProviderHttp {
     Socket socket;
     try {
       socket = socket();
+    } catch (SocketTimeoutException e) {
+      unansweredInARow.incrementAndGet();
+      throw new UncheckedIOException(
+          "no connection for a "
+              + body.length
+              + "-byte create within "
+              + target.requestTimeout().toSeconds()
+              + " s (--request-timeout)",
+          e);
     } catch (IOException e) {
       throw new UncheckedIOException("no answer to a " + body.length + "-byte create: " + e, e);
     }
@@ -259,18 +268,29 @@ final class ProviderHttp {
     }
   }
 
+  /** A connection to the provider, made within the request timeout (TLS on top for https). */
   private Socket socket() throws IOException {
     URI url = target.baseUrl();
-    if ("https".equals(url.getScheme())) {
-      SSLContext ssl;
-      try {
-        ssl = target.sslContext().orElse(SSLContext.getDefault());
-      } catch (java.security.NoSuchAlgorithmException e) {
-        throw new IOException(e);
-      }
-      return ssl.getSocketFactory().createSocket(url.getHost(), target.port());
+    Socket plain = new Socket();
+    try {
+      plain.connect(
+          new java.net.InetSocketAddress(url.getHost(), target.port()),
+          (int) target.requestTimeout().toMillis());
+    } catch (IOException e) {
+      plain.close();
+      throw e;
     }
-    return new Socket(url.getHost(), target.port());
+    if (!"https".equals(url.getScheme())) {
+      return plain;
+    }
+    SSLContext ssl;
+    try {
+      ssl = target.sslContext().orElse(SSLContext.getDefault());
+    } catch (java.security.NoSuchAlgorithmException e) {
+      plain.close();
+      throw new IOException(e);
+    }
+    return ssl.getSocketFactory().createSocket(plain, url.getHost(), target.port(), true);
   }
 
   /** Sends one request to {@code path} (absolute, from the provider's root). */

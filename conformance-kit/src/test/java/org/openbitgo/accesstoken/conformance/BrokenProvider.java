@@ -86,6 +86,9 @@ final class BrokenProvider implements AutoCloseable {
   /** An answer carrying this header is sent as headers and half its body, then stalls. */
   static final String STALL_MID_BODY = "x-test-stall-mid-body";
 
+  /** An answer carrying this header is sent as headers, then its body a byte at a time, slowly. */
+  static final String TRICKLE = "x-test-trickle";
+
   private static final Set<String> HOP_BY_HOP =
       Set.of(
           "content-length",
@@ -95,7 +98,8 @@ final class BrokenProvider implements AutoCloseable {
           "expect",
           "upgrade",
           "date",
-          STALL_MID_BODY);
+          STALL_MID_BODY,
+          TRICKLE);
 
   /** The stub's body limit (its README); bodies over it are refused before being read. */
   private static final long STUB_BODY_LIMIT = 64 * 1024;
@@ -150,6 +154,23 @@ final class BrokenProvider implements AutoCloseable {
               });
       byte[] bytes = answer.body().getBytes(StandardCharsets.UTF_8);
       exchange.sendResponseHeaders(answer.status(), bytes.length == 0 ? -1 : bytes.length);
+      if (answer.headers().containsKey(TRICKLE)) {
+        // the headers, then the body a byte every 300 ms: every read gets something
+        OutputStream out = exchange.getResponseBody();
+        try {
+          for (byte b : bytes) {
+            out.write(b);
+            out.flush();
+            Thread.sleep(300);
+          }
+          out.close();
+        } catch (InterruptedException closing) {
+          Thread.currentThread().interrupt();
+        } catch (IOException goneAway) {
+          // the client gave up: what this provider is for
+        }
+        return;
+      }
       if (answer.headers().containsKey(STALL_MID_BODY)) {
         // the headers and half the body, then nothing: the answer never completes
         OutputStream out = exchange.getResponseBody();

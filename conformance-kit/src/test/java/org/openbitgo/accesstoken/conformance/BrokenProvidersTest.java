@@ -62,6 +62,38 @@ class BrokenProvidersTest {
   }
 
   /**
+   * Final review: the raw 2 MiB create (its own socket, not the HTTP client) was bounded per read
+   * only, so a 413 trickled a byte every 300 ms held it for as long as the provider liked. It ends
+   * at the request timeout, however steadily the bytes come.
+   */
+  @org.junit.jupiter.api.Test
+  void anOversizedCreatesAnswerTrickledEndsAtTheRequestTimeout() throws Exception {
+    BrokenProvider.Breakage stalling413 =
+        (request, upstream) -> {
+          BrokenProvider.Answer answer = upstream.forward(request);
+          return answer.status() == 413 ? answer.withHeader(BrokenProvider.TRICKLE, "yes") : answer;
+        };
+    try (BrokenProvider provider = new BrokenProvider(stub.baseUri(), stalling413, 4)) {
+      ProviderTarget target =
+          ProviderTarget.builder()
+              .baseUrl(provider.baseUri())
+              .token(Breakages.STUB_TOKEN)
+              .environment(Environment.TEST)
+              .requestTimeout(java.time.Duration.ofSeconds(1))
+              .build();
+      Map<String, RunReport.Result> results =
+          KitRun.run(target, Stubs.quickOptions().only("bad-input.oversized-*").build());
+      assertThat(results).containsKey("bad-input.oversized-body-4xx");
+      assertThat(results.get("bad-input.oversized-body-4xx").outcome())
+          .isEqualTo(RunReport.Outcome.FAILED);
+      assertThat(results.get("bad-input.oversized-body-4xx").message())
+          .contains("-byte create within 1 s (--request-timeout)");
+    } finally {
+      stub.reset();
+    }
+  }
+
+  /**
    * Review finding: a provider that sent its headers and then stalled mid-body held the run forever
    * (the JDK's request timeout ends with the headers). Each exchange is bounded as a whole; after
    * three in a row without a whole answer the rest fails at once, and the run ends.

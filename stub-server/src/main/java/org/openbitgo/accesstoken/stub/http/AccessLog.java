@@ -12,9 +12,9 @@ import org.slf4j.LoggerFactory;
  * One log line per request, whatever its outcome: method, path, status, request id, duration. Never
  * headers (the Authorization header holds a secret), never the query or the body, and never a
  * secret put in the path by mistake (a token's secret where its public id belongs, a bearer token
- * as a path, percent-encoded or decorated): a path segment is written only when it is one of the
- * words of the server's own paths, shorter than the shortest bearer token, or a public id that is
- * not a secret this server knows; any other is logged as {@code <redacted>}.
+ * as a path, percent-encoded, decorated or split by its {@code /}): a path segment is written only
+ * when it is one of the words of the server's own paths or a public id that is not a secret this
+ * server knows; any other is logged as {@code <redacted>}.
  */
 final class AccessLog {
 
@@ -86,8 +86,9 @@ final class AccessLog {
       if (i > 0) {
         kept.append('/');
       }
+      // not "any short segment": a bearer token may hold '/', and its pieces would be short
       boolean written =
-          segment.length() < ContractFacts.BEARER_TOKEN_MIN_LENGTH
+          segment.isEmpty()
               || OWN_PATH_WORDS.contains(segment)
               // a public id, unless it is also an accepted token (32 hex is a token68 string)
               || TOKEN_ID.matcher(segment).matches() && !knownSecret.test(segment);

@@ -107,8 +107,12 @@ final class HttpExchangeHandler extends ChannelInboundHandlerAdapter {
         }
       }
     } catch (RuntimeException e) {
-      // a bug in the stub: logged here, a bare 500 for the caller
-      LOG.error("unexpected failure while handling a request: {}", e.getClass().getName(), e);
+      // a bug in the stub: logged here, a bare 500 for the caller. The type and where it was
+      // thrown only: its message may quote the request (a label, the otp)
+      LOG.error(
+          "unexpected failure while handling a request: {} at {}",
+          e.getClass().getName(),
+          e.getStackTrace().length == 0 ? "an unknown place" : e.getStackTrace()[0]);
       if (head != null) {
         finish(context, PlatformErrors.of(500, "internal error", Map.of()).thenClose());
       } else {

@@ -21,10 +21,11 @@ public final class HttpTransport {
   /**
    * Requests decoded ahead of their answers on one connection. While reading is paused (answers
    * waiting to be written), the requests of the last read wait in the {@link FlowControlHandler}:
-   * at most one read's bytes, 64 KiB, so about 2,500 of the shortest valid requests. Netty's
-   * default of 128 closed a pipelining client that reads slowly; this one is never reached.
+   * at most one read's bytes, 64 KiB, so at most 4,096 of the shortest request a keep-alive
+   * connection answers (16 bytes). Netty's default of 128 closed a pipelining client that reads
+   * slowly; this one, with room to spare, is never reached.
    */
-  static final int MAX_PIPELINE_DEPTH = 4096;
+  static final int MAX_PIPELINE_DEPTH = 8192;
 
   /** A keep-alive connection with no traffic for this long is closed. */
   static final int IDLE_SECONDS = 60;
