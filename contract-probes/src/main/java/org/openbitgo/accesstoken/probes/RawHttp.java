@@ -96,24 +96,85 @@ public final class RawHttp implements AutoCloseable {
     return send(ascii.getBytes(StandardCharsets.ISO_8859_1));
   }
 
-  /** Reads one response framed by Content-Length (every answer of the stub has one). */
+  /** The most body bytes read from one answer: no answer of the contract comes near it. */
+  private static final int MAX_BODY_BYTES = 8 << 20;
+
+  /**
+   * Reads one response, framed as HTTP/1.1 frames it: by Content-Length, by chunks, or (neither) by
+   * the end of the connection; a 1xx, 204 or 304 has no body. An answer that is not HTTP/1.1 is an
+   * {@link IOException} that never quotes it.
+   */
   public Response read() throws IOException {
     String statusLine = line();
     if (statusLine == null) {
       throw new IOException("the connection closed before a response");
     }
-    int status = Integer.parseInt(statusLine.split(" ")[1]);
+    String[] parts = statusLine.split(" ", 3);
+    if (parts.length < 2 || !parts[0].startsWith("HTTP/1.") || !parts[1].matches("[1-5][0-9]{2}")) {
+      throw new IOException("the answer's status line is not HTTP/1.1");
+    }
+    int status = Integer.parseInt(parts[1]);
+    Map<String, List<String>> headers = headersUntilBlankLine();
+    String contentLength =
+        headers.containsKey("content-length") ? headers.get("content-length").get(0) : null;
+    String transferEncoding =
+        headers.containsKey("transfer-encoding") ? headers.get("transfer-encoding").get(0) : null;
+    byte[] body;
+    if (status < 200 || status == 204 || status == 304) {
+      body = new byte[0];
+    } else if (transferEncoding != null && transferEncoding.equalsIgnoreCase("chunked")) {
+      body = chunkedBody();
+    } else if (contentLength != null) {
+      if (!contentLength.matches("[0-9]{1,9}")
+          || Integer.parseInt(contentLength) > MAX_BODY_BYTES) {
+        throw new IOException(
+            "the answer's Content-Length is not a number up to " + MAX_BODY_BYTES);
+      }
+      body = in.readNBytes(Integer.parseInt(contentLength));
+    } else {
+      body = in.readNBytes(MAX_BODY_BYTES); // delimited by the connection's end
+    }
+    return new Response(status, headers, new String(body, StandardCharsets.UTF_8));
+  }
+
+  private Map<String, List<String>> headersUntilBlankLine() throws IOException {
     Map<String, List<String>> headers = new LinkedHashMap<>();
     for (String line = line(); line != null && !line.isEmpty(); line = line()) {
       int colon = line.indexOf(':');
+      if (colon <= 0) {
+        throw new IOException("an answer header is not name: value");
+      }
       headers
           .computeIfAbsent(
               line.substring(0, colon).trim().toLowerCase(Locale.ROOT), k -> new ArrayList<>())
           .add(line.substring(colon + 1).trim());
     }
-    int length = Integer.parseInt(headers.getOrDefault("content-length", List.of("0")).get(0));
-    byte[] body = in.readNBytes(length);
-    return new Response(status, headers, new String(body, StandardCharsets.UTF_8));
+    return headers;
+  }
+
+  private byte[] chunkedBody() throws IOException {
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    while (true) {
+      String sizeLine = line();
+      if (sizeLine == null) {
+        throw new IOException("the connection closed inside a chunked answer");
+      }
+      int extension = sizeLine.indexOf(';');
+      String size = (extension < 0 ? sizeLine : sizeLine.substring(0, extension)).trim();
+      if (!size.matches("[0-9A-Fa-f]{1,7}")) {
+        throw new IOException("an answer's chunk size is not hexadecimal");
+      }
+      int length = Integer.parseInt(size, 16);
+      if (length == 0) {
+        headersUntilBlankLine(); // the trailers
+        return body.toByteArray();
+      }
+      if (body.size() + length > MAX_BODY_BYTES) {
+        throw new IOException("a chunked answer is longer than " + MAX_BODY_BYTES + " bytes");
+      }
+      body.write(in.readNBytes(length));
+      line(); // the CRLF after the chunk's data
+    }
   }
 
   /**
