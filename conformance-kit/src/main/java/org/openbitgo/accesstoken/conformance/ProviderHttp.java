@@ -200,14 +200,7 @@ final class ProviderHttp {
     try {
       socket = socket();
     } catch (SocketTimeoutException e) {
-      unansweredInARow.incrementAndGet();
-      throw new UncheckedIOException(
-          "no connection for a "
-              + body.length
-              + "-byte create within "
-              + target.requestTimeout().toSeconds()
-              + " s (--request-timeout)",
-          e);
+      throw timedOut("no connection for a " + body.length + "-byte create");
     } catch (IOException e) {
       throw new UncheckedIOException("no answer to a " + body.length + "-byte create: " + e, e);
     }
@@ -251,14 +244,7 @@ final class ProviderHttp {
       return exchange;
     } catch (IOException | UncheckedIOException e) {
       if (expired.get() || e instanceof SocketTimeoutException) {
-        unansweredInARow.incrementAndGet();
-        throw new UncheckedIOException(
-            "no whole answer to a "
-                + body.length
-                + "-byte create within "
-                + target.requestTimeout().toSeconds()
-                + " s (--request-timeout)",
-            new HttpTimeoutException("request timeout"));
+        throw timedOut("no whole answer to a " + body.length + "-byte create");
       }
       throw new UncheckedIOException(
           "no answer to a " + body.length + "-byte create: " + e.getMessage(),
@@ -366,6 +352,14 @@ final class ProviderHttp {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("interrupted", e);
     }
+  }
+
+  /** A raw exchange the request timeout ended: counted toward giving up. */
+  private UncheckedIOException timedOut(String what) {
+    unansweredInARow.incrementAndGet();
+    return new UncheckedIOException(
+        what + " within " + target.requestTimeout().toSeconds() + " s (--request-timeout)",
+        new HttpTimeoutException("request timeout"));
   }
 
   /** After {@link #UNANSWERED_BEFORE_GIVING_UP} timeouts in a row, nothing more is sent. */

@@ -74,13 +74,7 @@ class BrokenProvidersTest {
           return answer.status() == 413 ? answer.withHeader(BrokenProvider.TRICKLE, "yes") : answer;
         };
     try (BrokenProvider provider = new BrokenProvider(stub.baseUri(), stalling413, 4)) {
-      ProviderTarget target =
-          ProviderTarget.builder()
-              .baseUrl(provider.baseUri())
-              .token(Breakages.STUB_TOKEN)
-              .environment(Environment.TEST)
-              .requestTimeout(java.time.Duration.ofSeconds(1))
-              .build();
+      ProviderTarget target = impatient(provider);
       Map<String, RunReport.Result> results =
           KitRun.run(target, Stubs.quickOptions().only("bad-input.oversized-*").build());
       assertThat(results).containsKey("bad-input.oversized-body-4xx");
@@ -102,13 +96,7 @@ class BrokenProvidersTest {
   void aProviderStallingMidBodyFailsTheRunInsteadOfHoldingIt() throws Exception {
     try (BrokenProvider provider =
         new BrokenProvider(stub.baseUri(), Breakages.createStallsMidBody(), 8)) {
-      ProviderTarget target =
-          ProviderTarget.builder()
-              .baseUrl(provider.baseUri())
-              .token(Breakages.STUB_TOKEN)
-              .environment(Environment.TEST)
-              .requestTimeout(java.time.Duration.ofSeconds(1))
-              .build();
+      ProviderTarget target = impatient(provider);
       Map<String, RunReport.Result> results =
           KitRun.run(target, Stubs.quickOptions().invalidBodies(4).build());
       List<String> messages =
@@ -122,5 +110,15 @@ class BrokenProvidersTest {
     } finally {
       stub.reset();
     }
+  }
+
+  /** The provider with a request timeout of one second, so a stalled answer ends quickly. */
+  private static ProviderTarget impatient(BrokenProvider provider) {
+    return ProviderTarget.builder()
+        .baseUrl(provider.baseUri())
+        .token(Breakages.STUB_TOKEN)
+        .environment(Environment.TEST)
+        .requestTimeout(java.time.Duration.ofSeconds(1))
+        .build();
   }
 }
