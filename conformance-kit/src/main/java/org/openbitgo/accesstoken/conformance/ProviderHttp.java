@@ -241,6 +241,7 @@ final class ProviderHttp {
               new Exchange.Request("POST", ContractFacts.OPERATION_PATH, Map.copyOf(headers), body),
               new Exchange.Response(answer.status(), answer.headers(), answer.body()));
       exchanges.add(exchange);
+      rememberCreated(exchange); // a provider without a size limit creates the token: revoked too
       return exchange;
     } catch (IOException | UncheckedIOException e) {
       if (expired.get() || e instanceof SocketTimeoutException) {
