@@ -359,8 +359,12 @@ final class ProviderHttp {
   private UncheckedIOException timedOut(String what) {
     unansweredInARow.incrementAndGet();
     return new UncheckedIOException(
-        what + " within " + target.requestTimeout().toSeconds() + " s (--request-timeout)",
-        new HttpTimeoutException("request timeout"));
+        withinTheTimeout(what), new HttpTimeoutException("request timeout"));
+  }
+
+  /** {@code what} did not happen within the request timeout, said the same way everywhere. */
+  private String withinTheTimeout(String what) {
+    return what + " within " + target.requestTimeout().toSeconds() + " s (--request-timeout)";
   }
 
   /** After {@link #UNANSWERED_BEFORE_GIVING_UP} timeouts in a row, nothing more is sent. */
@@ -397,13 +401,8 @@ final class ProviderHttp {
       pending.cancel(true); // drops the exchange and its connection
       unansweredInARow.incrementAndGet();
       throw new HttpTimeoutException(
-          "no whole answer to "
-              + method
-              + " "
-              + path
-              + " within "
-              + target.requestTimeout().toSeconds()
-              + " s (--request-timeout): the headers or the body stalled");
+          withinTheTimeout("no whole answer to " + method + " " + path)
+              + ": the headers or the body stalled");
     } catch (ExecutionException failed) {
       if (failed.getCause() instanceof HttpTimeoutException) {
         unansweredInARow.incrementAndGet();

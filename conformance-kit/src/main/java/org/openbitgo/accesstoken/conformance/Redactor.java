@@ -1,7 +1,6 @@
 package org.openbitgo.accesstoken.conformance;
 
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -28,10 +27,6 @@ final class Redactor {
   String register(String secret) {
     secrets.computeIfAbsent(secret, Redactor::anyJsonSpelling);
     return secret;
-  }
-
-  Set<String> secrets() {
-    return Set.copyOf(secrets.keySet());
   }
 
   /**

@@ -102,8 +102,20 @@ final class SpecJudge {
     Exchange.Response response = exchange.response();
     SimpleResponse.Builder builder = SimpleResponse.Builder.status(response.status());
     response.headers().forEach(builder::withHeader);
+    List<String> messages = new ArrayList<>();
     if (!response.body().isEmpty()) {
-      builder.withBody(withLargeIntegerAmountsAsDigits(response.body(), excuse));
+      JsonNode tree = null;
+      try {
+        tree = STRICT_JSON.readTree(response.body());
+      } catch (com.fasterxml.jackson.core.JsonProcessingException notOneDocument) {
+        if (declaresJson(response)) {
+          messages.add(notOneJsonDocument(notOneDocument));
+        }
+      }
+      builder.withBody(
+          tree != null && rewriteLargeIntegerAmounts(tree, null, excuse)
+              ? tree.toString()
+              : response.body());
     }
     String path = exchange.request().path();
     int query = path.indexOf('?');
@@ -112,11 +124,6 @@ final class SpecJudge {
             query < 0 ? path : path.substring(0, query),
             Request.Method.valueOf(exchange.request().method().toUpperCase(Locale.ROOT)),
             builder.build());
-    List<String> messages = new ArrayList<>();
-    String notOneDocument = notOneJsonDocument(response);
-    if (notOneDocument != null) {
-      messages.add(notOneDocument);
-    }
     for (ValidationReport.Message message : report.getMessages()) {
       if (message.getLevel() == ValidationReport.Level.ERROR) {
         messages.add(message.getMessage());
@@ -125,47 +132,46 @@ final class SpecJudge {
     return messages;
   }
 
-  /** Reads a JSON body as RFC 8259 says it is: one value, each object's names unique. */
+  /**
+   * Reads a JSON body as RFC 8259 says it is (one value, each object's names unique) and its
+   * numbers exactly, as {@link CheckContext#JSON} does: a rewritten body keeps every digit.
+   */
   private static final ObjectMapper STRICT_JSON =
       JsonMapper.builder()
+          .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
           .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
           .build();
 
-  /**
-   * Why a JSON body is not one JSON document (bytes after the value, a name given twice), or null.
-   * The validator reads the first value and keeps the last of two names, so it misses both; the
-   * reason never quotes the body.
-   */
-  private static String notOneJsonDocument(Exchange.Response response) {
+  private static boolean declaresJson(Exchange.Response response) {
     String contentType = response.header("content-type");
-    if (response.body().isEmpty()
-        || contentType == null
-        || !contentType.toLowerCase(Locale.ROOT).startsWith("application/json")) {
-      return null;
-    }
-    try {
-      STRICT_JSON.readTree(response.body());
-      return null;
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      return "the body is not one JSON document ("
-          + (e.getOriginalMessage().startsWith("Duplicate field")
-              ? "a name appears twice in one object"
-              : e.getOriginalMessage().contains("Trailing token")
-                  ? "more follows the JSON value"
-                  : "not valid JSON")
-          + (e.getLocation() == null
-              ? ""
-              : ", at line "
-                  + e.getLocation().getLineNr()
-                  + ", column "
-                  + e.getLocation().getColumnNr())
-          + ")";
-    }
+    return contentType != null
+        && contentType.toLowerCase(Locale.ROOT).startsWith("application/json");
   }
 
-  /** The properties typed {@code BaseUnitAmount}, read from the spec. */
-  private static final Set<String> AMOUNT_PROPERTIES = ContractFacts.amountProperties();
+  /**
+   * Why a JSON body is not one JSON document (bytes after the value, a name given twice, not JSON
+   * at all). The validator reads the first value and keeps the last of two names, so it misses the
+   * first two; the reason never quotes the body.
+   */
+  private static String notOneJsonDocument(com.fasterxml.jackson.core.JsonProcessingException e) {
+    return "the body is not one JSON document ("
+        + (e.getOriginalMessage().startsWith("Duplicate field")
+            ? "a name appears twice in one object"
+            : e.getOriginalMessage().contains("Trailing token")
+                ? "more follows the JSON value"
+                : "not valid JSON")
+        + (e.getLocation() == null
+            ? ""
+            : ", at line "
+                + e.getLocation().getLineNr()
+                + ", column "
+                + e.getLocation().getColumnNr())
+        + ")";
+  }
+
+  /** The properties typed {@code BaseUnitAmount}, read from the spec once. */
+  static final Set<String> AMOUNT_PROPERTIES = ContractFacts.amountProperties();
 
   private static final BigInteger LARGEST_INT64 = BigInteger.valueOf(Long.MAX_VALUE);
 
@@ -178,7 +184,7 @@ final class SpecJudge {
   static String withLargeIntegerAmountsAsDigits(String body, LargeIntegerExcuse excuse) {
     JsonNode tree;
     try {
-      tree = CheckContext.JSON.readTree(body);
+      tree = STRICT_JSON.readTree(body);
     } catch (com.fasterxml.jackson.core.JsonProcessingException notJson) {
       return body;
     }

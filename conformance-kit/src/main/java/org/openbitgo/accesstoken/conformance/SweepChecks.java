@@ -65,7 +65,7 @@ final class SweepChecks implements CheckGroup {
     node.properties()
         .forEach(
             property -> {
-              if (ContractFacts.amountProperties().contains(property.getKey())
+              if (SpecJudge.AMOUNT_PROPERTIES.contains(property.getKey())
                   && property.getValue().isTextual()) {
                 // as a number would be written: no leading zeros
                 digits.add(property.getValue().asText().replaceFirst("^0+(?=.)", ""));
