@@ -332,8 +332,7 @@ public final class AccessTokenClient implements AutoCloseable {
 
       ObjectMapper mapper = ClientJson.newObjectMapper();
       CallScope calls = new CallScope(callTimeout, ticker, new SecretRedactor(List.of(token)));
-      DeadlineBoundedClient transport =
-          new DeadlineBoundedClient(DeadlineBoundedClient.newHttpClient(connectTimeout), calls);
+      DeadlineBoundedClient transport = new DeadlineBoundedClient(calls);
       String authorization = "Bearer " + token;
       RequestInterceptor bearerAuth = template -> template.header("Authorization", authorization);
 

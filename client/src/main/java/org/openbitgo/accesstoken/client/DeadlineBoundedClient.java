@@ -5,51 +5,80 @@ import feign.Request;
 import feign.Response;
 import java.io.ByteArrayOutputStream;
 import java.io.EOFException;
+import java.io.FilterInputStream;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.ProtocolException;
+import java.net.Socket;
+import java.net.SocketTimeoutException;
 import java.net.URI;
-import java.net.http.HttpClient;
+import java.net.UnknownHostException;
 import java.net.http.HttpConnectTimeoutException;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
-import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Collection;
-import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.concurrent.CancellationException;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CompletionStage;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.Flow;
-import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.function.LongSupplier;
+import java.util.concurrent.atomic.AtomicLong;
+import javax.net.ssl.SSLException;
+import javax.net.ssl.SSLSocket;
+import org.apache.hc.client5.http.HttpRoute;
+import org.apache.hc.client5.http.config.ConnectionConfig;
+import org.apache.hc.client5.http.impl.DefaultConnectionKeepAliveStrategy;
+import org.apache.hc.client5.http.impl.io.DefaultManagedHttpClientConnection;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.client5.http.io.ConnectionEndpoint;
+import org.apache.hc.client5.http.io.ManagedHttpClientConnection;
+import org.apache.hc.client5.http.protocol.HttpClientContext;
+import org.apache.hc.core5.http.ClassicHttpRequest;
+import org.apache.hc.core5.http.ClassicHttpResponse;
+import org.apache.hc.core5.http.Header;
+import org.apache.hc.core5.http.HttpEntity;
+import org.apache.hc.core5.http.HttpException;
+import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.config.Http1Config;
+import org.apache.hc.core5.http.impl.DefaultConnectionReuseStrategy;
+import org.apache.hc.core5.http.impl.io.HttpRequestExecutor;
+import org.apache.hc.core5.http.impl.io.SocketHolder;
+import org.apache.hc.core5.http.io.HttpConnectionFactory;
+import org.apache.hc.core5.http.io.entity.ByteArrayEntity;
+import org.apache.hc.core5.http.message.BasicClassicHttpRequest;
+import org.apache.hc.core5.http.protocol.HttpProcessor;
+import org.apache.hc.core5.http.protocol.HttpProcessorBuilder;
+import org.apache.hc.core5.http.protocol.RequestContent;
+import org.apache.hc.core5.http.protocol.RequestTargetHost;
+import org.apache.hc.core5.io.CloseMode;
+import org.apache.hc.core5.util.TimeValue;
+import org.apache.hc.core5.util.Timeout;
 
 /**
- * Feign's transport over {@link HttpClient}, bounded as a whole: each attempt, from sending to the
- * last byte of the body, ends by the call's deadline; a body that stalls ends once the read timeout
- * passes without a byte; a body larger than {@link #MAX_BODY_BYTES} is refused. Feign's own {@code
- * Http2Client} bounds only the wait for headers (a body that stalls or trickles holds the caller
- * forever), parses {@code Content-Length} itself with an unchecked exception, and inflates
- * compressed bodies nobody asked for.
+ * Feign's transport: blocking HTTP/1.1 over Apache HttpClient 5's connection pool, on the caller's
+ * thread, bounded as a whole. Each attempt, from connecting to the last byte of the body, ends by
+ * the call's deadline; an answer that stalls ends once the read timeout passes without a byte; a
+ * body larger than {@link #MAX_BODY_BYTES} is refused.
  *
- * <p>No thread of its own: the caller's thread, which waits for the answer anyway, is the timer,
- * and the HTTP client runs its completions inline on its selector thread; {@link HttpClient#send},
- * never {@code sendAsync}, which completes every answer on the common pool (a new thread per call
- * on fewer than three cores). So nothing outlives the last call (a {@code CompletableFuture}
- * timeout would start the JDK's shared delay scheduler, a thread that never ends and that {@code
- * mvn exec:java} waits 15 s for).
+ * <p>Why not the JDK's {@code HttpClient}, which this replaced: it hands every exchange between the
+ * caller and its selector thread, and on a small machine those hand-offs cost more than the rest of
+ * a call (a plain JDK client made a third of the calls a blocking socket made against the stub;
+ * benchmarks/README.md). Why only HttpClient 5's pool and HTTP/1.1 codec, not its {@code
+ * CloseableHttpClient}: its execution chain would retry, redirect, keep cookies and inflate bodies,
+ * all of which this client must not do, and its timeouts bound each read, not the call.
+ *
+ * <p>No thread of its own: connecting, writing and reading happen on the caller's thread, and the
+ * pool starts none, so nothing outlives the last call. HttpClient 5's header and wire logs, which
+ * would print the {@code Authorization} header at DEBUG, are never written.
  *
  * <p>Every failure leaves as an {@link IOException} (so Feign's retryer sees it) whose message and
- * causes have the call's secrets redacted: the JDK quotes a peer's invalid status line or header
+ * causes have the call's secrets redacted: a parser quotes a peer's invalid status line or header
  * verbatim.
  */
 final class DeadlineBoundedClient implements Client, AutoCloseable {
@@ -57,180 +86,236 @@ final class DeadlineBoundedClient implements Client, AutoCloseable {
   /** Access token answers are a few kilobytes; anything this large is not BitGo's API talking. */
   static final int MAX_BODY_BYTES = 1 << 20;
 
-  /** Headers the JDK sets itself and refuses from callers. */
-  private static final Set<String> SET_BY_THE_JDK = new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
+  /** Headers the transport sets itself from the request; a caller's would contradict them. */
+  private static final Set<String> SET_BY_THE_TRANSPORT =
+      new TreeSet<>(String.CASE_INSENSITIVE_ORDER);
 
   static {
-    SET_BY_THE_JDK.addAll(List.of("Connection", "Content-Length", "Expect", "Host", "Upgrade"));
+    SET_BY_THE_TRANSPORT.addAll(
+        List.of("Connection", "Content-Length", "Expect", "Host", "Transfer-Encoding", "Upgrade"));
   }
 
-  private final HttpClient http;
+  /** Sets {@code Host} and {@code Content-Length}; nothing else is added to a request. */
+  private static final HttpProcessor REQUEST_HEADERS =
+      HttpProcessorBuilder.create().add(new RequestTargetHost()).add(new RequestContent()).build();
+
+  private static final HttpRequestExecutor EXCHANGE = new HttpRequestExecutor();
+
+  /**
+   * The current attempt's deadline on the caller's thread, which is the one reading: the socket's
+   * reads are bounded by it as well as by the read timeout, headers included.
+   */
+  private static final ThreadLocal<CallScope> READING_FOR = new ThreadLocal<>();
+
+  private final PoolingHttpClientConnectionManager connections;
   private final CallScope calls;
 
   /** The last URL sent and its parsed form: a create or revoke-by-id client sends one URL. */
   private volatile ParsedUrl lastUrl;
 
-  private record ParsedUrl(String text, URI uri) {}
+  private record ParsedUrl(String text, HttpRoute route, HttpHost host, String pathAndQuery) {}
 
-  DeadlineBoundedClient(HttpClient http, CallScope calls) {
-    this.http = http;
+  DeadlineBoundedClient(CallScope calls) {
     this.calls = calls;
+    this.connections =
+        PoolingHttpClientConnectionManagerBuilder.create()
+            .setConnectionFactory(new QuietConnections())
+            // the JDK's HttpClient had no limit; past this, callers wait (within their deadline)
+            .setMaxConnTotal(MAX_CONNECTIONS)
+            .setMaxConnPerRoute(MAX_CONNECTIONS)
+            .setDefaultConnectionConfig(
+                ConnectionConfig.custom()
+                    // a connection idle this long is checked before reuse: the peer may have closed
+                    // it
+                    .setValidateAfterInactivity(TimeValue.ofSeconds(2))
+                    .build())
+            .build();
   }
 
-  /**
-   * An {@link HttpClient} for this transport: HTTP/1.1, no redirects, and completions run inline
-   * (no worker pool: the caller waits on its own thread, and nothing here blocks).
-   */
-  static HttpClient newHttpClient(Duration connectTimeout) {
-    return HttpClient.newBuilder()
-        // HTTP/1.1: no h2c upgrade headers on plain-HTTP stubs; one call rarely needs more.
-        .version(HttpClient.Version.HTTP_1_1)
-        .connectTimeout(connectTimeout)
-        // Never follow redirects: a POST carrying the bearer token must not be re-sent to
-        // wherever a Location header points.
-        .followRedirects(HttpClient.Redirect.NEVER)
-        .executor(Runnable::run)
-        .build();
-  }
+  private static final int MAX_CONNECTIONS = 256;
 
   @Override
   public Response execute(Request request, Request.Options options) throws IOException {
-    Duration remaining = calls.remaining();
     if (calls.passed()) {
       throw new HttpTimeoutException(calls.describe() + " passed before this attempt");
     }
-    WatchedBody body = new WatchedBody(request.body());
     Duration readTimeout = Duration.ofMillis(options.readTimeoutMillis());
-    HttpRequest httpRequest;
+    ParsedUrl url;
+    ClassicHttpRequest httpRequest;
     try {
-      httpRequest = toHttpRequest(request, body, readTimeout, remaining);
+      url = parsed(request.url());
+      httpRequest = toHttpRequest(request, url);
     } catch (RuntimeException refused) {
       throw redacted(refused);
     }
-    Attempt attempt = new Attempt();
-    HttpResponse<LimitedBody> answer;
-    byte[] bytes;
+    ConnectionEndpoint endpoint = connected(url.route(), options, readTimeout);
+    boolean released = false;
+    boolean headersIn = false;
+    READING_FOR.set(calls);
     try {
-      // send, not sendAsync: sendAsync hands every answer to the common pool, which on fewer than
-      // three cores is a new thread per call. send returns once the headers are in (the body
-      // handler completes at once), and the caller's thread then waits for the body itself.
-      answer = http.send(httpRequest, attempt);
-      bytes = await(answer.body().bytes(), attempt, readTimeout);
-    } catch (InterruptedException interrupted) {
-      attempt.abort(new InterruptedIOException("interrupted"));
-      Thread.currentThread().interrupt();
-      throw new InterruptedIOException("interrupted while waiting for the answer");
-    } catch (IOException | RuntimeException thrown) {
-      Exception failed = unwrapped(thrown);
-      // The JDK's request timeout is at most the time left, so either may be the one that fired.
-      boolean deadlinePassed = attempt.expired() || calls.passed();
-      boolean timedOut = deadlinePassed || failed instanceof HttpTimeoutException;
-      if (failed instanceof HttpConnectTimeoutException || (timedOut && body.neverSent())) {
-        throw notSent(failed, deadlinePassed);
+      endpoint.setSocketTimeout(Timeout.ofMilliseconds(Math.max(1, readTimeout.toMillis())));
+      HttpClientContext context = HttpClientContext.create();
+      REQUEST_HEADERS.process(httpRequest, httpRequest.getEntity(), context);
+      ClassicHttpResponse answer =
+          endpoint.execute("call", httpRequest, EXCHANGE::execute, context);
+      headersIn = true;
+      byte[] body = bodyOf(answer.getEntity());
+      Response response =
+          Response.builder()
+              .status(answer.getCode())
+              .protocolVersion(Request.ProtocolVersion.HTTP_1_1)
+              .headers(headersOf(answer))
+              .body(body)
+              .request(request)
+              .build();
+      if (DefaultConnectionReuseStrategy.INSTANCE.keepAlive(httpRequest, answer, context)) {
+        connections.release(
+            endpoint,
+            null,
+            DefaultConnectionKeepAliveStrategy.INSTANCE.getKeepAliveDuration(answer, context));
+        released = true;
       }
-      if (deadlinePassed) {
+      return response;
+    } catch (SocketTimeoutException timedOut) {
+      if (calls.passed()) {
         throw passedBeforeComplete();
       }
+      throw headersIn ? bodyStalled(readTimeout) : noAnswer(readTimeout);
+    } catch (IOException | HttpException | RuntimeException failed) {
       throw redacted(failed);
-    }
-    // Feign copies the headers into its own case-insensitive map
-    Map<String, Collection<String>> headers = Collections.unmodifiableMap(answer.headers().map());
-    return Response.builder()
-        .status(answer.statusCode())
-        .protocolVersion(Request.ProtocolVersion.HTTP_1_1)
-        .headers(headers)
-        .body(bytes)
-        .request(request)
-        .build();
-  }
-
-  /**
-   * The failure as the transport raised it: {@link HttpClient#send} wraps an I/O failure of a type
-   * it does not rebuild (an {@link EOFException}, a {@link ProtocolException}) in a plain {@link
-   * IOException} with the same message.
-   */
-  private static Exception unwrapped(Exception thrown) {
-    if (thrown.getClass() == IOException.class
-        && thrown.getCause() instanceof IOException cause
-        && Objects.equals(thrown.getMessage(), cause.getMessage())) {
-      return cause;
-    }
-    return thrown;
-  }
-
-  /**
-   * Waits on the caller's thread for the whole body. The JDK's request timeout (at most the time
-   * left) bounds the wait for the headers; once they are in, this wait ends the body when {@code
-   * readTimeout} passes without a byte, and the call's deadline bounds everything.
-   */
-  private byte[] await(CompletableFuture<byte[]> pending, Attempt attempt, Duration readTimeout)
-      throws IOException, InterruptedException {
-    while (true) {
-      long deadlineLeft = calls.remaining().toNanos();
-      long idleLeft = attempt.idleLeft(calls.now(), readTimeout.toNanos());
-      if (deadlineLeft <= 0 || idleLeft <= 0) {
-        IOException reason = deadlineLeft <= 0 ? passedBeforeComplete() : bodyStalled(readTimeout);
-        attempt.expire(reason, deadlineLeft <= 0); // drops the exchange and its connection
-        throw reason;
-      }
-      try {
-        // at most a read timeout at a time: a byte may come meanwhile, restarting the idle clock
-        long wait = Math.min(Math.min(deadlineLeft, idleLeft), readTimeout.toNanos());
-        return pending.get(wait, TimeUnit.NANOSECONDS);
-      } catch (TimeoutException notYet) {
-        // a byte may have come meanwhile: measure again
-      } catch (CancellationException cancelled) {
-        throw new IOException("the exchange was cancelled", cancelled);
-      } catch (ExecutionException failed) {
-        Throwable cause = failed.getCause();
-        if (cause instanceof IOException io) {
-          throw io;
-        }
-        if (cause instanceof RuntimeException unchecked) {
-          throw unchecked;
-        }
-        if (cause instanceof Error error) {
-          throw error;
-        }
-        throw new IOException(cause);
+    } finally {
+      READING_FOR.remove();
+      if (!released) {
+        // a failed or unfinished exchange leaves the connection in an unknown state: drop it
+        endpoint.close(CloseMode.IMMEDIATE);
+        connections.release(endpoint, null, TimeValue.ZERO_MILLISECONDS);
       }
     }
   }
 
-  /** Closes the HTTP client's connections and its selector thread where the JDK allows it. */
+  /**
+   * A pooled connection to the route, connected within the first of the connect timeout, the read
+   * timeout and the call's deadline. Any failure here means nothing was sent.
+   */
+  private ConnectionEndpoint connected(
+      HttpRoute route, Request.Options options, Duration readTimeout) throws IOException {
+    Timeout leaseWait = positive(calls.remaining());
+    ConnectionEndpoint endpoint;
+    try {
+      endpoint = connections.lease("call", route, leaseWait, null).get(leaseWait);
+    } catch (TimeoutException poolExhausted) {
+      HttpConnectTimeoutException notSent =
+          new HttpConnectTimeoutException(
+              calls.describe()
+                  + " passed before one of the "
+                  + MAX_CONNECTIONS
+                  + " connections was free: nothing was sent");
+      throw notSent;
+    } catch (InterruptedException interrupted) {
+      Thread.currentThread().interrupt();
+      throw new InterruptedIOException("interrupted while waiting for a connection");
+    } catch (ExecutionException failed) {
+      throw redacted(failed.getCause() == null ? failed : failed.getCause());
+    }
+    if (endpoint.isConnected()) {
+      return endpoint;
+    }
+    Duration connectTimeout = Duration.ofMillis(options.connectTimeoutMillis());
+    Duration bound = min(min(connectTimeout, readTimeout), calls.remaining());
+    try {
+      connections.connect(endpoint, positive(bound), HttpClientContext.create());
+      return endpoint;
+    } catch (IOException | RuntimeException failed) {
+      endpoint.close(CloseMode.IMMEDIATE);
+      connections.release(endpoint, null, TimeValue.ZERO_MILLISECONDS);
+      throw connectFailed(failed);
+    }
+  }
+
+  /** A failure to connect, as the retryer reads it: a connect timeout or refusal is "not sent". */
+  private IOException connectFailed(Exception failed) {
+    if (failed instanceof SocketTimeoutException || failed instanceof InterruptedIOException) {
+      if (calls.passed()) {
+        return notSent(failed);
+      }
+      HttpConnectTimeoutException timedOut =
+          new HttpConnectTimeoutException("HTTP connect timed out");
+      timedOut.initCause(redacted(failed));
+      return timedOut;
+    }
+    if (failed instanceof UnknownHostException) {
+      ConnectException unresolved = new ConnectException("the host name could not be resolved");
+      unresolved.initCause(redacted(failed));
+      return unresolved;
+    }
+    if (failed instanceof ConnectException || failed instanceof SSLException) {
+      return redacted(failed);
+    }
+    // anything else while connecting (a socket error before the first byte) sent nothing either
+    ConnectException notConnected = new ConnectException("could not connect");
+    notConnected.initCause(redacted(failed));
+    return notConnected;
+  }
+
+  /**
+   * The whole body, read on the caller's thread; each read is bounded by the read timeout and by
+   * the call's deadline (see {@link DeadlineBoundedInput}).
+   */
+  private static byte[] bodyOf(HttpEntity entity) throws IOException {
+    if (entity == null) {
+      return new byte[0];
+    }
+    long declared = entity.getContentLength();
+    if (declared > MAX_BODY_BYTES) {
+      throw new IOException("response body exceeds " + MAX_BODY_BYTES + " bytes");
+    }
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream(declared > 0 ? (int) declared : 1024);
+    byte[] chunk = new byte[8192];
+    InputStream in = entity.getContent();
+    for (int read = in.read(chunk); read >= 0; read = in.read(chunk)) {
+      if (bytes.size() + read > MAX_BODY_BYTES) {
+        throw new IOException("response body exceeds " + MAX_BODY_BYTES + " bytes");
+      }
+      bytes.write(chunk, 0, read);
+    }
+    return bytes.toByteArray();
+  }
+
+  private static Map<String, Collection<String>> headersOf(ClassicHttpResponse answer) {
+    // Feign copies these into its own case-insensitive map
+    Map<String, Collection<String>> headers = new LinkedHashMap<>();
+    for (Header header : answer.getHeaders()) {
+      headers.computeIfAbsent(header.getName(), name -> new ArrayList<>()).add(header.getValue());
+    }
+    return headers;
+  }
+
+  /** Closes every pooled connection; later calls are refused. */
   @Override
   public void close() {
     calls.close();
-    // Java 21+: HttpClient is AutoCloseable (its selector thread ends now); on Java 17 that thread,
-    // a daemon, ends once the closed client is garbage-collected.
-    if (http instanceof AutoCloseable closeable) {
-      try {
-        closeable.close();
-      } catch (Exception ignored) {
-        // closing is best effort: nothing is left to report it to
-      }
-    }
+    connections.close(CloseMode.IMMEDIATE);
   }
 
   /**
-   * A timeout that ended the attempt while connecting, or with the headers only: BitGo cannot have
-   * acted on a create without its body, so it is reported as a connect timeout, which the retryer
-   * may try again. (The JDK itself reports its request timeout during a connect that way.)
+   * A timeout that ended the attempt while connecting: BitGo cannot have acted on a request never
+   * sent, so it is reported as a connect timeout, which the retryer may try again.
    */
-  private IOException notSent(Throwable failed, boolean deadlinePassed) {
-    if (failed instanceof HttpConnectTimeoutException && !deadlinePassed) {
-      return redacted(failed);
-    }
+  private IOException notSent(Throwable failed) {
     HttpConnectTimeoutException notSent =
         new HttpConnectTimeoutException(
-            (deadlinePassed ? calls.describe() : "the read timeout")
-                + " passed before the request body was sent: no connection, or the headers only");
+            calls.describe() + " passed before the request body was sent: no connection");
     notSent.initCause(redacted(failed));
     return notSent;
   }
 
   private HttpTimeoutException passedBeforeComplete() {
     return new HttpTimeoutException(calls.describe() + " passed before the answer was complete");
+  }
+
+  private static HttpTimeoutException noAnswer(Duration readTimeout) {
+    return new HttpTimeoutException(
+        "read timeout of " + readTimeout.toMillis() + " ms passed without an answer");
   }
 
   private static HttpTimeoutException bodyStalled(Duration readTimeout) {
@@ -240,122 +325,60 @@ final class DeadlineBoundedClient implements Client, AutoCloseable {
             + " ms passed without a byte of the body: the peer stalled mid-answer");
   }
 
-  /**
-   * One attempt's body handler, which the caller's wait (or an interrupt) can end: the body fails
-   * and its subscription is cancelled, which closes the connection.
-   */
-  private final class Attempt implements HttpResponse.BodyHandler<LimitedBody> {
-    private LimitedBody body;
-    private IOException abortedBy;
-    private boolean expired;
-
-    @Override
-    public synchronized HttpResponse.BodySubscriber<LimitedBody> apply(
-        HttpResponse.ResponseInfo info) {
-      body = new LimitedBody(calls::now);
-      if (abortedBy != null) {
-        body.abort(abortedBy);
-      }
-      return body;
-    }
-
-    /**
-     * Nanoseconds left before the body counts as stalled; unbounded before it begins (the JDK's
-     * request timeout bounds the wait for the headers).
-     */
-    synchronized long idleLeft(long now, long readTimeoutNanos) {
-      return body == null ? Long.MAX_VALUE : body.lastProgress() + readTimeoutNanos - now;
-    }
-
-    /** Ends the attempt for a timeout; {@code deadline} says whether it was the call's. */
-    void expire(IOException reason, boolean deadline) {
-      synchronized (this) {
-        expired = deadline;
-      }
-      abort(reason);
-    }
-
-    synchronized void abort(IOException reason) {
-      if (abortedBy == null) {
-        abortedBy = reason;
-      }
-      if (body != null) {
-        body.abort(abortedBy);
-      }
-    }
-
-    synchronized boolean expired() {
-      return expired;
-    }
-  }
-
-  /**
-   * The request body, watched: the JDK subscribes to it only once a connection is made and the
-   * headers are on their way, so a body nobody subscribed to was never sent.
-   */
-  private static final class WatchedBody implements HttpRequest.BodyPublisher {
-    private final HttpRequest.BodyPublisher bytes;
-    private final boolean empty;
-    private volatile boolean subscribed;
-
-    WatchedBody(byte[] body) {
-      // the JDK sends an empty body without subscribing to it: no proof of anything
-      this.empty = body == null || body.length == 0;
-      this.bytes =
-          empty
-              ? HttpRequest.BodyPublishers.noBody()
-              : HttpRequest.BodyPublishers.ofByteArray(body);
-    }
-
-    /** Whether a request with a body certainly did not send it; never true for no body. */
-    boolean neverSent() {
-      return !empty && !subscribed;
-    }
-
-    @Override
-    public long contentLength() {
-      return bytes.contentLength();
-    }
-
-    @Override
-    public void subscribe(Flow.Subscriber<? super ByteBuffer> subscriber) {
-      subscribed = true;
-      bytes.subscribe(subscriber);
-    }
-  }
-
-  private HttpRequest toHttpRequest(
-      Request request, WatchedBody body, Duration readTimeout, Duration remaining) {
-    HttpRequest.Builder builder =
-        HttpRequest.newBuilder(uriOf(request.url()))
-            // the JDK's timeout covers the wait for the headers only; await covers the body
-            .timeout(readTimeout.compareTo(remaining) < 0 ? readTimeout : remaining)
-            .method(request.httpMethod().name(), body);
+  private static ClassicHttpRequest toHttpRequest(Request request, ParsedUrl url) {
+    BasicClassicHttpRequest httpRequest =
+        new BasicClassicHttpRequest(request.httpMethod().name(), url.host(), url.pathAndQuery());
     boolean accept = false;
     for (Map.Entry<String, Collection<String>> header : request.headers().entrySet()) {
       String name = header.getKey();
-      if (!SET_BY_THE_JDK.contains(name)) {
+      if (!SET_BY_THE_TRANSPORT.contains(name)) {
         accept |= name.equalsIgnoreCase("Accept");
         for (String value : header.getValue()) {
-          builder.header(name, value);
+          httpRequest.addHeader(name, value);
         }
       }
     }
     if (!accept) {
-      builder.header("Accept", "*/*");
+      httpRequest.addHeader("Accept", "*/*");
     }
-    return builder.build();
+    byte[] body = request.body();
+    if (body != null || request.httpMethod().isWithBody()) {
+      // the content type is the caller's header, not the entity's
+      httpRequest.setEntity(new ByteArrayEntity(body == null ? new byte[0] : body, null));
+    }
+    return httpRequest;
   }
 
   /** Parsing a URL took a tenth of the transport's own time per call: the last one is kept. */
-  private URI uriOf(String url) {
+  private ParsedUrl parsed(String url) {
     ParsedUrl last = lastUrl;
     if (last != null && last.text().equals(url)) {
-      return last.uri();
+      return last;
     }
     URI uri = URI.create(url);
-    lastUrl = new ParsedUrl(url, uri);
-    return uri;
+    boolean https = "https".equalsIgnoreCase(uri.getScheme());
+    int port = uri.getPort() != -1 ? uri.getPort() : https ? 443 : 80;
+    HttpHost host = new HttpHost(uri.getScheme(), uri.getHost(), port);
+    String path = uri.getRawPath() == null || uri.getRawPath().isEmpty() ? "/" : uri.getRawPath();
+    String query = uri.getRawQuery();
+    ParsedUrl parsed =
+        new ParsedUrl(
+            url, new HttpRoute(host, null, https), host, query == null ? path : path + "?" + query);
+    lastUrl = parsed;
+    return parsed;
+  }
+
+  private static Duration min(Duration a, Duration b) {
+    return a.compareTo(b) <= 0 ? a : b;
+  }
+
+  /** At least a millisecond: a socket timeout of 0 would mean none at all. */
+  private static Timeout positive(Duration duration) {
+    return Timeout.ofMilliseconds(Math.max(1, ceilMillis(duration.toNanos())));
+  }
+
+  private static long ceilMillis(long nanos) {
+    return (nanos + 999_999) / 1_000_000;
   }
 
   /**
@@ -415,81 +438,106 @@ final class DeadlineBoundedClient implements Client, AutoCloseable {
   }
 
   /**
-   * Collects the body, giving up (and closing the connection) past {@link #MAX_BODY_BYTES}. It is
-   * itself the response's body, ready with the headers, so that {@link HttpClient#send} returns
-   * then; its {@link #bytes()} complete with the last byte.
+   * HttpClient 5's HTTP/1.1 connections without its header and wire logs (which print every header,
+   * {@code Authorization} included, at DEBUG) and with limits on what a peer may send.
    */
-  private static final class LimitedBody implements HttpResponse.BodySubscriber<LimitedBody> {
-    private final CompletableFuture<byte[]> body = new CompletableFuture<>();
-    private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    private final LongSupplier ticker;
-    private volatile Flow.Subscription subscription;
-    private volatile long lastProgress;
+  private static final class QuietConnections
+      implements HttpConnectionFactory<ManagedHttpClientConnection> {
+    private static final Http1Config LIMITS =
+        Http1Config.custom().setMaxLineLength(32 * 1024).setMaxHeaderCount(256).build();
+    private static final AtomicLong COUNT = new AtomicLong();
 
-    LimitedBody(LongSupplier ticker) {
-      this.ticker = ticker;
-      this.lastProgress = ticker.getAsLong();
-    }
-
-    /** When the headers, or the last bytes of the body, arrived. */
-    long lastProgress() {
-      return lastProgress;
-    }
-
-    /** Fails the body and, once subscribed, drops the exchange and its connection. */
-    void abort(IOException reason) {
-      if (body.completeExceptionally(reason) && subscription != null) {
-        subscription.cancel();
+    @Override
+    public ManagedHttpClientConnection createConnection(Socket socket) throws IOException {
+      QuietConnection connection = new QuietConnection("bitgo-" + COUNT.incrementAndGet());
+      if (socket != null) {
+        connection.bind(socket);
       }
+      return connection;
+    }
+  }
+
+  private static final class QuietConnection extends DefaultManagedHttpClientConnection {
+    QuietConnection(String id) {
+      super(id, null, null, QuietConnections.LIMITS, null, null, null, null);
     }
 
     @Override
-    public CompletionStage<LimitedBody> getBody() {
-      return CompletableFuture.completedStage(this);
-    }
-
-    /** The whole body; completed on the HTTP client's selector thread. */
-    CompletableFuture<byte[]> bytes() {
-      return body;
+    public void bind(Socket socket) throws IOException {
+      bind(new DeadlineBoundedSocket(socket));
     }
 
     @Override
-    public void onSubscribe(Flow.Subscription subscription) {
-      this.subscription = subscription;
-      if (body.isDone()) {
-        subscription.cancel(); // aborted before the body began
-      } else {
-        subscription.request(Long.MAX_VALUE);
+    public void bind(SSLSocket sslSocket, Socket socket) throws IOException {
+      bind(new DeadlineBoundedSocket(sslSocket, socket));
+    }
+
+    @Override
+    protected void onRequestSubmitted(ClassicHttpRequest request) {
+      // not logged: the headers hold the bearer token
+    }
+
+    @Override
+    protected void onResponseReceived(ClassicHttpResponse response) {
+      // not logged: a hostile peer may echo secrets in headers
+    }
+  }
+
+  /** A socket whose reads also end by the reading call's deadline. */
+  private static final class DeadlineBoundedSocket extends SocketHolder {
+    DeadlineBoundedSocket(Socket socket) {
+      super(socket);
+    }
+
+    DeadlineBoundedSocket(SSLSocket sslSocket, Socket socket) {
+      super(sslSocket, socket);
+    }
+
+    @Override
+    protected InputStream getInputStream(Socket socket) throws IOException {
+      return new DeadlineBoundedInput(socket.getInputStream(), socket);
+    }
+  }
+
+  /**
+   * Each read waits at most the socket's timeout (the read timeout, or the pool's short stale
+   * check) and at most what is left of the reading call's deadline.
+   */
+  private static final class DeadlineBoundedInput extends FilterInputStream {
+    private final Socket socket;
+
+    DeadlineBoundedInput(InputStream in, Socket socket) {
+      super(in);
+      this.socket = socket;
+    }
+
+    @Override
+    public int read() throws IOException {
+      byte[] one = new byte[1];
+      return read(one, 0, 1) < 0 ? -1 : one[0] & 0xff;
+    }
+
+    @Override
+    public int read(byte[] buffer, int offset, int length) throws IOException {
+      CallScope call = READING_FOR.get();
+      if (call == null) {
+        return in.read(buffer, offset, length);
       }
-    }
-
-    @Override
-    public void onNext(List<ByteBuffer> buffers) {
-      lastProgress = ticker.getAsLong();
-      for (ByteBuffer buffer : buffers) {
-        if (body.isDone()) {
-          return;
-        }
-        if (bytes.size() + buffer.remaining() > MAX_BODY_BYTES) {
-          subscription.cancel();
-          body.completeExceptionally(
-              new IOException("response body exceeds " + MAX_BODY_BYTES + " bytes"));
-          return;
-        }
-        byte[] chunk = new byte[buffer.remaining()];
-        buffer.get(chunk);
-        bytes.write(chunk, 0, chunk.length);
+      long left = call.remaining().toNanos();
+      if (left <= 0) {
+        throw new SocketTimeoutException("the call deadline passed");
       }
-    }
-
-    @Override
-    public void onError(Throwable failure) {
-      body.completeExceptionally(failure);
-    }
-
-    @Override
-    public void onComplete() {
-      body.complete(bytes.toByteArray());
+      int timeout = socket.getSoTimeout();
+      long leftMillis = Math.min(Integer.MAX_VALUE, ceilMillis(left));
+      if (timeout != 0 && timeout <= leftMillis) {
+        return in.read(buffer, offset, length);
+      }
+      socket.setSoTimeout((int) leftMillis);
+      try {
+        return in.read(buffer, offset, length);
+      } finally {
+        socket.setSoTimeout(timeout);
+      }
     }
   }
 }

@@ -201,6 +201,30 @@ class HostilePeerTest {
     }
   }
 
+  @Test
+  void headersThatTrickleCannotOutliveTheCallDeadline() throws Exception {
+    // a header line that never ends, one byte every 100 ms: each read is well within the read
+    // timeout, so only the call's deadline can end it
+    try (RawServer server = new RawServer("HTTP/1.1 200 OK\r\nX-Slow: ", RawServer.Then.TRICKLE)) {
+      AccessTokenClient.Builder builder =
+          rawClientFor(server)
+              .readTimeout(Duration.ofSeconds(5))
+              .callTimeout(Duration.ofMillis(500));
+
+      // Generous bound: it only keeps a regression from hanging the build for the server's 60 s.
+      Attack attack = assertTimeoutPreemptively(Duration.ofSeconds(30), () -> attack(builder));
+
+      BitGoTransportException e = attack.failure(BitGoTransportException.class);
+      assertThat(e.getCause()).isInstanceOf(HttpTimeoutException.class);
+      assertThat(e.getMessage()).contains("call deadline of 500 ms");
+      assertThat(e.requestMayHaveBeenSent()).isTrue();
+      assertThat(server.clientHungUpWithin(10))
+          .as("the client closes the trickling connection")
+          .isTrue();
+      attack.assertNoSecretAnywhere();
+    }
+  }
+
   @ParameterizedTest(name = "{0}, then nothing")
   @ValueSource(strings = {"Content-Length: 600", "Transfer-Encoding: chunked"})
   void aBodyThatStallsEndsAtTheReadTimeoutLongBeforeTheCallDeadline(String framing)
@@ -259,7 +283,7 @@ class HostilePeerTest {
   /** Which limit ends an attempt whose connect hangs; each is far shorter than the other two. */
   enum ShortLimit {
     CALL_DEADLINE("call deadline of 500 ms passed before the request body was sent", 1),
-    // the JDK reports its request timeout (the read timeout) during a connect as a connect timeout
+    // a read timeout shorter than the connect timeout bounds the connect too, as a connect timeout
     READ_TIMEOUT("HTTP connect timed out", 2),
     CONNECT_TIMEOUT("HTTP connect timed out", 2);
 

@@ -2,6 +2,7 @@ package org.openbitgo.accesstoken.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.openbitgo.accesstoken.client.Fixtures.CALLER_TOKEN;
 import static org.openbitgo.accesstoken.client.Fixtures.CREATED_JSON;
 import static org.openbitgo.accesstoken.client.Fixtures.clientFor;
 import static org.openbitgo.accesstoken.client.Fixtures.treasuryBotRequest;
@@ -44,20 +45,9 @@ class NoThreadOutlivesTheClientTest {
                       clientFor(server).build().createAccessToken(treasuryBotRequest()).getId()));
       assertThat(created.get()).isEqualTo(CREATED_ID);
 
-      List<Thread> left = threadsOf(program);
-      assertThat(left)
-          .as("a plain `java` exits once only daemon threads are left")
-          .allMatch(Thread::isDaemon);
-      assertThat(left)
-          .extracting(Thread::getName)
-          .as("no worker pool: the HTTP client completes inline")
-          .noneMatch(name -> name.contains("Worker"));
-      // what exec:java does next
-      left.forEach(Thread::interrupt);
-      for (Thread thread : left) {
-        thread.join(JOIN_BOUND_MILLIS);
-      }
-      assertThat(left).as("every thread ends when interrupted").noneMatch(Thread::isAlive);
+      assertThat(threadsOf(program))
+          .as("the client starts no thread: the caller's thread connects, writes and reads")
+          .isEmpty();
       assertThat(Thread.getAllStackTraces().keySet())
           .extracting(Thread::getName)
           .as("the JDK's shared CompletableFuture timer, which never ends, was never started")
@@ -68,7 +58,8 @@ class NoThreadOutlivesTheClientTest {
   /**
    * The plain {@code java} case in a real JVM: it must end by itself once {@code main} returns (a
    * thread that is not a daemon would hold it forever). Its calls start no thread either (the JDK's
-   * {@code sendAsync} would start one per call on fewer than three cores).
+   * {@code HttpClient.sendAsync}, an earlier transport, started one per call on fewer than three
+   * cores).
    */
   @Test
   void aJvmWhoseMainMadeItsCallsExitsByItselfAndTheCallsStartedNoThread() throws Exception {
@@ -106,8 +97,8 @@ class NoThreadOutlivesTheClientTest {
   }
 
   /**
-   * The child JVM's program: build a client, make a first call (the HTTP client starts its selector
-   * thread), count the threads the next calls start, return without closing the client.
+   * The child JVM's program: build a client, make a first call (classes load, the JVM may start
+   * threads of its own), count the threads the next calls start, return without closing the client.
    */
   static final class OneCallProgram {
     static final int MEASURED_CALLS = 3;
@@ -127,7 +118,7 @@ class NoThreadOutlivesTheClientTest {
   }
 
   @Test
-  void aClosedClientRefusesNewCallsAndReleasesItsHttpClient() throws Exception {
+  void aClosedClientRefusesNewCallsAndLeavesNoThread() throws Exception {
     try (StubHttpServer server =
         StubHttpServer.start().reply(200, CREATED_JSON, "Content-Type", "application/json")) {
       AtomicReference<AccessTokenClient> client = new AtomicReference<>();
@@ -150,15 +141,26 @@ class NoThreadOutlivesTheClientTest {
       assertThat(server.received()).as("nothing sent after close").hasSize(1);
       client.get().close(); // a second close does nothing more
 
-      List<Thread> left = threadsOf(program);
-      assertThat(left).allMatch(Thread::isDaemon);
-      if (Runtime.version().feature() >= 21) {
-        // the JDK's HttpClient is AutoCloseable from Java 21: its selector thread ends at close()
-        for (Thread thread : left) {
-          thread.join(JOIN_BOUND_MILLIS);
-        }
-        assertThat(left).noneMatch(Thread::isAlive);
-      }
+      assertThat(threadsOf(program)).as("no thread, before or after close()").isEmpty();
+    }
+  }
+
+  @Test
+  void closeClosesTheConnectionKeptForTheNextCall() throws Exception {
+    String answer =
+        "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
+            + CREATED_JSON.getBytes(StandardCharsets.UTF_8).length
+            + "\r\n\r\n"
+            + CREATED_JSON;
+    try (RawServer server = new RawServer(answer, RawServer.Then.HOLD_OPEN)) {
+      AccessTokenClient client =
+          AccessTokenClient.builder().baseUrl(server.baseUrl()).accessToken(CALLER_TOKEN).build();
+      assertThat(client.createAccessToken(treasuryBotRequest()).getId()).isEqualTo(CREATED_ID);
+      assertThat(server.clientHungUpWithin(1)).as("kept open for the next call").isFalse();
+
+      client.close();
+
+      assertThat(server.clientHungUpWithin(10)).as("closed by close()").isTrue();
     }
   }
 
