@@ -102,6 +102,43 @@ class ClientHardeningTest {
   }
 
   @Test
+  void callsAnIpv6LiteralHost() throws Exception {
+    com.sun.net.httpserver.HttpServer server;
+    try {
+      server =
+          com.sun.net.httpserver.HttpServer.create(
+              new java.net.InetSocketAddress(java.net.InetAddress.getByName("::1"), 0), 0);
+    } catch (java.io.IOException noIpv6) {
+      org.junit.jupiter.api.Assumptions.abort("no IPv6 loopback on this machine");
+      return;
+    }
+    java.util.concurrent.atomic.AtomicReference<String> host =
+        new java.util.concurrent.atomic.AtomicReference<>();
+    server.createContext(
+        "/",
+        exchange -> {
+          host.set(exchange.getRequestHeaders().getFirst("Host"));
+          byte[] body = Fixtures.CREATED_JSON.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+          exchange.getResponseHeaders().add("Content-Type", "application/json");
+          exchange.sendResponseHeaders(200, body.length);
+          exchange.getResponseBody().write(body);
+          exchange.close();
+        });
+    server.start();
+    try (AccessTokenClient client =
+        AccessTokenClient.builder()
+            .baseUrl("http://[::1]:" + server.getAddress().getPort())
+            .accessToken(CALLER_TOKEN)
+            .build()) {
+      assertThat(client.createAccessToken(treasuryBotRequest()).getId())
+          .isEqualTo("59cd72485007a239fb00282ed480da1f");
+      assertThat(host.get()).isEqualTo("[::1]:" + server.getAddress().getPort());
+    } finally {
+      server.stop(0);
+    }
+  }
+
+  @Test
   void refusesABaseUrlCarryingCredentialsWithoutEchoingThem() {
     assertThatThrownBy(
             () ->
