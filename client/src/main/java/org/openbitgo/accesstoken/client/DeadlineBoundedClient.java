@@ -12,6 +12,7 @@ import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.ProtocolException;
 import java.net.Socket;
+import java.net.SocketAddress;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.net.UnknownHostException;
@@ -30,22 +31,30 @@ import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ssl.SSLException;
 import javax.net.ssl.SSLSocket;
+import org.apache.hc.client5.http.DnsResolver;
 import org.apache.hc.client5.http.HttpRoute;
+import org.apache.hc.client5.http.SchemePortResolver;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.impl.DefaultConnectionKeepAliveStrategy;
+import org.apache.hc.client5.http.impl.io.DefaultHttpClientConnectionOperator;
 import org.apache.hc.client5.http.impl.io.DefaultManagedHttpClientConnection;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.io.ConnectionEndpoint;
+import org.apache.hc.client5.http.io.HttpClientConnectionOperator;
 import org.apache.hc.client5.http.io.ManagedHttpClientConnection;
 import org.apache.hc.client5.http.protocol.HttpClientContext;
+import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
+import org.apache.hc.client5.http.ssl.TlsSocketStrategy;
 import org.apache.hc.core5.http.ClassicHttpRequest;
 import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
 import org.apache.hc.core5.http.HttpException;
 import org.apache.hc.core5.http.HttpHost;
+import org.apache.hc.core5.http.URIScheme;
 import org.apache.hc.core5.http.config.Http1Config;
+import org.apache.hc.core5.http.config.RegistryBuilder;
 import org.apache.hc.core5.http.impl.DefaultConnectionReuseStrategy;
 import org.apache.hc.core5.http.impl.io.HttpRequestExecutor;
 import org.apache.hc.core5.http.impl.io.SocketHolder;
@@ -102,15 +111,15 @@ final class DeadlineBoundedClient implements Client, AutoCloseable {
   private static final HttpRequestExecutor EXCHANGE = new HttpRequestExecutor();
 
   /**
-   * The current attempt's deadline on the caller's thread, which is the one reading: the socket's
-   * reads are bounded by it as well as by the read timeout, headers included.
+   * The call the caller's thread is making: its sockets' connects and reads (the TLS handshake, the
+   * headers and the body) are bounded by the call's deadline as well as by their own timeouts.
    */
-  private static final ThreadLocal<CallScope> READING_FOR = new ThreadLocal<>();
+  private static final ThreadLocal<CallScope> CALLING = new ThreadLocal<>();
 
   private final PoolingHttpClientConnectionManager connections;
   private final CallScope calls;
 
-  /** The last URL sent and its parsed form: a create or revoke-by-id client sends one URL. */
+  /** The last URL sent and its parsed form: every create and every first page share one URL. */
   private volatile ParsedUrl lastUrl;
 
   private record ParsedUrl(String text, HttpRoute route, HttpHost host, String pathAndQuery) {}
@@ -118,7 +127,7 @@ final class DeadlineBoundedClient implements Client, AutoCloseable {
   DeadlineBoundedClient(CallScope calls) {
     this.calls = calls;
     this.connections =
-        PoolingHttpClientConnectionManagerBuilder.create()
+        new CallBoundPool()
             .setConnectionFactory(new QuietConnections())
             // the JDK's HttpClient had no limit; past this, callers wait (within their deadline)
             .setMaxConnTotal(MAX_CONNECTIONS)
@@ -141,23 +150,52 @@ final class DeadlineBoundedClient implements Client, AutoCloseable {
     }
     Duration readTimeout = Duration.ofMillis(options.readTimeoutMillis());
     ParsedUrl url;
-    ClassicHttpRequest httpRequest;
     try {
       url = parsed(request.url());
-      httpRequest = toHttpRequest(request, url);
     } catch (RuntimeException refused) {
       throw redacted(refused);
     }
-    ConnectionEndpoint endpoint = connected(url.route(), options, readTimeout);
-    boolean released = false;
-    boolean headersIn = false;
-    READING_FOR.set(calls);
+    CALLING.set(calls);
     try {
+      while (true) {
+        ConnectionEndpoint endpoint = connected(url.route(), options, readTimeout);
+        try {
+          return exchange(endpoint, request, url, readTimeout);
+        } catch (UnsolicitedBytes dropped) {
+          // a pooled connection the peer wrote to while it was idle: nothing was sent on it, and
+          // it is closed now, so the next lease cannot return it
+        }
+      }
+    } finally {
+      CALLING.remove();
+    }
+  }
+
+  /** One request and its whole answer on a connected endpoint, which is released or dropped. */
+  private Response exchange(
+      ConnectionEndpoint endpoint, Request request, ParsedUrl url, Duration readTimeout)
+      throws IOException {
+    boolean keptForReuse = false;
+    boolean headersIn = false;
+    try {
+      // a new request each time: sending one adds its Host and Content-Length headers
+      ClassicHttpRequest httpRequest = toHttpRequest(request, url);
       endpoint.setSocketTimeout(Timeout.ofMilliseconds(Math.max(1, readTimeout.toMillis())));
       HttpClientContext context = HttpClientContext.create();
       REQUEST_HEADERS.process(httpRequest, httpRequest.getEntity(), context);
       ClassicHttpResponse answer =
-          endpoint.execute("call", httpRequest, EXCHANGE::execute, context);
+          endpoint.execute(
+              "call",
+              httpRequest,
+              (outgoing, connection, exchangeContext) -> {
+                // Bytes the peer sent after an earlier answer's body, or while the connection was
+                // idle, would be read as this answer: such a connection is dropped unused.
+                if (((QuietConnection) connection).holdsUnreadBytes()) { // every one is ours
+                  throw new UnsolicitedBytes();
+                }
+                return EXCHANGE.execute(outgoing, connection, exchangeContext);
+              },
+              context);
       headersIn = true;
       byte[] body = bodyOf(answer.getEntity());
       Response response =
@@ -173,9 +211,11 @@ final class DeadlineBoundedClient implements Client, AutoCloseable {
             endpoint,
             null,
             DefaultConnectionKeepAliveStrategy.INSTANCE.getKeepAliveDuration(answer, context));
-        released = true;
+        keptForReuse = true;
       }
       return response;
+    } catch (UnsolicitedBytes dropped) {
+      throw dropped;
     } catch (SocketTimeoutException timedOut) {
       if (calls.passed()) {
         throw passedBeforeComplete();
@@ -184,12 +224,26 @@ final class DeadlineBoundedClient implements Client, AutoCloseable {
     } catch (IOException | HttpException | RuntimeException failed) {
       throw redacted(failed);
     } finally {
-      READING_FOR.remove();
-      if (!released) {
-        // a failed or unfinished exchange leaves the connection in an unknown state: drop it
-        endpoint.close(CloseMode.IMMEDIATE);
-        connections.release(endpoint, null, TimeValue.ZERO_MILLISECONDS);
+      if (!keptForReuse) {
+        drop(endpoint); // a failed or unfinished exchange leaves the connection in doubt
       }
+    }
+  }
+
+  private void drop(ConnectionEndpoint endpoint) {
+    endpoint.close(CloseMode.IMMEDIATE);
+    connections.release(endpoint, null, TimeValue.ZERO_MILLISECONDS);
+  }
+
+  /** A pooled connection that held bytes nobody asked for: dropped before anything was sent. */
+  private static final class UnsolicitedBytes extends IOException {
+    UnsolicitedBytes() {
+      super("the pooled connection held bytes nobody asked for");
+    }
+
+    @Override
+    public synchronized Throwable fillInStackTrace() {
+      return this; // never leaves this class: a stack trace would only cost
     }
   }
 
@@ -204,13 +258,10 @@ final class DeadlineBoundedClient implements Client, AutoCloseable {
     try {
       endpoint = connections.lease("call", route, leaseWait, null).get(leaseWait);
     } catch (TimeoutException poolExhausted) {
-      HttpConnectTimeoutException notSent =
-          new HttpConnectTimeoutException(
-              calls.describe()
-                  + " passed before one of the "
-                  + MAX_CONNECTIONS
-                  + " connections was free: nothing was sent");
-      throw notSent;
+      throw notSent("before one of the " + MAX_CONNECTIONS + " connections was free", null);
+    } catch (IllegalStateException poolClosed) {
+      // close() ran while this call was under way (a retry, say): the retryer stops here
+      throw new ClientClosedException();
     } catch (InterruptedException interrupted) {
       Thread.currentThread().interrupt();
       throw new InterruptedIOException("interrupted while waiting for a connection");
@@ -226,18 +277,24 @@ final class DeadlineBoundedClient implements Client, AutoCloseable {
       connections.connect(endpoint, positive(bound), HttpClientContext.create());
       return endpoint;
     } catch (IOException | RuntimeException failed) {
-      endpoint.close(CloseMode.IMMEDIATE);
-      connections.release(endpoint, null, TimeValue.ZERO_MILLISECONDS);
+      drop(endpoint);
       throw connectFailed(failed);
+    }
+  }
+
+  /** Thrown when {@link #close()} ends a call under way; the retryer does not retry it. */
+  static final class ClientClosedException extends IOException {
+    ClientClosedException() {
+      super("the client was closed while this call was under way");
     }
   }
 
   /** A failure to connect, as the retryer reads it: a connect timeout or refusal is "not sent". */
   private IOException connectFailed(Exception failed) {
+    if (calls.passed()) {
+      return notSent("before the request body was sent: no connection", failed);
+    }
     if (failed instanceof SocketTimeoutException || failed instanceof InterruptedIOException) {
-      if (calls.passed()) {
-        return notSent(failed);
-      }
       HttpConnectTimeoutException timedOut =
           new HttpConnectTimeoutException("HTTP connect timed out");
       timedOut.initCause(redacted(failed));
@@ -248,8 +305,15 @@ final class DeadlineBoundedClient implements Client, AutoCloseable {
       unresolved.initCause(redacted(failed));
       return unresolved;
     }
-    if (failed instanceof ConnectException || failed instanceof SSLException) {
+    if (failed instanceof ConnectException) {
       return redacted(failed);
+    }
+    if (failed instanceof SSLException) {
+      // a certificate refused or a handshake cut: nothing was sent, whatever the retryer makes of
+      // it
+      ConnectException refused = new ConnectException("the TLS handshake failed");
+      refused.initCause(redacted(failed));
+      return refused;
     }
     // anything else while connecting (a socket error before the first byte) sent nothing either
     ConnectException notConnected = new ConnectException("could not connect");
@@ -258,8 +322,21 @@ final class DeadlineBoundedClient implements Client, AutoCloseable {
   }
 
   /**
+   * The call deadline passed {@code when}: BitGo cannot have acted on a request never sent, so it
+   * is reported as a connect timeout, which the retryer may try again.
+   */
+  private IOException notSent(String when, Throwable failed) {
+    HttpConnectTimeoutException notSent =
+        new HttpConnectTimeoutException(calls.describe() + " passed " + when);
+    if (failed != null) {
+      notSent.initCause(redacted(failed));
+    }
+    return notSent;
+  }
+
+  /**
    * The whole body, read on the caller's thread; each read is bounded by the read timeout and by
-   * the call's deadline (see {@link DeadlineBoundedInput}).
+   * the call's deadline (see {@link CallBoundSocket}).
    */
   private static byte[] bodyOf(HttpEntity entity) throws IOException {
     if (entity == null) {
@@ -295,18 +372,6 @@ final class DeadlineBoundedClient implements Client, AutoCloseable {
   public void close() {
     calls.close();
     connections.close(CloseMode.IMMEDIATE);
-  }
-
-  /**
-   * A timeout that ended the attempt while connecting: BitGo cannot have acted on a request never
-   * sent, so it is reported as a connect timeout, which the retryer may try again.
-   */
-  private IOException notSent(Throwable failed) {
-    HttpConnectTimeoutException notSent =
-        new HttpConnectTimeoutException(
-            calls.describe() + " passed before the request body was sent: no connection");
-    notSent.initCause(redacted(failed));
-    return notSent;
   }
 
   private HttpTimeoutException passedBeforeComplete() {
@@ -384,8 +449,9 @@ final class DeadlineBoundedClient implements Client, AutoCloseable {
   /**
    * The failure as an {@link IOException} with the call's secrets gone from its message and its
    * causes'. An exception with nothing to redact is kept as it is, type and all; otherwise each one
-   * in the chain is copied with its redacted message, as the same type for the I/O exceptions the
-   * JDK's HTTP client throws, as an {@link IOException} naming the original type for any other.
+   * in the chain is copied with its redacted message, as the same type for the JDK's I/O exceptions
+   * the retryer and callers tell apart, as an {@link IOException} naming the original type for any
+   * other (HttpClient 5's parser exceptions, which quote what the peer sent).
    */
   private IOException redacted(Throwable failure) {
     SecretRedactor secrets = calls.secrets();
@@ -421,11 +487,7 @@ final class DeadlineBoundedClient implements Client, AutoCloseable {
 
   /** Most specific type first: each is a subtype of the ones below it. */
   private static Throwable sameTypeWith(Throwable original, String message) {
-    if (original instanceof HttpConnectTimeoutException) {
-      return new HttpConnectTimeoutException(message);
-    } else if (original instanceof HttpTimeoutException) {
-      return new HttpTimeoutException(message);
-    } else if (original instanceof ConnectException) {
+    if (original instanceof ConnectException) {
       return new ConnectException(message);
     } else if (original instanceof ProtocolException) {
       return new ProtocolException(message);
@@ -458,18 +520,39 @@ final class DeadlineBoundedClient implements Client, AutoCloseable {
   }
 
   private static final class QuietConnection extends DefaultManagedHttpClientConnection {
+    /** The plain socket under this connection (under TLS too). */
+    private CallBoundSocket socket;
+
     QuietConnection(String id) {
       super(id, null, null, QuietConnections.LIMITS, null, null, null, null);
     }
 
     @Override
     public void bind(Socket socket) throws IOException {
-      bind(new DeadlineBoundedSocket(socket));
+      this.socket = socket instanceof CallBoundSocket bound ? bound : null;
+      bind(new SocketHolder(socket)); // not HttpClient 5's wire-logging holder
     }
 
     @Override
     public void bind(SSLSocket sslSocket, Socket socket) throws IOException {
-      bind(new DeadlineBoundedSocket(sslSocket, socket));
+      this.socket = socket instanceof CallBoundSocket bound ? bound : null;
+      bind(new SocketHolder(sslSocket, socket));
+    }
+
+    /**
+     * Whether the peer has sent bytes this connection has not read: left after an answer's body, or
+     * written while the connection was idle. Never waits.
+     */
+    boolean holdsUnreadBytes() throws IOException {
+      if (socket == null) {
+        return false;
+      }
+      socket.peeking = true;
+      try {
+        return isDataAvailable(Timeout.ONE_MILLISECOND); // the peek never waits (see read)
+      } finally {
+        socket.peeking = false;
+      }
     }
 
     @Override
@@ -483,30 +566,65 @@ final class DeadlineBoundedClient implements Client, AutoCloseable {
     }
   }
 
-  /** A socket whose reads also end by the reading call's deadline. */
-  private static final class DeadlineBoundedSocket extends SocketHolder {
-    DeadlineBoundedSocket(Socket socket) {
-      super(socket);
-    }
-
-    DeadlineBoundedSocket(SSLSocket sslSocket, Socket socket) {
-      super(sslSocket, socket);
-    }
-
+  /** The connection pool, whose plain sockets are {@link CallBoundSocket}s. */
+  private static final class CallBoundPool extends PoolingHttpClientConnectionManagerBuilder {
     @Override
-    protected InputStream getInputStream(Socket socket) throws IOException {
-      return new DeadlineBoundedInput(socket.getInputStream(), socket);
+    protected HttpClientConnectionOperator createConnectionOperator(
+        SchemePortResolver ports, DnsResolver dns, TlsSocketStrategy tls) {
+      return new DefaultHttpClientConnectionOperator(
+          proxy -> new CallBoundSocket(),
+          ports,
+          dns,
+          RegistryBuilder.<TlsSocketStrategy>create()
+              .register(
+                  URIScheme.HTTPS.id, tls != null ? tls : DefaultClientTlsStrategy.createDefault())
+              .build());
     }
   }
 
   /**
-   * Each read waits at most the socket's timeout (the read timeout, or the pool's short stale
-   * check) and at most what is left of the reading call's deadline.
+   * A socket bounded by the call its thread is making: each connect (one per address of the host)
+   * and each read (the TLS handshake's, the headers', the body's) waits at most what is left of the
+   * call's deadline, besides its own timeout.
    */
-  private static final class DeadlineBoundedInput extends FilterInputStream {
-    private final Socket socket;
+  private static final class CallBoundSocket extends Socket {
+    /** Set while a connection only checks for unread bytes: a read then never waits. */
+    volatile boolean peeking;
 
-    DeadlineBoundedInput(InputStream in, Socket socket) {
+    private InputStream input;
+
+    @Override
+    public void connect(SocketAddress address, int timeout) throws IOException {
+      CallScope call = CALLING.get();
+      if (call != null) {
+        long left = leftMillis(call);
+        timeout = timeout == 0 ? (int) left : (int) Math.min(timeout, left);
+      }
+      super.connect(address, timeout);
+    }
+
+    @Override
+    public synchronized InputStream getInputStream() throws IOException {
+      if (input == null) {
+        input = new CallBoundInput(super.getInputStream(), this);
+      }
+      return input;
+    }
+  }
+
+  /** Milliseconds left of the call, at least 1; a timeout if none are. */
+  private static long leftMillis(CallScope call) throws SocketTimeoutException {
+    long left = call.remaining().toNanos();
+    if (left <= 0) {
+      throw new SocketTimeoutException("the call deadline passed");
+    }
+    return Math.min(Integer.MAX_VALUE, ceilMillis(left));
+  }
+
+  private static final class CallBoundInput extends FilterInputStream {
+    private final CallBoundSocket socket;
+
+    CallBoundInput(InputStream in, CallBoundSocket socket) {
       super(in);
       this.socket = socket;
     }
@@ -519,20 +637,19 @@ final class DeadlineBoundedClient implements Client, AutoCloseable {
 
     @Override
     public int read(byte[] buffer, int offset, int length) throws IOException {
-      CallScope call = READING_FOR.get();
+      if (socket.peeking && in.available() <= 0) {
+        throw new SocketTimeoutException("nothing unread"); // read by the peek as "no data"
+      }
+      CallScope call = CALLING.get();
       if (call == null) {
         return in.read(buffer, offset, length);
       }
-      long left = call.remaining().toNanos();
-      if (left <= 0) {
-        throw new SocketTimeoutException("the call deadline passed");
-      }
+      long left = leftMillis(call);
       int timeout = socket.getSoTimeout();
-      long leftMillis = Math.min(Integer.MAX_VALUE, ceilMillis(left));
-      if (timeout != 0 && timeout <= leftMillis) {
+      if (timeout != 0 && timeout <= left) {
         return in.read(buffer, offset, length);
       }
-      socket.setSoTimeout((int) leftMillis);
+      socket.setSoTimeout((int) left);
       try {
         return in.read(buffer, offset, length);
       } finally {

@@ -51,6 +51,9 @@ final class RateLimitRetryer implements Retryer {
   private final CallScope deadline;
   private int attempt = 1;
 
+  /** Whether an attempt before the current one failed after it may have reached BitGo. */
+  private boolean anEarlierAttemptMayHaveBeenSent;
+
   RateLimitRetryer(
       int maxAttempts,
       Duration initialBackoff,
@@ -68,7 +71,9 @@ final class RateLimitRetryer implements Retryer {
 
   @Override
   public void continueOrPropagate(RetryableException e) {
-    if (!(isRateLimited(e) || nothingWasSent(e) || isIdempotent(e)) || attempt >= maxAttempts) {
+    if (e.getCause() instanceof DeadlineBoundedClient.ClientClosedException
+        || !(isRateLimited(e) || nothingWasSent(e) || isIdempotent(e))
+        || attempt >= maxAttempts) {
       throw giveUp(e);
     }
     Duration delay = delayBefore(e);
@@ -78,6 +83,8 @@ final class RateLimitRetryer implements Retryer {
     if (delay.compareTo(deadline.remaining()) >= 0) {
       throw giveUp(e); // the next attempt could not even start before the call's deadline
     }
+    // a 429 was refused unprocessed; anything else not "nothing sent" may have reached BitGo
+    anEarlierAttemptMayHaveBeenSent |= !isRateLimited(e) && !nothingWasSent(e);
     attempt++;
     LOG.debug("{}; attempt {} of {} in {} ms", reason(e), attempt, maxAttempts, delay.toMillis());
     try {
@@ -104,7 +111,8 @@ final class RateLimitRetryer implements Retryer {
 
   private static boolean nothingWasSent(RetryableException e) {
     return e.getCause() instanceof ConnectException
-        || e.getCause() instanceof HttpConnectTimeoutException;
+        || e.getCause() instanceof HttpConnectTimeoutException
+        || e.getCause() instanceof DeadlineBoundedClient.ClientClosedException;
   }
 
   private Duration delayBefore(RetryableException e) {
@@ -126,7 +134,7 @@ final class RateLimitRetryer implements Retryer {
     if (e.getCause() instanceof BitGoApiException api) {
       return api;
     }
-    boolean mayHaveBeenSent = !nothingWasSent(e);
+    boolean mayHaveBeenSent = anEarlierAttemptMayHaveBeenSent || !nothingWasSent(e);
     Throwable cause = e.getCause() == null ? e : e.getCause();
     String target = e.method() + " " + (e.request() == null ? "" : e.request().url());
     String message =

@@ -143,7 +143,8 @@ final class RawServer implements AutoCloseable {
     }
   }
 
-  private static String readRequest(InputStream in) throws IOException {
+  /** One whole request (headers and Content-Length body) as text. */
+  static String readRequest(InputStream in) throws IOException {
     ByteArrayOutputStream head = new ByteArrayOutputStream();
     while (!head.toString(StandardCharsets.ISO_8859_1).endsWith("\r\n\r\n")) {
       int b = in.read();

@@ -1,0 +1,252 @@
+package org.openbitgo.accesstoken.client;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowable;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.openbitgo.accesstoken.client.Fixtures.CALLER_TOKEN;
+import static org.openbitgo.accesstoken.client.Fixtures.CREATED_JSON;
+import static org.openbitgo.accesstoken.client.Fixtures.treasuryBotRequest;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.IntFunction;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+
+/**
+ * What the transport's connections meet from a hostile or broken peer beyond one exchange: bytes
+ * nobody asked for on a kept connection, a TLS handshake that trickles, {@code close()} during a
+ * call, and a request sent once and then refused. Real sockets on loopback.
+ */
+class PooledConnectionTest {
+
+  private static final String CREATED_ID = "59cd72485007a239fb00282ed480da1f";
+
+  private static String answer(String json) {
+    return "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
+        + json.getBytes(StandardCharsets.UTF_8).length
+        + "\r\n\r\n"
+        + json;
+  }
+
+  /** A whole answer holding another token: it must never be read as an answer to anything. */
+  private static final String FORGED =
+      answer(CREATED_JSON.replace(CREATED_ID, "ffffffffffffffffffffffffffffffff"));
+
+  @ParameterizedTest(name = "written {0}")
+  @ValueSource(strings = {"right after the body", "while the connection is idle"})
+  void bytesNobodyAskedForAreNeverReadAsTheNextAnswer(String when) throws Exception {
+    boolean atOnce = when.startsWith("right");
+    try (KeepAliveServer server =
+        new KeepAliveServer(
+            request ->
+                request > 1
+                    ? List.of(answer(CREATED_JSON))
+                    : atOnce
+                        ? List.of(answer(CREATED_JSON) + FORGED)
+                        : List.of(answer(CREATED_JSON), 200L, FORGED))) {
+      AccessTokenClient client =
+          AccessTokenClient.builder().baseUrl(server.baseUrl()).accessToken(CALLER_TOKEN).build();
+
+      assertThat(client.createAccessToken(treasuryBotRequest()).getId()).isEqualTo(CREATED_ID);
+      Thread.sleep(500); // the idle case's bytes arrive meanwhile
+      assertThat(client.createAccessToken(treasuryBotRequest()).getId())
+          .as("the second answer is the server's answer to the second request")
+          .isEqualTo(CREATED_ID);
+      assertThat(server.connections()).as("the first connection was not reused").isEqualTo(2);
+      client.close();
+    }
+  }
+
+  @Test
+  void aTlsHandshakeThatTricklesEndsAtTheCallDeadline() throws Exception {
+    try (ServerSocket listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress())) {
+      Thread trickler =
+          new Thread(
+              () -> {
+                try (Socket peer = listener.accept()) {
+                  peer.getInputStream().read(new byte[4096]); // the ClientHello
+                  OutputStream out = peer.getOutputStream();
+                  // a handshake record announcing 16 KiB, then one byte every 100 ms
+                  out.write(new byte[] {0x16, 0x03, 0x03, 0x40, 0x00});
+                  for (int i = 0; i < 300; i++) {
+                    out.write(0x02);
+                    out.flush();
+                    Thread.sleep(100);
+                  }
+                } catch (IOException | InterruptedException gone) {
+                  // the client hung up, as it should
+                }
+              },
+              "tls-trickler");
+      trickler.setDaemon(true);
+      trickler.start();
+      AccessTokenClient.Builder builder =
+          AccessTokenClient.builder()
+              .baseUrl("https://127.0.0.1:" + listener.getLocalPort())
+              .accessToken(CALLER_TOKEN)
+              .sleeper(new RecordingSleeper())
+              .connectTimeout(Duration.ofSeconds(20))
+              .readTimeout(Duration.ofSeconds(20))
+              .callTimeout(Duration.ofSeconds(1));
+
+      // Generous bound: it only keeps a regression from hanging the build for the trickle's 30 s.
+      Throwable thrown =
+          assertTimeoutPreemptively(
+              Duration.ofSeconds(10),
+              () -> catchThrowable(() -> builder.build().createAccessToken(treasuryBotRequest())));
+
+      assertThat(thrown).isInstanceOf(BitGoTransportException.class);
+      BitGoTransportException e = (BitGoTransportException) thrown;
+      assertThat(e.getMessage()).contains("call deadline of 1000 ms");
+      assertThat(e.requestMayHaveBeenSent()).as("no TLS session: nothing was sent").isFalse();
+    }
+  }
+
+  @Test
+  void closeDuringAnotherThreadsCallEndsItWithATypedException() throws Exception {
+    // every answer a 429 asking for a second's wait: the call is asleep, between attempts, when
+    // another thread closes the client
+    try (KeepAliveServer server =
+        new KeepAliveServer(
+            request ->
+                List.of(
+                    "HTTP/1.1 429 Too Many Requests\r\nRetry-After: 1\r\nContent-Length: 0\r\n\r\n"))) {
+      AccessTokenClient client =
+          AccessTokenClient.builder().baseUrl(server.baseUrl()).accessToken(CALLER_TOKEN).build();
+      Thread closer =
+          new Thread(
+              () -> {
+                try {
+                  Thread.sleep(300);
+                  client.close();
+                } catch (InterruptedException stop) {
+                  Thread.currentThread().interrupt();
+                }
+              });
+      closer.start();
+
+      Throwable thrown = catchThrowable(() -> client.list(10, null));
+      closer.join();
+
+      assertThat(thrown).isInstanceOf(BitGoTransportException.class);
+      BitGoTransportException e = (BitGoTransportException) thrown;
+      assertThat(e.getCause()).isInstanceOf(DeadlineBoundedClient.ClientClosedException.class);
+      assertThat(e.requestMayHaveBeenSent()).as("a 429 was refused unprocessed").isFalse();
+      assertThat(e.attempts()).as("not retried once closed").isEqualTo(2);
+      assertThat(server.requests()).isEqualTo(1);
+    }
+  }
+
+  @Test
+  void aRequestSentOnceMayHaveBeenSentEvenIfLaterAttemptsAreRefused() throws Exception {
+    // closed by its thread once it has read the revoke: every later connect is refused
+    ServerSocket listener = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+    Thread silent =
+        new Thread(
+            () -> {
+              try (Socket peer = listener.accept()) {
+                RawServer.readRequest(peer.getInputStream());
+                listener.close();
+                Thread.sleep(5_000); // the revoke was read: no answer, ever
+              } catch (IOException | InterruptedException gone) {
+                // the client hung up
+              }
+            },
+            "silent-server");
+    silent.setDaemon(true);
+    silent.start();
+    AccessTokenClient client =
+        AccessTokenClient.builder()
+            .baseUrl("http://127.0.0.1:" + listener.getLocalPort())
+            .accessToken(CALLER_TOKEN)
+            .sleeper(new RecordingSleeper())
+            .readTimeout(Duration.ofMillis(300))
+            .build();
+
+    Throwable thrown = catchThrowable(() -> client.revoke(CREATED_ID));
+
+    assertThat(thrown).isInstanceOf(BitGoTransportException.class);
+    BitGoTransportException e = (BitGoTransportException) thrown;
+    assertThat(e.attempts()).isEqualTo(3);
+    assertThat(e.requestMayHaveBeenSent())
+        .as("the first attempt reached the server, though the last two could not connect")
+        .isTrue();
+    listener.close();
+  }
+
+  /**
+   * Accepts connections and answers every request read on them, numbered from 1 across all
+   * connections, with the script for its number: strings written as they are, longs slept.
+   */
+  private static final class KeepAliveServer implements AutoCloseable {
+    private final ServerSocket socket = new ServerSocket(0, 50, InetAddress.getLoopbackAddress());
+    private final AtomicInteger connections = new AtomicInteger();
+    private final AtomicInteger requests = new AtomicInteger();
+    private final IntFunction<List<Object>> script;
+
+    KeepAliveServer(IntFunction<List<Object>> script) throws IOException {
+      this.script = script;
+      Thread acceptor = new Thread(this::acceptAll, "keep-alive-server");
+      acceptor.setDaemon(true);
+      acceptor.start();
+    }
+
+    private void acceptAll() {
+      while (!socket.isClosed()) {
+        try {
+          Socket connection = socket.accept();
+          connections.incrementAndGet();
+          Thread serve = new Thread(() -> serve(connection), "keep-alive-connection");
+          serve.setDaemon(true);
+          serve.start();
+        } catch (IOException closed) {
+          return;
+        }
+      }
+    }
+
+    private void serve(Socket connection) {
+      try (connection) {
+        while (true) {
+          RawServer.readRequest(connection.getInputStream());
+          for (Object step : script.apply(requests.incrementAndGet())) {
+            if (step instanceof Long millis) {
+              Thread.sleep(millis);
+            } else {
+              connection.getOutputStream().write(((String) step).getBytes(StandardCharsets.UTF_8));
+              connection.getOutputStream().flush();
+            }
+          }
+        }
+      } catch (IOException | InterruptedException gone) {
+        // the client closed the connection
+      }
+    }
+
+    String baseUrl() {
+      return "http://127.0.0.1:" + socket.getLocalPort();
+    }
+
+    int connections() {
+      return connections.get();
+    }
+
+    int requests() {
+      return requests.get();
+    }
+
+    @Override
+    public void close() throws IOException {
+      socket.close();
+    }
+  }
+}
