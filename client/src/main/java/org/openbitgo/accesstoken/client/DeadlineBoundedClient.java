@@ -621,6 +621,14 @@ final class DeadlineBoundedClient implements Client, AutoCloseable {
     return Math.min(Integer.MAX_VALUE, ceilMillis(left));
   }
 
+  /** Thrown on every call's peek at an idle connection: without a stack trace, it costs nothing. */
+  private static final class NothingUnread extends SocketTimeoutException {
+    @Override
+    public synchronized Throwable fillInStackTrace() {
+      return this;
+    }
+  }
+
   private static final class CallBoundInput extends FilterInputStream {
     private final CallBoundSocket socket;
 
@@ -638,7 +646,7 @@ final class DeadlineBoundedClient implements Client, AutoCloseable {
     @Override
     public int read(byte[] buffer, int offset, int length) throws IOException {
       if (socket.peeking && in.available() <= 0) {
-        throw new SocketTimeoutException("nothing unread"); // read by the peek as "no data"
+        throw new NothingUnread(); // the peek reads a timeout as "no data"
       }
       CallScope call = CALLING.get();
       if (call == null) {

@@ -3,6 +3,7 @@ package org.openbitgo.accesstoken.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.openbitgo.accesstoken.client.Fixtures.CALLER_TOKEN;
 import static org.openbitgo.accesstoken.client.Fixtures.CREATED_JSON;
 import static org.openbitgo.accesstoken.client.Fixtures.treasuryBotRequest;
@@ -13,8 +14,11 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.IntFunction;
 import org.junit.jupiter.api.Test;
@@ -108,6 +112,76 @@ class PooledConnectionTest {
       BitGoTransportException e = (BitGoTransportException) thrown;
       assertThat(e.getMessage()).contains("call deadline of 1000 ms");
       assertThat(e.requestMayHaveBeenSent()).as("no TLS session: nothing was sent").isFalse();
+    }
+  }
+
+  @Test
+  void aHostWithSeveralAddressesThatAllHangEndsAtTheCallDeadline() throws Exception {
+    assumeTrue(
+        System.getProperty("os.name").startsWith("Linux"),
+        "relies on Linux dropping SYNs to a full accept queue (Windows answers with a reset)");
+    // A host name is resolved once per JVM from the hosts file named at start: a child JVM, whose
+    // hosts file gives the name four loopback addresses. HttpClient 5 tries each in turn, each
+    // with the whole connect timeout it is given.
+    Path hosts = Files.createTempFile("four-addresses", ".hosts");
+    Files.writeString(
+        hosts,
+        "127.0.0.1 four.test\n127.0.0.2 four.test\n127.0.0.3 four.test\n127.0.0.4 four.test\n");
+    try {
+      Process program =
+          new ProcessBuilder(
+                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                  "-Djdk.net.hosts.file=" + hosts,
+                  "-cp",
+                  System.getProperty("java.class.path"),
+                  FourHangingAddresses.class.getName())
+              .redirectErrorStream(true)
+              .start();
+      assertThat(program.waitFor(30, TimeUnit.SECONDS)).as("the child ends").isTrue();
+      String output = new String(program.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+      assertThat(output).contains("addresses: 4").contains("call deadline of 800 ms");
+      long millis = Long.parseLong(output.replaceAll("(?s).*ended after (\\d+) ms.*", "$1").trim());
+      assertThat(millis)
+          .as("one deadline for all four addresses, not one connect timeout each: %s", output)
+          .isLessThan(2_000);
+    } finally {
+      Files.delete(hosts);
+    }
+  }
+
+  /** The child JVM's program: four addresses whose connects hang, one call, how long it took. */
+  static final class FourHangingAddresses {
+    public static void main(String[] args) throws Exception {
+      ServerSocket neverAccepts = new ServerSocket(0, 1, InetAddress.getByName("0.0.0.0"));
+      List<Socket> queued = new java.util.ArrayList<>();
+      for (int i = 0; i < 16; i++) {
+        Socket filler = new Socket();
+        queued.add(filler);
+        try {
+          filler.connect(
+              new java.net.InetSocketAddress("127.0.0.1", neverAccepts.getLocalPort()), 200);
+        } catch (java.net.SocketTimeoutException queueIsFull) {
+          break;
+        }
+      }
+      System.out.println("addresses: " + InetAddress.getAllByName("four.test").length);
+      try (AccessTokenClient client =
+          AccessTokenClient.builder()
+              .baseUrl("https://four.test:" + neverAccepts.getLocalPort())
+              .accessToken(CALLER_TOKEN)
+              .maxAttempts(1)
+              .connectTimeout(Duration.ofSeconds(20))
+              .readTimeout(Duration.ofSeconds(20))
+              .callTimeout(Duration.ofMillis(800))
+              .build()) {
+        long start = System.nanoTime();
+        try {
+          client.list(1, null);
+        } catch (BitGoTransportException expected) {
+          System.out.println(expected.getMessage());
+        }
+        System.out.println("ended after " + (System.nanoTime() - start) / 1_000_000 + " ms");
+      }
     }
   }
 
