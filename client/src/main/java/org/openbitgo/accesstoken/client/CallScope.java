@@ -114,6 +114,11 @@ final class CallScope {
     closed = true;
   }
 
+  /** Whether {@link #close()} ran: a call under way then makes no further attempt. */
+  boolean isClosed() {
+    return closed;
+  }
+
   /** How the deadline is named in messages: {@code call deadline of 500 ms}. */
   String describe() {
     return "call deadline of " + timeout.toMillis() + " ms";

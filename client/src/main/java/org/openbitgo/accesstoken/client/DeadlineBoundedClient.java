@@ -110,12 +110,6 @@ final class DeadlineBoundedClient implements Client, AutoCloseable {
 
   private static final HttpRequestExecutor EXCHANGE = new HttpRequestExecutor();
 
-  /**
-   * The call the caller's thread is making: its sockets' connects and reads (the TLS handshake, the
-   * headers and the body) are bounded by the call's deadline as well as by their own timeouts.
-   */
-  private static final ThreadLocal<CallScope> CALLING = new ThreadLocal<>();
-
   private final PoolingHttpClientConnectionManager connections;
   private final CallScope calls;
 
@@ -127,7 +121,7 @@ final class DeadlineBoundedClient implements Client, AutoCloseable {
   DeadlineBoundedClient(CallScope calls) {
     this.calls = calls;
     this.connections =
-        new CallBoundPool()
+        new CallBoundPool(calls)
             .setConnectionFactory(new QuietConnections())
             // the JDK's HttpClient had no limit; past this, callers wait (within their deadline)
             .setMaxConnTotal(MAX_CONNECTIONS)
@@ -155,26 +149,24 @@ final class DeadlineBoundedClient implements Client, AutoCloseable {
     } catch (RuntimeException refused) {
       throw redacted(refused);
     }
-    CALLING.set(calls);
-    try {
-      while (true) {
-        ConnectionEndpoint endpoint = connected(url.route(), options, readTimeout);
-        try {
-          return exchange(endpoint, request, url, readTimeout);
-        } catch (UnsolicitedBytes dropped) {
-          // a pooled connection the peer wrote to while it was idle: nothing was sent on it, and
-          // it is closed now, so the next lease cannot return it
-        }
+    while (true) {
+      Leased leased = connected(url.route(), options, readTimeout);
+      try {
+        return exchange(leased, request, url, readTimeout);
+      } catch (UnsolicitedBytes dropped) {
+        // a pooled connection the peer wrote to unasked: nothing was sent on it, and it is closed
+        // now, so the next lease cannot return it (a new connection is never retried this way)
       }
-    } finally {
-      CALLING.remove();
     }
   }
 
+  /** A connected endpoint, and whether the pool had it from an earlier call. */
+  private record Leased(ConnectionEndpoint endpoint, boolean reused) {}
+
   /** One request and its whole answer on a connected endpoint, which is released or dropped. */
-  private Response exchange(
-      ConnectionEndpoint endpoint, Request request, ParsedUrl url, Duration readTimeout)
+  private Response exchange(Leased leased, Request request, ParsedUrl url, Duration readTimeout)
       throws IOException {
+    ConnectionEndpoint endpoint = leased.endpoint();
     boolean keptForReuse = false;
     boolean headersIn = false;
     try {
@@ -188,10 +180,18 @@ final class DeadlineBoundedClient implements Client, AutoCloseable {
               "call",
               httpRequest,
               (outgoing, connection, exchangeContext) -> {
-                // Bytes the peer sent after an earlier answer's body, or while the connection was
-                // idle, would be read as this answer: such a connection is dropped unused.
-                if (((QuietConnection) connection).holdsUnreadBytes()) { // every one is ours
-                  throw new UnsolicitedBytes();
+                // Bytes the peer sent unasked (after an earlier answer's body, while the connection
+                // was idle, or on connecting) would be read as this answer: the connection is
+                // dropped unused. Every connection is ours (QuietConnections).
+                if (((QuietConnection) connection).holdsUnreadBytes(leased.reused())) {
+                  if (leased.reused()) {
+                    throw new UnsolicitedBytes();
+                  }
+                  throw new ConnectException(
+                      "the server sent bytes before any request: nothing was sent");
+                }
+                if (calls.passed()) {
+                  throw notSent("before the request was sent", null);
                 }
                 return EXCHANGE.execute(outgoing, connection, exchangeContext);
               },
@@ -251,8 +251,8 @@ final class DeadlineBoundedClient implements Client, AutoCloseable {
    * A pooled connection to the route, connected within the first of the connect timeout, the read
    * timeout and the call's deadline. Any failure here means nothing was sent.
    */
-  private ConnectionEndpoint connected(
-      HttpRoute route, Request.Options options, Duration readTimeout) throws IOException {
+  private Leased connected(HttpRoute route, Request.Options options, Duration readTimeout)
+      throws IOException {
     Timeout leaseWait = positive(calls.remaining());
     ConnectionEndpoint endpoint;
     try {
@@ -269,13 +269,13 @@ final class DeadlineBoundedClient implements Client, AutoCloseable {
       throw redacted(failed.getCause() == null ? failed : failed.getCause());
     }
     if (endpoint.isConnected()) {
-      return endpoint;
+      return new Leased(endpoint, true);
     }
     Duration connectTimeout = Duration.ofMillis(options.connectTimeoutMillis());
     Duration bound = min(min(connectTimeout, readTimeout), calls.remaining());
     try {
       connections.connect(endpoint, positive(bound), HttpClientContext.create());
-      return endpoint;
+      return new Leased(endpoint, false);
     } catch (IOException | RuntimeException failed) {
       drop(endpoint);
       throw connectFailed(failed);
@@ -529,27 +529,27 @@ final class DeadlineBoundedClient implements Client, AutoCloseable {
 
     @Override
     public void bind(Socket socket) throws IOException {
-      this.socket = socket instanceof CallBoundSocket bound ? bound : null;
+      this.socket = (CallBoundSocket) socket; // CallBoundPool's operator makes every plain socket
       bind(new SocketHolder(socket)); // not HttpClient 5's wire-logging holder
     }
 
     @Override
     public void bind(SSLSocket sslSocket, Socket socket) throws IOException {
-      this.socket = socket instanceof CallBoundSocket bound ? bound : null;
+      this.socket = (CallBoundSocket) socket;
       bind(new SocketHolder(sslSocket, socket));
     }
 
     /**
-     * Whether the peer has sent bytes this connection has not read: left after an answer's body, or
-     * written while the connection was idle. Never waits.
+     * Whether the peer has sent bytes nobody asked for: left after an answer's body, written while
+     * the connection was idle, or sent on connecting. Never waits. Under TLS an incomplete record
+     * gives no data yet, but on a {@code reused} connection its bytes came unasked all the same (on
+     * a new TLS 1.3 connection, session tickets legitimately do).
      */
-    boolean holdsUnreadBytes() throws IOException {
-      if (socket == null) {
-        return false;
-      }
+    boolean holdsUnreadBytes(boolean reused) throws IOException {
+      socket.peekedBytes = 0;
       socket.peeking = true;
       try {
-        return isDataAvailable(Timeout.ONE_MILLISECOND); // the peek never waits (see read)
+        return isDataAvailable(Timeout.ONE_MILLISECOND) || (reused && socket.peekedBytes > 0);
       } finally {
         socket.peeking = false;
       }
@@ -568,11 +568,17 @@ final class DeadlineBoundedClient implements Client, AutoCloseable {
 
   /** The connection pool, whose plain sockets are {@link CallBoundSocket}s. */
   private static final class CallBoundPool extends PoolingHttpClientConnectionManagerBuilder {
+    private final CallScope calls;
+
+    CallBoundPool(CallScope calls) {
+      this.calls = calls;
+    }
+
     @Override
     protected HttpClientConnectionOperator createConnectionOperator(
         SchemePortResolver ports, DnsResolver dns, TlsSocketStrategy tls) {
       return new DefaultHttpClientConnectionOperator(
-          proxy -> new CallBoundSocket(),
+          proxy -> new CallBoundSocket(calls),
           ports,
           dns,
           RegistryBuilder.<TlsSocketStrategy>create()
@@ -588,19 +594,25 @@ final class DeadlineBoundedClient implements Client, AutoCloseable {
    * call's deadline, besides its own timeout.
    */
   private static final class CallBoundSocket extends Socket {
+    /** The client's calls: the one under way on the caller's thread bounds this socket. */
+    private final CallScope calls;
+
     /** Set while a connection only checks for unread bytes: a read then never waits. */
-    volatile boolean peeking;
+    boolean peeking;
+
+    /** The bytes read from the network during the last peek. */
+    long peekedBytes;
 
     private InputStream input;
 
+    CallBoundSocket(CallScope calls) {
+      this.calls = calls;
+    }
+
     @Override
     public void connect(SocketAddress address, int timeout) throws IOException {
-      CallScope call = CALLING.get();
-      if (call != null) {
-        long left = leftMillis(call);
-        timeout = timeout == 0 ? (int) left : (int) Math.min(timeout, left);
-      }
-      super.connect(address, timeout);
+      long left = leftMillis(calls);
+      super.connect(address, timeout == 0 ? (int) left : (int) Math.min(timeout, left));
     }
 
     @Override
@@ -645,14 +657,15 @@ final class DeadlineBoundedClient implements Client, AutoCloseable {
 
     @Override
     public int read(byte[] buffer, int offset, int length) throws IOException {
-      if (socket.peeking && in.available() <= 0) {
-        throw new NothingUnread(); // the peek reads a timeout as "no data"
+      if (socket.peeking) {
+        if (in.available() <= 0) {
+          throw new NothingUnread(); // the peek reads a timeout as "no data"
+        }
+        int read = in.read(buffer, offset, length); // bytes are there: it cannot wait
+        socket.peekedBytes += Math.max(0, read);
+        return read;
       }
-      CallScope call = CALLING.get();
-      if (call == null) {
-        return in.read(buffer, offset, length);
-      }
-      long left = leftMillis(call);
+      long left = leftMillis(socket.calls);
       int timeout = socket.getSoTimeout();
       if (timeout != 0 && timeout <= left) {
         return in.read(buffer, offset, length);

@@ -3,6 +3,7 @@ package org.openbitgo.accesstoken.client;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import feign.Response;
 import feign.Util;
+import feign.codec.DecodeException;
 import feign.codec.Decoder;
 import java.io.IOException;
 import java.io.InputStream;
@@ -40,12 +41,14 @@ final class ModelDecoder implements Decoder {
         || !StandardCharsets.UTF_8.equals(response.charset())) {
       return generated.decode(response, type);
     }
-    // as JacksonDecoder: 404 and 204 read as empty, an empty body as null
+    // as JacksonDecoder: 404 and 204 read as empty
     if (response.status() == 404 || response.status() == 204) {
       return Util.emptyValueOf(type);
     }
     if (body.length() == 0) {
-      return null;
+      // JacksonDecoder reads it as null: a create would then return null and no error. Every
+      // answer the spec gives a model holds one, so an empty body is an answer that cannot be read.
+      throw new DecodeException(response.status(), "an empty body", response.request());
     }
     try (InputStream in = body.asInputStream()) {
       return mapper.readValue(in, model);

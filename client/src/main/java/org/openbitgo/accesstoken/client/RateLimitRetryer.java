@@ -71,7 +71,8 @@ final class RateLimitRetryer implements Retryer {
 
   @Override
   public void continueOrPropagate(RetryableException e) {
-    if (e.getCause() instanceof DeadlineBoundedClient.ClientClosedException
+    if (deadline.isClosed()
+        || e.getCause() instanceof DeadlineBoundedClient.ClientClosedException
         || !(isRateLimited(e) || nothingWasSent(e) || isIdempotent(e))
         || attempt >= maxAttempts) {
       throw giveUp(e);

@@ -23,6 +23,7 @@ class ClientHardeningTest {
   @ParameterizedTest(name = "200 with body [{0}]")
   @ValueSource(
       strings = {
+        "", // not read as null: createAccessToken returned null, without an error
         "<html><body>token " + CREATED_SECRET + "</body></html>",
         "{\"id\":\"59cd72485007a239fb00282ed480da1f\",\"token\":\""
             + CREATED_SECRET

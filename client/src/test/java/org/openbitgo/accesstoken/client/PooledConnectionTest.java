@@ -20,7 +20,9 @@ import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.IntFunction;
+import java.util.function.LongSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -67,6 +69,41 @@ class PooledConnectionTest {
           .isEqualTo(CREATED_ID);
       assertThat(server.connections()).as("the first connection was not reused").isEqualTo(2);
       client.close();
+    }
+  }
+
+  @Test
+  void nothingIsSentOnceTheDeadlineHasPassedBeforeSending() throws Exception {
+    try (KeepAliveServer server = new KeepAliveServer(request -> List.of(answer(CREATED_JSON)))) {
+      // the clock jumps ten minutes while the second call takes its pooled connection
+      AtomicLong jump = new AtomicLong();
+      AtomicInteger calls = new AtomicInteger();
+      LongSupplier ticker =
+          () -> {
+            boolean leasing =
+                StackWalker.getInstance()
+                    .walk(frames -> frames.anyMatch(f -> f.getMethodName().equals("connected")));
+            if (leasing && calls.get() == 2) {
+              jump.set(Duration.ofMinutes(10).toNanos());
+            }
+            return System.nanoTime() + jump.get();
+          };
+      AccessTokenClient client =
+          AccessTokenClient.builder()
+              .baseUrl(server.baseUrl())
+              .accessToken(CALLER_TOKEN)
+              .sleeper(new RecordingSleeper())
+              .ticker(ticker)
+              .build();
+      calls.set(1);
+      assertThat(client.createAccessToken(treasuryBotRequest()).getId()).isEqualTo(CREATED_ID);
+      calls.set(2);
+
+      Throwable thrown = catchThrowable(() -> client.createAccessToken(treasuryBotRequest()));
+
+      assertThat(thrown).isInstanceOf(BitGoTransportException.class);
+      assertThat(((BitGoTransportException) thrown).requestMayHaveBeenSent()).isFalse();
+      assertThat(server.requests()).as("the second create never left").isEqualTo(1);
     }
   }
 
@@ -267,7 +304,15 @@ class PooledConnectionTest {
     private final AtomicInteger requests = new AtomicInteger();
     private final IntFunction<List<Object>> script;
 
+    /** Written on every new connection before anything is read; null for none. */
+    private final String greeting;
+
     KeepAliveServer(IntFunction<List<Object>> script) throws IOException {
+      this(null, script);
+    }
+
+    KeepAliveServer(String greeting, IntFunction<List<Object>> script) throws IOException {
+      this.greeting = greeting;
       this.script = script;
       Thread acceptor = new Thread(this::acceptAll, "keep-alive-server");
       acceptor.setDaemon(true);
@@ -290,6 +335,10 @@ class PooledConnectionTest {
 
     private void serve(Socket connection) {
       try (connection) {
+        if (greeting != null) {
+          connection.getOutputStream().write(greeting.getBytes(StandardCharsets.UTF_8));
+          connection.getOutputStream().flush();
+        }
         while (true) {
           RawServer.readRequest(connection.getInputStream());
           for (Object step : script.apply(requests.incrementAndGet())) {
