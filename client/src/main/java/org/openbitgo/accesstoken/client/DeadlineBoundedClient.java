@@ -83,8 +83,11 @@ import org.apache.hc.core5.util.Timeout;
  * all of which this client must not do, and its timeouts bound each read, not the call.
  *
  * <p>No thread of its own: connecting, writing and reading happen on the caller's thread, and the
- * pool starts none, so nothing outlives the last call. HttpClient 5's header and wire logs, which
- * would print the {@code Authorization} header at DEBUG, are never written.
+ * pool starts none, so nothing outlives the last call. Each plain socket is a {@link
+ * CallBoundSocket}: every connect and every read on it (the TLS handshake's included) also ends by
+ * the call's deadline. Before each request the connection is peeked at, without waiting: bytes the
+ * peer sent unasked would otherwise be read as the answer. HttpClient 5's header and wire logs,
+ * which would print the {@code Authorization} header at DEBUG, are never written.
  *
  * <p>Every failure leaves as an {@link IOException} (so Feign's retryer sees it) whose message and
  * causes have the call's secrets redacted: a parser quotes a peer's invalid status line or header
@@ -128,8 +131,7 @@ final class DeadlineBoundedClient implements Client, AutoCloseable {
             .setMaxConnPerRoute(MAX_CONNECTIONS)
             .setDefaultConnectionConfig(
                 ConnectionConfig.custom()
-                    // a connection idle this long is checked before reuse: the peer may have closed
-                    // it
+                    // idle this long, a connection is checked before reuse: the peer may be gone
                     .setValidateAfterInactivity(TimeValue.ofSeconds(2))
                     .build())
             .build();
