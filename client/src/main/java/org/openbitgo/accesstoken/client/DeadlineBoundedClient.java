@@ -296,29 +296,26 @@ final class DeadlineBoundedClient implements Client, AutoCloseable {
     if (calls.passed()) {
       return notSent("before the request body was sent: no connection", failed);
     }
-    if (failed instanceof SocketTimeoutException || failed instanceof InterruptedIOException) {
+    // a socket's own timeout, or HttpClient 5's ConnectTimeoutException: both interrupted I/O
+    if (failed instanceof InterruptedIOException) {
       HttpConnectTimeoutException timedOut =
           new HttpConnectTimeoutException("HTTP connect timed out");
       timedOut.initCause(redacted(failed));
       return timedOut;
     }
-    if (failed instanceof UnknownHostException) {
-      ConnectException unresolved = new ConnectException("the host name could not be resolved");
-      unresolved.initCause(redacted(failed));
-      return unresolved;
-    }
     if (failed instanceof ConnectException) {
       return redacted(failed);
     }
-    if (failed instanceof SSLException) {
-      // a certificate refused or a handshake cut: nothing was sent, whatever the retryer makes of
-      // it
-      ConnectException refused = new ConnectException("the TLS handshake failed");
-      refused.initCause(redacted(failed));
-      return refused;
-    }
-    // anything else while connecting (a socket error before the first byte) sent nothing either
-    ConnectException notConnected = new ConnectException("could not connect");
+    // anything else while connecting (a name not resolved, a certificate refused, a handshake cut,
+    // a
+    // socket error before the first byte) sent nothing either
+    ConnectException notConnected =
+        new ConnectException(
+            failed instanceof UnknownHostException
+                ? "the host name could not be resolved"
+                : failed instanceof SSLException
+                    ? "the TLS handshake failed"
+                    : "could not connect");
     notConnected.initCause(redacted(failed));
     return notConnected;
   }

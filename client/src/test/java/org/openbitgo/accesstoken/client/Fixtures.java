@@ -52,6 +52,24 @@ final class Fixtures {
       """
           .formatted(ISSUED_TOKEN);
 
+  /** The id in {@link #CREATED_JSON}. */
+  static final String CREATED_ID = "59cd72485007a239fb00282ed480da1f";
+
+  /** A whole HTTP/1.1 200 answer carrying {@code json}, as a raw server writes it. */
+  static String rawAnswer(String json) {
+    return "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
+        + json.getBytes(java.nio.charset.StandardCharsets.UTF_8).length
+        + "\r\n\r\n"
+        + json;
+  }
+
+  /**
+   * A whole answer holding another token: queued by a hostile peer after a real one, it must never
+   * be read as the answer to anything.
+   */
+  static final String FORGED_ANSWER =
+      rawAnswer(CREATED_JSON.replace(CREATED_ID, "ffffffffffffffffffffffffffffffff"));
+
   static final String BAD_REQUEST_JSON =
       """
       {"name": "InvalidRequest", "error": "ipRestrict[0] must be an IPv4 address or CIDR block",

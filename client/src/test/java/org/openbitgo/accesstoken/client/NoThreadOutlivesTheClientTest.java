@@ -3,8 +3,10 @@ package org.openbitgo.accesstoken.client;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.openbitgo.accesstoken.client.Fixtures.CALLER_TOKEN;
+import static org.openbitgo.accesstoken.client.Fixtures.CREATED_ID;
 import static org.openbitgo.accesstoken.client.Fixtures.CREATED_JSON;
 import static org.openbitgo.accesstoken.client.Fixtures.clientFor;
+import static org.openbitgo.accesstoken.client.Fixtures.rawAnswer;
 import static org.openbitgo.accesstoken.client.Fixtures.treasuryBotRequest;
 
 import java.io.InputStream;
@@ -27,8 +29,6 @@ import org.junit.jupiter.api.Test;
  * runs {@code main}, so the threads it started can be told apart from the test JVM's.
  */
 class NoThreadOutlivesTheClientTest {
-
-  private static final String CREATED_ID = "59cd72485007a239fb00282ed480da1f";
 
   /** Bounds a wait for threads that should end at once; exec:java waits 15 s. */
   private static final long JOIN_BOUND_MILLIS = 10_000;
@@ -147,12 +147,7 @@ class NoThreadOutlivesTheClientTest {
 
   @Test
   void closeClosesTheConnectionKeptForTheNextCall() throws Exception {
-    String answer =
-        "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
-            + CREATED_JSON.getBytes(StandardCharsets.UTF_8).length
-            + "\r\n\r\n"
-            + CREATED_JSON;
-    try (RawServer server = new RawServer(answer, RawServer.Then.HOLD_OPEN)) {
+    try (RawServer server = new RawServer(rawAnswer(CREATED_JSON), RawServer.Then.HOLD_OPEN)) {
       AccessTokenClient client =
           AccessTokenClient.builder().baseUrl(server.baseUrl()).accessToken(CALLER_TOKEN).build();
       assertThat(client.createAccessToken(treasuryBotRequest()).getId()).isEqualTo(CREATED_ID);

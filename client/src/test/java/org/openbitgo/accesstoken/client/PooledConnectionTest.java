@@ -5,7 +5,10 @@ import static org.assertj.core.api.Assertions.catchThrowable;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.openbitgo.accesstoken.client.Fixtures.CALLER_TOKEN;
+import static org.openbitgo.accesstoken.client.Fixtures.CREATED_ID;
 import static org.openbitgo.accesstoken.client.Fixtures.CREATED_JSON;
+import static org.openbitgo.accesstoken.client.Fixtures.FORGED_ANSWER;
+import static org.openbitgo.accesstoken.client.Fixtures.rawAnswer;
 import static org.openbitgo.accesstoken.client.Fixtures.treasuryBotRequest;
 
 import java.io.IOException;
@@ -34,19 +37,6 @@ import org.junit.jupiter.params.provider.ValueSource;
  */
 class PooledConnectionTest {
 
-  private static final String CREATED_ID = "59cd72485007a239fb00282ed480da1f";
-
-  private static String answer(String json) {
-    return "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
-        + json.getBytes(StandardCharsets.UTF_8).length
-        + "\r\n\r\n"
-        + json;
-  }
-
-  /** A whole answer holding another token: it must never be read as an answer to anything. */
-  private static final String FORGED =
-      answer(CREATED_JSON.replace(CREATED_ID, "ffffffffffffffffffffffffffffffff"));
-
   @ParameterizedTest(name = "written {0}")
   @ValueSource(strings = {"right after the body", "while the connection is idle"})
   void bytesNobodyAskedForAreNeverReadAsTheNextAnswer(String when) throws Exception {
@@ -55,10 +45,10 @@ class PooledConnectionTest {
         new KeepAliveServer(
             request ->
                 request > 1
-                    ? List.of(answer(CREATED_JSON))
+                    ? List.of(rawAnswer(CREATED_JSON))
                     : atOnce
-                        ? List.of(answer(CREATED_JSON) + FORGED)
-                        : List.of(answer(CREATED_JSON), 200L, FORGED))) {
+                        ? List.of(rawAnswer(CREATED_JSON) + FORGED_ANSWER)
+                        : List.of(rawAnswer(CREATED_JSON), 200L, FORGED_ANSWER))) {
       AccessTokenClient client =
           AccessTokenClient.builder().baseUrl(server.baseUrl()).accessToken(CALLER_TOKEN).build();
 
@@ -74,7 +64,8 @@ class PooledConnectionTest {
 
   @Test
   void nothingIsSentOnceTheDeadlineHasPassedBeforeSending() throws Exception {
-    try (KeepAliveServer server = new KeepAliveServer(request -> List.of(answer(CREATED_JSON)))) {
+    try (KeepAliveServer server =
+        new KeepAliveServer(request -> List.of(rawAnswer(CREATED_JSON)))) {
       // the clock jumps ten minutes while the second call takes its pooled connection
       AtomicLong jump = new AtomicLong();
       AtomicInteger calls = new AtomicInteger();

@@ -2,7 +2,10 @@ package org.openbitgo.accesstoken.client;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.openbitgo.accesstoken.client.Fixtures.CALLER_TOKEN;
+import static org.openbitgo.accesstoken.client.Fixtures.CREATED_ID;
 import static org.openbitgo.accesstoken.client.Fixtures.CREATED_JSON;
+import static org.openbitgo.accesstoken.client.Fixtures.FORGED_ANSWER;
+import static org.openbitgo.accesstoken.client.Fixtures.rawAnswer;
 import static org.openbitgo.accesstoken.client.Fixtures.treasuryBotRequest;
 
 import java.io.ByteArrayOutputStream;
@@ -37,8 +40,6 @@ import org.junit.jupiter.api.io.TempDir;
 class TlsPooledConnectionTest {
 
   private static final String PASSWORD = "changeit";
-  private static final String CREATED_ID = "59cd72485007a239fb00282ed480da1f";
-
   @TempDir static Path keys;
 
   private static Path keyStore;
@@ -125,13 +126,6 @@ class TlsPooledConnectionTest {
     assertThat(keytool.exitValue()).as(output).isZero();
   }
 
-  private static String answer(String json) {
-    return "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\nContent-Length: "
-        + json.getBytes(StandardCharsets.UTF_8).length
-        + "\r\n\r\n"
-        + json;
-  }
-
   /**
    * The child JVM's program. A TLS server answers the first request on its first connection, then
    * writes a forged answer of which only the first 3 bytes reach the wire; the rest follows once
@@ -148,7 +142,7 @@ class TlsPooledConnectionTest {
 
     private static void run(SSLContext server, String protocol) throws Exception {
       AtomicInteger connections = new AtomicInteger();
-      String forged = answer(CREATED_JSON.replace(CREATED_ID, "ffffffffffffffffffffffffffffffff"));
+      String forged = FORGED_ANSWER;
       try (ServerSocket listener = new HoldingServerSocket()) {
         Thread acceptor =
             new Thread(
@@ -197,12 +191,12 @@ class TlsPooledConnectionTest {
         InputStream in = tls.getInputStream();
         OutputStream out = tls.getOutputStream();
         RawServer.readRequest(in);
-        out.write(answer(CREATED_JSON).getBytes(StandardCharsets.UTF_8));
+        out.write(rawAnswer(CREATED_JSON).getBytes(StandardCharsets.UTF_8));
         out.flush();
         if (!forge) {
           while (true) {
             RawServer.readRequest(in);
-            out.write(answer(CREATED_JSON).getBytes(StandardCharsets.UTF_8));
+            out.write(rawAnswer(CREATED_JSON).getBytes(StandardCharsets.UTF_8));
             out.flush();
           }
         }
