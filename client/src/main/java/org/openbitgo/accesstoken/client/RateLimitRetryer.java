@@ -71,8 +71,7 @@ final class RateLimitRetryer implements Retryer {
 
   @Override
   public void continueOrPropagate(RetryableException e) {
-    if (deadline.isClosed()
-        || e.getCause() instanceof DeadlineBoundedClient.ClientClosedException
+    if (deadline.isClosed() // close() ran: no further attempt, whatever failed
         || !(isRateLimited(e) || nothingWasSent(e) || isIdempotent(e))
         || attempt >= maxAttempts) {
       throw giveUp(e);
