@@ -13,7 +13,6 @@ import java.io.InputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -68,16 +67,11 @@ class NoThreadOutlivesTheClientTest {
         server.reply(200, CREATED_JSON, "Content-Type", "application/json");
       }
       Process program =
-          new ProcessBuilder(
-                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                  // as on a two-core machine, where the common pool is a new thread per task
-                  "-XX:ActiveProcessorCount=2",
-                  "-cp",
-                  System.getProperty("java.class.path"),
-                  OneCallProgram.class.getName(),
-                  server.baseUrl().toString())
-              .redirectErrorStream(true)
-              .start();
+          ChildJvm.start(
+              // as on a two-core machine, where the common pool is a new thread per task
+              List.of("-XX:ActiveProcessorCount=2"),
+              OneCallProgram.class,
+              server.baseUrl().toString());
       String output;
       try (InputStream out = program.getInputStream()) {
         // read to the end: the stream ends when the JVM exits (or the bound below kills it)

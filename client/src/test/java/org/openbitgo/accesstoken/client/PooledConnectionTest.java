@@ -157,14 +157,7 @@ class PooledConnectionTest {
         "127.0.0.1 four.test\n127.0.0.2 four.test\n127.0.0.3 four.test\n127.0.0.4 four.test\n");
     try {
       Process program =
-          new ProcessBuilder(
-                  Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                  "-Djdk.net.hosts.file=" + hosts,
-                  "-cp",
-                  System.getProperty("java.class.path"),
-                  FourHangingAddresses.class.getName())
-              .redirectErrorStream(true)
-              .start();
+          ChildJvm.start(List.of("-Djdk.net.hosts.file=" + hosts), FourHangingAddresses.class);
       assertThat(program.waitFor(30, TimeUnit.SECONDS)).as("the child ends").isTrue();
       String output = new String(program.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
       assertThat(output).contains("addresses: 4").contains("call deadline of 800 ms");

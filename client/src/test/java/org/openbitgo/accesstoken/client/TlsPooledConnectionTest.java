@@ -17,6 +17,7 @@ import java.net.InetAddress;
 import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyStore;
 import java.util.List;
@@ -50,39 +51,36 @@ class TlsPooledConnectionTest {
   static void makeKeys() throws Exception {
     keyStore = keys.resolve("server.p12");
     trustStore = keys.resolve("trust.p12");
-    Path certificate = keys.resolve("server.cer");
+    // keytool is the one way the JDK makes a certificate; the trust store is written here, which
+    // spares two more JVM starts
     keytool(
         "-genkeypair -alias server -keyalg EC -groupname secp256r1 -dname CN=localhost"
             + " -ext SAN=ip:127.0.0.1 -validity 2 -storetype PKCS12 -keystore {} -storepass {}",
         keyStore,
         PASSWORD);
-    keytool(
-        "-exportcert -alias server -keystore {} -storepass {} -file {}",
-        keyStore,
-        PASSWORD,
-        certificate);
-    keytool(
-        "-importcert -noprompt -alias server -file {} -storetype PKCS12 -keystore {} -storepass {}",
-        certificate,
-        trustStore,
-        PASSWORD);
+    KeyStore server = KeyStore.getInstance("PKCS12");
+    try (InputStream in = Files.newInputStream(keyStore)) {
+      server.load(in, PASSWORD.toCharArray());
+    }
+    KeyStore trusted = KeyStore.getInstance("PKCS12");
+    trusted.load(null, null);
+    trusted.setCertificateEntry("server", server.getCertificate("server"));
+    try (OutputStream out = Files.newOutputStream(trustStore)) {
+      trusted.store(out, PASSWORD.toCharArray());
+    }
   }
 
   @Test
   void partOfAForgedRecordOnAPooledConnectionIsNeverReadAsTheNextAnswer() throws Exception {
     Process program =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        ChildJvm.start(
+            List.of(
                 "-Djavax.net.ssl.trustStore=" + trustStore,
-                "-Djavax.net.ssl.trustStorePassword=" + PASSWORD,
-                "-cp",
-                System.getProperty("java.class.path"),
-                ForgedRecord.class.getName(),
-                keyStore.toString(),
-                "TLSv1.2",
-                "TLSv1.3")
-            .redirectErrorStream(true)
-            .start();
+                "-Djavax.net.ssl.trustStorePassword=" + PASSWORD),
+            ForgedRecord.class,
+            keyStore.toString(),
+            "TLSv1.2",
+            "TLSv1.3");
     assertThat(program.waitFor(60, TimeUnit.SECONDS)).as("the child ends").isTrue();
     String output = new String(program.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     for (String protocol : List.of("TLSv1.2", "TLSv1.3")) {
@@ -96,16 +94,7 @@ class TlsPooledConnectionTest {
   @Test
   void theChildRefusesAServerItDoesNotTrust() throws Exception {
     // the child's trust store is what makes the handshake succeed: the JVM's own refuses the server
-    Process program =
-        new ProcessBuilder(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-cp",
-                System.getProperty("java.class.path"),
-                ForgedRecord.class.getName(),
-                keyStore.toString(),
-                "TLSv1.3")
-            .redirectErrorStream(true)
-            .start();
+    Process program = ChildJvm.start(List.of(), ForgedRecord.class, keyStore.toString(), "TLSv1.3");
     assertThat(program.waitFor(60, TimeUnit.SECONDS)).isTrue();
     String output = new String(program.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
     assertThat(output).contains("TLSv1.3 first: refused").doesNotContain("second:");
