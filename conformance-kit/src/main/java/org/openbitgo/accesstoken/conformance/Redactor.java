@@ -1,5 +1,6 @@
 package org.openbitgo.accesstoken.conformance;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
@@ -25,15 +26,13 @@ final class Redactor {
 
   /** Another secret the kit presents (e.g. a made-up unknown token). */
   String register(String secret) {
-    secrets.computeIfAbsent(secret, Redactor::anyJsonSpelling);
+    secrets.computeIfAbsent(secret, Redactor::anySpelling);
     return secret;
   }
 
   /**
-   * Whether {@code text} holds one of the secrets, as it is or escaped the way a JSON writer may
-   * escape it: {@code \/} for {@code /} (PHP's default), <code>&#92;u002B</code> for {@code +}
-   * (.NET's), any character as <code>&#92;uXXXX</code>. A provider that echoes the token so escaped
-   * has echoed it.
+   * Whether {@code text} holds one of the secrets, as it is or in any spelling {@link #anySpelling}
+   * knows. A provider that echoes the token so written has echoed it.
    */
   boolean holdsSecret(String text) {
     if (text == null) {
@@ -48,21 +47,36 @@ final class Redactor {
   }
 
   /**
-   * A pattern matching {@code secret} with each character written as itself, as <code>&#92;uXXXX
-   * </code> (either case), or for {@code /} as {@code \/}.
+   * A pattern matching {@code secret} with each character written
+   *
+   * <ul>
+   *   <li>as itself;
+   *   <li>as a JSON writer may escape it: <code>&#92;uXXXX</code> in either case (.NET writes
+   *       {@code +} so), and {@code /} as {@code \/} (PHP's default);
+   *   <li>escaped again, as JSON inside a JSON string is: any run of backslashes before the {@code
+   *       u} or the {@code /} ({@code \\u002B}, {@code \\\/});
+   *   <li>percent-encoded, as in a URL or a {@code Location} header: each UTF-8 byte as {@code %XX}
+   *       in either case.
+   * </ul>
    */
-  static Pattern anyJsonSpelling(String secret) {
+  static Pattern anySpelling(String secret) {
     StringBuilder pattern = new StringBuilder();
     for (int i = 0; i < secret.length(); i++) {
       char c = secret.charAt(i);
       pattern
           .append("(?:")
           .append(Pattern.quote(String.valueOf(c)))
-          .append("|\\\\u(?i:")
+          .append("|\\\\+u(?i:")
           .append(String.format("%04x", (int) c))
-          .append(")");
+          .append(')');
       if (c == '/') {
-        pattern.append("|\\\\/");
+        pattern.append("|\\\\+/");
+      }
+      if (!Character.isSurrogate(c)) {
+        pattern.append('|');
+        for (byte b : String.valueOf(c).getBytes(StandardCharsets.UTF_8)) {
+          pattern.append("%(?i:").append(String.format("%02x", b & 0xff)).append(')');
+        }
       }
       pattern.append(')');
     }

@@ -122,8 +122,7 @@ final class SweepChecks implements CheckGroup {
                     && exchange.request().path().equals(ContractFacts.OPERATION_PATH)) {
                   body = Redactor.withoutCreatedSecret(body);
                 }
-                // as sent, or escaped as JSON may write it (a backslash before /, a backslash-u
-                // escape)
+                // as sent, JSON-escaped (once or more) or percent-encoded: Redactor.anySpelling
                 for (Map.Entry<String, List<String>> header :
                     exchange.response().headers().entrySet()) {
                   CheckFailure.expect(
@@ -140,7 +139,7 @@ final class SweepChecks implements CheckGroup {
                 CheckFailure.expect(
                     !c.redactor().holdsSecret(body),
                     "no presented token in the answer",
-                    "its body holds a presented token, as sent or JSON-escaped (shown as "
+                    "its body holds a presented token, as sent, JSON-escaped or percent-encoded (shown as "
                         + Redactor.REDACTED
                         + "): "
                         + exchange.response().summary(),

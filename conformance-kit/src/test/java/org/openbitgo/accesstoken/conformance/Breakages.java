@@ -126,6 +126,21 @@ final class Breakages {
             },
             "spec.every-answer-valid"));
     kinds.put(
+        "token-echoed-json-in-json",
+        new BrokenKind(onUnauthorized(Breakages::echoInsideJson), "auth.token-never-echoed"));
+    kinds.put(
+        "token-echoed-percent-encoded-in-a-header",
+        new BrokenKind(
+            (request, stub) -> {
+              Answer answer = stub.forward(request);
+              String authorization = request.header("Authorization");
+              return answer.status() == 401 && authorization != null
+                  ? answer.withHeader(
+                      "Location", "https://login.example/?retry=" + percentEncoded(authorization))
+                  : answer;
+            },
+            "auth.token-never-echoed"));
+    kinds.put(
         "token-echoed-in-a-header",
         new BrokenKind(
             (request, stub) -> {
@@ -155,6 +170,41 @@ final class Breakages {
       String escaped = authorization.replace("-", "\\u002D").replace("/", "\\/");
       return answer.withBody(body.toString().replace("ECHO", "not accepted: " + escaped));
     };
+  }
+
+  /** A 401's body changed by {@code change}, given the request's Authorization header. */
+  static Breakage onUnauthorized(java.util.function.BiConsumer<ObjectNode, String> change) {
+    return (request, stub) -> {
+      Answer answer = stub.forward(request);
+      String authorization = request.header("Authorization");
+      if (answer.status() != 401 || authorization == null) {
+        return answer;
+      }
+      ObjectNode body = (ObjectNode) read(answer.body());
+      change.accept(body, authorization);
+      return answer.withBody(body.toString());
+    };
+  }
+
+  /**
+   * The 401 body quotes the presented token inside a JSON document held as a string (a log record,
+   * a wrapped upstream error) whose writer escaped every character as a backslash-u escape; on the
+   * wire each of those backslashes is escaped again. No presented token appears in any spelling a
+   * single JSON writer produces.
+   */
+  static void echoInsideJson(ObjectNode body, String authorization) {
+    StringBuilder escaped = new StringBuilder();
+    authorization.chars().forEach(c -> escaped.append(String.format("\\u%04x", c)));
+    body.put("error", "{\"upstream\":\"rejected " + escaped + "\"}");
+  }
+
+  /** Every UTF-8 byte as {@code %XX}, as an encoder that encodes more than it must writes it. */
+  static String percentEncoded(String text) {
+    StringBuilder encoded = new StringBuilder();
+    for (byte b : text.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+      encoded.append(String.format("%%%02X", b & 0xff));
+    }
+    return encoded.toString();
   }
 
   /** Every create answered with its headers and half its body, then nothing. */
