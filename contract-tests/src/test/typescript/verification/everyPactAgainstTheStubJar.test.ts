@@ -137,39 +137,25 @@ test('every interaction of every pact holds against the stub jar, states applied
 
 test("the state change wins: a stub started accepting the 401 interactions' tokens still answers 401", async () => {
   const pacts = allPacts();
-  const unknownTokens = pacts.flatMap((file) =>
-    readPact(file).interactions.flatMap((i) =>
-      (i.providerStates ?? [])
-        .filter((s) => s.name === STATE_TOKEN_UNKNOWN)
-        .map((s) => String(s.params?.['token'])),
-    ),
-  );
+  const tokens = unknownTokens();
   assert.ok(
-    unknownTokens.length >= pacts.length,
+    tokens.length >= pacts.length,
     'every consumer pins a 401 under "the bearer token is unknown"',
   );
-  const accepting = await startStubJar([
-    '--provider-states',
-    ...unknownTokens.flatMap((t) => ['--token', t]),
-  ]);
-  try {
-    // without the state change the 401 interactions fail: the stub accepts their tokens
-    const ignored = await verify(accepting, pacts, false);
-    assert.ok(!ignored.passed);
-    assert.match(ignored.report, /has status code 401 \(FAILED\)/);
-    const answered401 = await loggedOnceFlushed(accepting, '/api/v2/user/accesstoken', 401);
+  // started in before(), beside the other stub, accepting exactly these tokens
+  const accepting = await acceptingUnknownTokens;
 
-    const applied = await verify(accepting, pacts);
-    assert.ok(applied.passed, applied.report);
+  // without the state change the 401 interactions fail: the stub accepts their tokens
+  const ignored = await verify(accepting, pacts, false);
+  assert.ok(!ignored.passed);
+  assert.match(ignored.report, /has status code 401 \(FAILED\)/);
+  const answered401 = await loggedOnceFlushed(accepting, '/api/v2/user/accesstoken', 401);
 
-    const expected = answered401 + unknownTokens.length;
-    assert.equal(
-      await loggedAtLeast(accepting, '/api/v2/user/accesstoken', 401, expected),
-      expected,
-    );
-  } finally {
-    await accepting.stop();
-  }
+  const applied = await verify(accepting, pacts);
+  assert.ok(applied.passed, applied.report);
+
+  const expected = answered401 + tokens.length;
+  assert.equal(await loggedAtLeast(accepting, '/api/v2/user/accesstoken', 401, expected), expected);
 });
 
 /** A copy of the TypeScript pact with its label-only interaction edited, as a fixture file. */
