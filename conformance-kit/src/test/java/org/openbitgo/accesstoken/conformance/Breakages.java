@@ -127,30 +127,17 @@ final class Breakages {
             "spec.every-answer-valid"));
     kinds.put(
         "token-echoed-json-in-json",
-        new BrokenKind(onUnauthorized(Breakages::echoInsideJson), "auth.token-never-echoed"));
+        new BrokenKind(tokenEchoedInsideJson(), "auth.token-never-echoed"));
     kinds.put(
         "token-echoed-percent-encoded-in-a-header",
         new BrokenKind(
-            (request, stub) -> {
-              Answer answer = stub.forward(request);
-              String authorization = request.header("Authorization");
-              return answer.status() == 401 && authorization != null
-                  ? answer.withHeader(
-                      "Location", "https://login.example/?retry=" + percentEncoded(authorization))
-                  : answer;
-            },
+            onUnauthorizedHeader(
+                "Location", auth -> "https://login.example/?retry=" + percentEncoded(auth)),
             "auth.token-never-echoed"));
     kinds.put(
         "token-echoed-in-a-header",
         new BrokenKind(
-            (request, stub) -> {
-              Answer answer = stub.forward(request);
-              String authorization = request.header("Authorization");
-              return answer.status() == 401 && authorization != null
-                  ? answer.withHeader("x-debug-auth", authorization)
-                  : answer;
-            },
-            "auth.token-never-echoed"));
+            onUnauthorizedHeader("x-debug-auth", auth -> auth), "auth.token-never-echoed"));
     return kinds;
   }
 
@@ -159,31 +146,13 @@ final class Breakages {
    * backslash-u escape, the same JSON string. PHP's {@code json_encode} escapes {@code /} alike.
    */
   static Breakage tokenEchoedEscaped() {
-    return (request, stub) -> {
-      Answer answer = stub.forward(request);
-      String authorization = request.header("Authorization");
-      if (answer.status() != 401 || authorization == null) {
-        return answer;
-      }
-      ObjectNode body = (ObjectNode) read(answer.body());
-      body.put("error", "ECHO");
-      String escaped = authorization.replace("-", "\\u002D").replace("/", "\\/");
-      return answer.withBody(body.toString().replace("ECHO", "not accepted: " + escaped));
-    };
-  }
-
-  /** A 401's body changed by {@code change}, given the request's Authorization header. */
-  static Breakage onUnauthorized(java.util.function.BiConsumer<ObjectNode, String> change) {
-    return (request, stub) -> {
-      Answer answer = stub.forward(request);
-      String authorization = request.header("Authorization");
-      if (answer.status() != 401 || authorization == null) {
-        return answer;
-      }
-      ObjectNode body = (ObjectNode) read(answer.body());
-      change.accept(body, authorization);
-      return answer.withBody(body.toString());
-    };
+    return onUnauthorized(
+        (answer, authorization) -> {
+          ObjectNode body = (ObjectNode) read(answer.body());
+          body.put("error", "ECHO");
+          String escaped = authorization.replace("-", "\\u002D").replace("/", "\\/");
+          return answer.withBody(body.toString().replace("ECHO", "not accepted: " + escaped));
+        });
   }
 
   /**
@@ -192,10 +161,33 @@ final class Breakages {
    * wire each of those backslashes is escaped again. No presented token appears in any spelling a
    * single JSON writer produces.
    */
-  static void echoInsideJson(ObjectNode body, String authorization) {
-    StringBuilder escaped = new StringBuilder();
-    authorization.chars().forEach(c -> escaped.append(String.format("\\u%04x", c)));
-    body.put("error", "{\"upstream\":\"rejected " + escaped + "\"}");
+  static Breakage tokenEchoedInsideJson() {
+    return onUnauthorized(
+        (answer, authorization) -> {
+          StringBuilder escaped = new StringBuilder();
+          authorization.chars().forEach(c -> escaped.append(String.format("\\u%04x", c)));
+          ObjectNode body = (ObjectNode) read(answer.body());
+          body.put("error", "{\"upstream\":\"rejected " + escaped + "\"}");
+          return answer.withBody(body.toString());
+        });
+  }
+
+  /** A 401 with one more header, its value made from the request's Authorization header. */
+  static Breakage onUnauthorizedHeader(
+      String name, java.util.function.UnaryOperator<String> fromAuthorization) {
+    return onUnauthorized(
+        (answer, authorization) -> answer.withHeader(name, fromAuthorization.apply(authorization)));
+  }
+
+  /** A 401 to a request with an Authorization header, changed by {@code change}. */
+  static Breakage onUnauthorized(java.util.function.BiFunction<Answer, String, Answer> change) {
+    return (request, stub) -> {
+      Answer answer = stub.forward(request);
+      String authorization = request.header("Authorization");
+      return answer.status() == 401 && authorization != null
+          ? change.apply(answer, authorization)
+          : answer;
+    };
   }
 
   /** Every UTF-8 byte as {@code %XX}, as an encoder that encodes more than it must writes it. */
