@@ -46,7 +46,8 @@ public record Exchange(Request request, Response response) {
 
     /** {@code 400 application/json {"error":...}}, for a report line. */
     public String summary() {
-      String shown = body.length() > 200 ? body.substring(0, 197) + "..." : body;
+      // cut only once redacted: cut first, a secret spelled across the cut would print in part
+      String shown = Redactor.cutOnceRedacted(body, 200);
       return status
           + " "
           + (header("content-type") == null ? "(no Content-Type)" : header("content-type"))

@@ -25,11 +25,13 @@ final class Preflight {
     int status = exchange.response().status();
     if (status == 404 || status == 405 || status == 501 || (status >= 300 && status < 400)) {
       return Optional.of(
-          target.baseUrl()
-              + " does not answer like this API: POST "
-              + ContractFacts.OPERATION_PATH
-              + " answered "
-              + exchange.response().summary());
+          new Redactor(target.token())
+              .redact(
+                  target.baseUrl()
+                      + " does not answer like this API: POST "
+                      + ContractFacts.OPERATION_PATH
+                      + " answered "
+                      + exchange.response().summary()));
     }
     Exchange listed;
     try {

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.fasterxml.jackson.databind.node.TextNode;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.LinkedHashMap;
@@ -13,8 +14,10 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.function.BiFunction;
 import java.util.function.Consumer;
 import java.util.function.IntPredicate;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.openbitgo.accesstoken.conformance.BrokenProvider.Answer;
@@ -173,14 +176,13 @@ final class Breakages {
   }
 
   /** A 401 with one more header, its value made from the request's Authorization header. */
-  static Breakage onUnauthorizedHeader(
-      String name, java.util.function.UnaryOperator<String> fromAuthorization) {
+  static Breakage onUnauthorizedHeader(String name, UnaryOperator<String> fromAuthorization) {
     return onUnauthorized(
         (answer, authorization) -> answer.withHeader(name, fromAuthorization.apply(authorization)));
   }
 
   /** A 401 to a request with an Authorization header, changed by {@code change}. */
-  static Breakage onUnauthorized(java.util.function.BiFunction<Answer, String, Answer> change) {
+  static Breakage onUnauthorized(BiFunction<Answer, String, Answer> change) {
     return (request, stub) -> {
       Answer answer = stub.forward(request);
       String authorization = request.header("Authorization");
@@ -193,7 +195,7 @@ final class Breakages {
   /** Every UTF-8 byte as {@code %XX}, as an encoder that encodes more than it must writes it. */
   static String percentEncoded(String text) {
     StringBuilder encoded = new StringBuilder();
-    for (byte b : text.getBytes(java.nio.charset.StandardCharsets.UTF_8)) {
+    for (byte b : text.getBytes(StandardCharsets.UTF_8)) {
       encoded.append(String.format("%%%02X", b & 0xff));
     }
     return encoded.toString();

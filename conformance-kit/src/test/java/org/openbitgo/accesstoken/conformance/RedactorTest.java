@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -32,7 +33,12 @@ class RedactorTest {
           "\\\\u0073ekret/main+token/XYZ",
           // percent-encoded, as in a URL: reserved characters only, or every one
           "sekret%2Fmain%2btoken%2FXYZ",
-          "%73%65%6B%72%65%74%2F%6D%61%69%6E%2B%74%6F%6B%65%6E%2F%58%59%5A"
+          "%73%65%6B%72%65%74%2F%6D%61%69%6E%2B%74%6F%6B%65%6E%2F%58%59%5A",
+          // a URL inside a URL's query: percent-encoded twice
+          "sekret%252Fmain%252Btoken%252FXYZ",
+          // JSON in a URL (PHP's urlencode(json_encode(...)), .NET's \u002B likewise)
+          "sekret%5C%2Fmain%2Btoken%5C%2FXYZ",
+          "sekret%2Fmain%5Cu002Btoken/XYZ"
         }) {
       String body = "{\"error\":\"not accepted: Bearer " + spelled + "\"}";
       assertThat(redactor.holdsSecret(body)).as(spelled).isTrue();
@@ -57,6 +63,54 @@ class RedactorTest {
       assertTimeoutPreemptively(
           Duration.ofSeconds(10), () -> assertThat(redactor.holdsSecret(hostile)).isFalse());
     }
+  }
+
+  @Test
+  void aSpaceInASecretIsFoundAsAPlusTooAsAFormEncoderWritesIt() {
+    Redactor redactor = new Redactor("not a token68 value");
+    assertThat(redactor.holdsSecret("?retry=not+a+token68+value")).isTrue();
+    assertThat(redactor.redact("?retry=not+a+token68+value"))
+        .isEqualTo("?retry=" + Redactor.REDACTED);
+  }
+
+  /**
+   * Review finding: an answer was cut to 200 characters before it was redacted, so a token spelled
+   * across the cut (percent-encoded, escaped twice: three to seven times its length) no longer
+   * matched, and its first part was printed in the report.
+   */
+  @Test
+  void anAnswerIsCutOnlyOnceRedacted() {
+    Redactor redactor = new Redactor(TOKEN);
+    String encoded = "%73%65%6B%72%65%74%2F%6D%61%69%6E%2B%74%6F%6B%65%6E%2F%58%59%5A";
+    String body =
+        "{\"error\":\"" + "x".repeat(170) + encoded + "\",\"more\":\"" + "y".repeat(300) + "\"}";
+    String line = redactor.redact("got: " + new Exchange.Response(401, Map.of(), body).summary());
+    assertThat(line)
+        .startsWith("got: 401 (no Content-Type) {\"error\":\"xxx")
+        .contains(Redactor.REDACTED)
+        .doesNotContain("%73%65")
+        .endsWith("...")
+        .hasSizeLessThan(260);
+  }
+
+  @Test
+  void aMarkForgedByAnAnswerNeitherBreaksNorHidesTheRedaction() {
+    Redactor redactor = new Redactor(TOKEN);
+    for (String forged :
+        new String[] {"\uE0001:", "\uE000x:" + TOKEN + "\uE001", "\uE0002:" + TOKEN + "\uE001"}) {
+      String body = forged + " " + TOKEN + " " + "z".repeat(300);
+      String line = redactor.redact(new Exchange.Response(401, Map.of(), body).summary());
+      assertThat(line).doesNotContain(TOKEN).contains(Redactor.REDACTED);
+    }
+  }
+
+  /** A create answered without its token registered "": found in every answer, honest or not. */
+  @Test
+  void anEmptyOrVeryShortSecretIsNotSearchedFor() {
+    Redactor redactor = new Redactor(TOKEN);
+    redactor.register("");
+    redactor.register("ab");
+    assertThat(redactor.holdsSecret("{\"ok\":true,\"label\":\"abc\"}")).isFalse();
   }
 
   @Test
