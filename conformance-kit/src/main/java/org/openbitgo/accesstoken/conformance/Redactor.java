@@ -30,7 +30,10 @@ final class Redactor {
    * A secret shorter than this is not searched for: an empty one would be found in every answer (a
    * create answered without its {@code token}), and a few characters in many an honest one.
    */
-  static final int SHORTEST_SECRET = 4;
+  private static final int SHORTEST_SECRET = 4;
+
+  /** A backslash, as itself or percent-encoded. */
+  private static final String BACKSLASH = "\\\\|%5[cC]";
 
   /** Each secret, and the pattern that finds it in any spelling {@link #anySpelling} knows. */
   private final Map<String, Pattern> secrets = new ConcurrentHashMap<>();
@@ -114,9 +117,6 @@ final class Redactor {
     }
     return Pattern.compile(pattern.toString());
   }
-
-  /** A backslash, as itself or percent-encoded. */
-  private static final String BACKSLASH = "\\\\|%5[cC]";
 
   /**
    * {@code c}'s UTF-8 bytes, each as {@code %XX} in either case, its {@code %} encoded again or
