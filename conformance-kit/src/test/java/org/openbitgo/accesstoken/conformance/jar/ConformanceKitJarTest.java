@@ -60,8 +60,7 @@ class ConformanceKitJarTest {
       }
     }
     assertThat(stubUrl).as("the stub jar's banner").isNotNull();
-    // when the stub is stopped the JDK closes the pipe under the reader: that ends the drain
-    // quietly
+    // keeps the stub's log pipe from filling; it ends when the stub stops (the JDK closes the pipe)
     Thread drain =
         new Thread(
             () -> {
