@@ -3,7 +3,6 @@ package org.openbitgo.accesstoken.reference;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -45,18 +44,10 @@ final class StubJar implements AutoCloseable {
       throw new IOException("the stub server exited before listening:\n" + seen);
     }
     baseUrl = found;
-    // keep draining its request log so it never blocks on a full pipe; when the stub is stopped the
-    // JDK closes the pipe under the reader, which ends the drain (not an error worth printing)
-    Thread drain =
-        new Thread(
-            () -> {
-              try {
-                out.transferTo(Writer.nullWriter());
-              } catch (IOException stopped) {
-                // the stub was stopped: nothing more to read
-              }
-            },
-            "stub-log-drain");
+    // keep draining its request log so it never blocks on a full pipe
+    Thread drain = new Thread(() -> out.lines().forEach(line -> {}), "stub-log-drain");
+    // the JDK closes the pipe under the reader when the stub stops: the drain's end, not an error
+    drain.setUncaughtExceptionHandler((thread, pipeClosed) -> {});
     drain.setDaemon(true);
     drain.start();
   }
