@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import org.openbitgo.accesstoken.server.generated.model.CreateAccessTokenRequest;
+import org.openbitgo.accesstoken.stub.http.EncodedBody;
 import org.openbitgo.accesstoken.stub.http.Utf8;
 import org.openbitgo.accesstoken.stub.rules.Answer;
 import org.openbitgo.accesstoken.stub.rules.InvalidRequestException;
@@ -44,7 +45,7 @@ public final class CreateAccessTokenEndpoint {
       return invalid;
     }
     try {
-      return Answer.ok(resource.createAccessToken(request));
+      return Answer.ok(EncodedBody.json(resource.issue(request).answerJson()));
     } catch (InvalidRequestException e) {
       return PlatformErrors.invalidRequest(e.field(), e.getMessage());
     }

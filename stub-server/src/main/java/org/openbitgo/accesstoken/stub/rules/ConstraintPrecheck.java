@@ -15,8 +15,10 @@ import java.lang.reflect.InvocationTargetException;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Predicate;
 
@@ -122,8 +124,7 @@ final class ConstraintPrecheck {
   }
 
   /** The checks of a set of constraints, or null if one of them is of a kind not known here. */
-  private static List<Predicate<Object>> checks(
-      java.util.Set<ConstraintDescriptor<?>> constraints) {
+  private static List<Predicate<Object>> checks(Set<ConstraintDescriptor<?>> constraints) {
     List<Predicate<Object>> checks = new ArrayList<>();
     for (ConstraintDescriptor<?> constraint : constraints) {
       if (!constraint.getComposingConstraints().isEmpty()) {
@@ -167,12 +168,54 @@ final class ConstraintPrecheck {
       for (Pattern.Flag flag : pattern.flags()) {
         flags |= flag.getValue();
       }
-      java.util.regex.Pattern regex = java.util.regex.Pattern.compile(pattern.regexp(), flags);
-      return value ->
-          value == null || (value instanceof CharSequence text && regex.matcher(text).matches());
+      Predicate<String> matches = matcher(pattern.regexp(), flags);
+      return value -> value == null || (value instanceof String text && matches.test(text));
     }
     return null;
   }
+
+  /**
+   * Whether a whole string matches {@code regexp}. A pattern that is one anchored choice, {@code
+   * ^(a|b|...)$}, is mostly plain words (the spec's scope names): those are looked up in a set and
+   * only the other choices go through a regular expression, which would otherwise try every word in
+   * turn. Any other pattern is matched as written.
+   */
+  static Predicate<String> matcher(String regexp, int flags) {
+    java.util.regex.Pattern whole = java.util.regex.Pattern.compile(regexp, flags);
+    Predicate<String> asWritten = text -> whole.matcher(text).matches();
+    if (flags != 0 || !regexp.startsWith("^(") || !regexp.endsWith(")$")) {
+      return asWritten;
+    }
+    String choices = regexp.substring(2, regexp.length() - 2);
+    if (choices.contains("(") || choices.contains(")") || choices.contains("\\")) {
+      return asWritten; // nested groups or escapes: not a flat choice
+    }
+    Set<String> words = new HashSet<>();
+    List<String> others = new ArrayList<>();
+    for (String choice : choices.split("\\|", -1)) {
+      if (choice.indexOf('[') >= 0 && choice.indexOf(']') < choice.indexOf('[')) {
+        return asWritten; // a '|' inside a character class: the split is not the choice
+      }
+      if (PLAIN_WORD.matcher(choice).matches()) {
+        words.add(choice);
+      } else {
+        others.add(choice);
+      }
+    }
+    if (words.isEmpty()) {
+      return asWritten;
+    }
+    if (others.isEmpty()) {
+      return words::contains;
+    }
+    java.util.regex.Pattern rest =
+        java.util.regex.Pattern.compile("^(" + String.join("|", others) + ")$");
+    return text -> words.contains(text) || rest.matcher(text).matches();
+  }
+
+  /** A choice that matches only itself: letters, digits, {@code _}, {@code :} and {@code -}. */
+  private static final java.util.regex.Pattern PLAIN_WORD =
+      java.util.regex.Pattern.compile("[A-Za-z0-9_:-]+");
 
   private static boolean within(int length, Size size) {
     return length >= size.min() && length <= size.max();

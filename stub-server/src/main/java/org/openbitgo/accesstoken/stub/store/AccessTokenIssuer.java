@@ -41,7 +41,25 @@ public record AccessTokenIssuer(String origin, InMemoryAccessTokenStore store, C
     return OffsetDateTime.now(clock.withZone(ZoneOffset.UTC)).truncatedTo(ChronoUnit.MILLIS);
   }
 
-  public AccessToken issue(CreateAccessTokenRequest request, String userId, String callerIp) {
+  /**
+   * A token just issued: what the store keeps of it, and the create's answer as JSON, the one place
+   * its secret is written.
+   */
+  public record IssuedToken(StoredAccessToken stored, byte[] answerJson) {
+
+    /** The answer as the generated model (for callers of the generated interface). */
+    public AccessToken toModel() {
+      return StoredAccessToken.read(answerJson, AccessToken.class);
+    }
+
+    /** The token's id only: the answer holds the secret. */
+    @Override
+    public String toString() {
+      return "IssuedToken[id=" + stored.id() + "]";
+    }
+  }
+
+  public IssuedToken issue(CreateAccessTokenRequest request, String userId, String callerIp) {
     return issue(Secrets.randomId(), request, userId, callerIp);
   }
 
@@ -49,11 +67,16 @@ public record AccessTokenIssuer(String origin, InMemoryAccessTokenStore store, C
    * A token with an id chosen by the caller (a provider state that names the ids a consumer's
    * interactions use); its secret is returned here and nowhere else.
    */
-  public AccessToken issueWithId(String id, CreateAccessTokenRequest request, String userId) {
+  public IssuedToken issueWithId(String id, CreateAccessTokenRequest request, String userId) {
     return issue(id, request, userId, null);
   }
 
-  private AccessToken issue(
+  /**
+   * Builds the token's document (every field of the create's answer but the secret), stores it, and
+   * answers it with the secret added: the document is written to JSON once, for the store, and the
+   * answer is those bytes with the {@code token} field spliced in.
+   */
+  private IssuedToken issue(
       String id, CreateAccessTokenRequest request, String userId, String callerIp) {
     // the contract's timestamps carry milliseconds, UTC: truncate so created + duration is exact
     OffsetDateTime created = contractNow(clock);
@@ -62,46 +85,22 @@ public record AccessTokenIssuer(String origin, InMemoryAccessTokenStore store, C
     OffsetDateTime expires = created.plusSeconds(duration);
     String secret = Secrets.newTokenSecret();
 
-    AccessToken token = new AccessToken(id, false);
-    token.setToken(secret);
-    token.setLabel(request.getLabel());
-    token.setUser(userId);
-    token.setEnterprise(request.getEnterprise());
-    token.setClient(CLIENT);
-    token.setOrigin(origin);
-    token.setIp(callerIp);
-    token.setIpRestrict(copyOrNull(request.getIpRestrict()));
-    token.setScope(copyOrNull(request.getScope()));
-    token.setCreated(created);
-    token.setExpires(expires);
-    token.setBitgoAdminPermissions(new ArrayList<>());
-    token.setUnlock(unlockFor(request, created, expires));
-    store.save(new StoredAccessToken(Secrets.sha256Hex(secret), documentOf(token)));
-    return token;
-  }
-
-  /**
-   * The created token's document, what listing and revoking show: every field of the create answer
-   * but the secret (the store keeps a copy as JSON).
-   */
-  private static AccessTokenInfo documentOf(AccessToken created) {
-    AccessTokenInfo document = new AccessTokenInfo(created.getId(), created.getIsExtensible());
-    document.setLabel(created.getLabel());
-    document.setUser(created.getUser());
-    document.setEnterprise(created.getEnterprise());
-    document.setClient(created.getClient());
-    document.setOrigin(created.getOrigin());
-    document.setIp(created.getIp());
-    document.setIpRestrict(created.getIpRestrict());
-    document.setScope(created.getScope());
-    document.setCreated(created.getCreated());
-    document.setExpires(created.getExpires());
-    document.setExtensionAddress(created.getExtensionAddress());
-    document.setBitgoAdminPermissions(created.getBitgoAdminPermissions());
-    document.setUnlock(created.getUnlock());
-    document.setOauth(created.getOauth());
-    document.setIsMobileAccessToken(created.getIsMobileAccessToken());
-    return document;
+    AccessTokenInfo document = new AccessTokenInfo(id, false);
+    document.setLabel(request.getLabel());
+    document.setUser(userId);
+    document.setEnterprise(request.getEnterprise());
+    document.setClient(CLIENT);
+    document.setOrigin(origin);
+    document.setIp(callerIp);
+    document.setIpRestrict(copyOrNull(request.getIpRestrict()));
+    document.setScope(copyOrNull(request.getScope()));
+    document.setCreated(created);
+    document.setExpires(expires);
+    document.setBitgoAdminPermissions(new ArrayList<>());
+    document.setUnlock(unlockFor(request, created, expires));
+    StoredAccessToken stored =
+        store.save(new StoredAccessToken(Secrets.sha256Hex(secret), document));
+    return new IssuedToken(stored, stored.answerWithSecret(secret));
   }
 
   /**

@@ -1,8 +1,10 @@
 package org.openbitgo.accesstoken.stub.store;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.module.blackbird.BlackbirdModule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.Objects;
@@ -26,8 +28,16 @@ import org.openbitgo.accesstoken.server.generated.model.AccessTokenInfo;
  */
 public final class StoredAccessToken {
 
-  /** Writes and reads documents as the wire would: every field, amounts digit for digit. */
-  private static final ObjectMapper DOCUMENTS = ContractJson.newObjectMapper();
+  /**
+   * Writes and reads documents as the wire would: every field, amounts digit for digit. Every
+   * create writes one (it is also the create's answer), so properties are reached through generated
+   * lambdas rather than reflection, as the server's own mapper does.
+   */
+  private static final ObjectMapper DOCUMENTS =
+      ContractJson.newObjectMapper().registerModule(new BlackbirdModule());
+
+  /** What {@link #answerWithSecret} puts between the document's last field and the secret. */
+  private static final byte[] TOKEN_FIELD = ",\"token\":\"".getBytes(StandardCharsets.US_ASCII);
 
   private final String secretSha256;
   private final String id;
@@ -65,7 +75,34 @@ public final class StoredAccessToken {
 
   /** The token's document as it stands (revoked or not): a fresh copy, the caller's to keep. */
   public AccessTokenInfo document() {
-    return read(version.get().json());
+    return read(version.get().json(), AccessTokenInfo.class);
+  }
+
+  /**
+   * The create's answer: the document as it stands (just stored), with the secret, which the store
+   * never keeps, as the {@code token} field. The generated {@code AccessToken} writes the
+   * document's fields and then {@code token}, so this is byte for byte what the model would write,
+   * without writing the document a second time (a test holds the two equal).
+   *
+   * @param secret the token's secret: {@code v2x} and hex, nothing JSON must escape
+   */
+  byte[] answerWithSecret(String secret) {
+    byte[] document = version.get().json();
+    int withoutBrace = document.length - 1; // a JSON object: its last byte is '}'
+    byte[] answer = new byte[withoutBrace + TOKEN_FIELD.length + secret.length() + 2];
+    System.arraycopy(document, 0, answer, 0, withoutBrace);
+    System.arraycopy(TOKEN_FIELD, 0, answer, withoutBrace, TOKEN_FIELD.length);
+    int at = withoutBrace + TOKEN_FIELD.length;
+    for (int i = 0; i < secret.length(); i++) {
+      char c = secret.charAt(i);
+      if (!(c >= '0' && c <= '9' || c >= 'a' && c <= 'z')) {
+        throw new IllegalArgumentException("a token secret is lower-case letters and digits");
+      }
+      answer[at++] = (byte) c;
+    }
+    answer[at] = '"';
+    answer[at + 1] = '}';
+    return answer;
   }
 
   /** Whether the token still authenticates and is listed at {@code now}. */
@@ -83,7 +120,7 @@ public final class StoredAccessToken {
     while (true) {
       Version current = version.get();
       // read once: the copy returned is the one written, so no second read of the new bytes
-      AccessTokenInfo document = read(current.json());
+      AccessTokenInfo document = read(current.json(), AccessTokenInfo.class);
       if (!current.expires().isAfter(now.toInstant())) {
         return document;
       }
@@ -103,9 +140,12 @@ public final class StoredAccessToken {
     }
   }
 
-  private static AccessTokenInfo read(byte[] json) {
+  /**
+   * JSON this class wrote (a document, or an answer with the secret), read back as {@code type}.
+   */
+  static <T> T read(byte[] json, Class<T> type) {
     try {
-      return DOCUMENTS.readValue(json, AccessTokenInfo.class);
+      return DOCUMENTS.readValue(json, type);
     } catch (IOException e) {
       throw new UncheckedIOException("a stored token document did not read back", e);
     }

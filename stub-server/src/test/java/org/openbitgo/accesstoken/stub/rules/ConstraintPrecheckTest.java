@@ -61,6 +61,79 @@ class ConstraintPrecheckTest {
     assertThat(compared - valid).isGreaterThan(100);
   }
 
+  /**
+   * A pattern that is one anchored choice of plain words is matched through a set: for the spec's
+   * scope pattern and for choices that only look flat, the result is the regular expression's.
+   */
+  @Test
+  void aChoiceOfWordsMatchesExactlyAsItsRegularExpression() {
+    String scopePattern =
+        validator
+            .getConstraintsForClass(CreateAccessTokenRequest.class)
+            .getConstraintsForProperty("scope")
+            .getConstrainedContainerElementTypes()
+            .iterator()
+            .next()
+            .getConstraintDescriptors()
+            .stream()
+            .map(c -> (String) c.getAttributes().get("regexp"))
+            .filter(java.util.Objects::nonNull)
+            .findFirst()
+            .orElseThrow();
+    assertThat(scopePattern).startsWith("^(").contains("wallet_view_all|");
+    List<String> patterns =
+        List.of(
+            scopePattern,
+            "^(ab|c[|]d|e)$",
+            "^(ab|a.|x+)$",
+            "^(a|)$",
+            "^(ab|(c|d))$",
+            "^(a\\|b|c)$",
+            "^(a|b)",
+            "(a|b)$",
+            "^(a|b)$");
+    List<String> inputs =
+        List.of(
+            "",
+            "a",
+            "b",
+            "ab",
+            "a.",
+            "az",
+            "xxx",
+            "c|d",
+            "c",
+            "d",
+            "cd",
+            "e",
+            "a|b",
+            "wallet_view",
+            "wallet_view_all",
+            "wallet_view ",
+            " wallet_view",
+            "WALLET_VIEW",
+            "wallet_view\n",
+            "all",
+            "al",
+            "alll",
+            "wallet_spend:" + "0".repeat(32),
+            "wallet_spend:" + "0".repeat(31),
+            "wallet_spend:" + "0".repeat(33),
+            "wallet_:" + "a".repeat(32),
+            "openid|profile");
+    int agreedMatches = 0;
+    for (String pattern : patterns) {
+      java.util.regex.Pattern regex = java.util.regex.Pattern.compile(pattern);
+      var matcher = ConstraintPrecheck.matcher(pattern, 0);
+      for (String input : inputs) {
+        boolean expected = regex.matcher(input).matches();
+        assertThat(matcher.test(input)).as("%s on \"%s\"", pattern, input).isEqualTo(expected);
+        agreedMatches += expected ? 1 : 0;
+      }
+    }
+    assertThat(agreedMatches).as("inputs that match, not only ones that do not").isGreaterThan(10);
+  }
+
   @Test
   void refusesEachKindOfViolation() {
     assertThat(precheck.certainlyValid(new CreateAccessTokenRequest("ok"))).isTrue();
