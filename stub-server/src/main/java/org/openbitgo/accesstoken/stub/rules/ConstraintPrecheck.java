@@ -139,29 +139,37 @@ final class ConstraintPrecheck {
     return checks;
   }
 
-  /** Each as Hibernate Validator's built-in validator for these types decides (null is valid). */
+  /**
+   * Each as Hibernate Validator's built-in validator for these types decides (null is valid). The
+   * annotations' values are read once, here: an annotation's methods go through a proxy.
+   */
   private static Predicate<Object> check(Annotation annotation) {
     if (annotation instanceof NotNull) {
       return value -> value != null;
     }
     if (annotation instanceof Size size) {
+      int min = size.min();
+      int max = size.max();
       return value ->
           value == null
-              || (value instanceof String text
-                  && CodePointSizeValidator.within(text, size.min(), size.max()))
-              || (value instanceof Collection<?> collection && within(collection.size(), size));
+              || (value instanceof String text && CodePointSizeValidator.within(text, min, max))
+              || (value instanceof Collection<?> collection
+                  && collection.size() >= min
+                  && collection.size() <= max);
     }
     if (annotation instanceof Min min) {
+      long least = min.value();
       return value ->
           value == null
-              || (value instanceof Long number && number >= min.value())
-              || (value instanceof Integer number && number >= min.value());
+              || (value instanceof Long number && number >= least)
+              || (value instanceof Integer number && number >= least);
     }
     if (annotation instanceof Max max) {
+      long most = max.value();
       return value ->
           value == null
-              || (value instanceof Long number && number <= max.value())
-              || (value instanceof Integer number && number <= max.value());
+              || (value instanceof Long number && number <= most)
+              || (value instanceof Integer number && number <= most);
     }
     if (annotation instanceof Pattern pattern) {
       int flags = 0;
@@ -216,10 +224,6 @@ final class ConstraintPrecheck {
   /** A choice that matches only itself: letters, digits, {@code _}, {@code :} and {@code -}. */
   private static final java.util.regex.Pattern PLAIN_WORD =
       java.util.regex.Pattern.compile("[A-Za-z0-9_:-]+");
-
-  private static boolean within(int length, Size size) {
-    return length >= size.min() && length <= size.max();
-  }
 
   private static Method getter(Class<?> type, String property) {
     String suffix = Character.toUpperCase(property.charAt(0)) + property.substring(1);

@@ -98,9 +98,11 @@ public record AccessTokenIssuer(String origin, InMemoryAccessTokenStore store, C
     document.setExpires(expires);
     document.setBitgoAdminPermissions(new ArrayList<>());
     document.setUnlock(unlockFor(request, created, expires));
-    StoredAccessToken stored =
-        store.save(new StoredAccessToken(Secrets.sha256Hex(secret), document));
-    return new IssuedToken(stored, stored.answerWithSecret(secret));
+    StoredAccessToken stored = new StoredAccessToken(Secrets.sha256Hex(secret), document);
+    // answered from the version as created, before a revocation could reach the stored record
+    byte[] answer = stored.answerWithSecret(secret);
+    store.save(stored);
+    return new IssuedToken(stored, answer);
   }
 
   /**

@@ -79,7 +79,7 @@ public final class StoredAccessToken {
   }
 
   /**
-   * The create's answer: the document as it stands (just stored), with the secret, which the store
+   * The create's answer: the document as it stands (just created), with the secret, which the store
    * never keeps, as the {@code token} field. The generated {@code AccessToken} writes the
    * document's fields and then {@code token}, so this is byte for byte what the model would write,
    * without writing the document a second time (a test holds the two equal).
