@@ -231,8 +231,10 @@ final class MarkdownReport {
         ## Soak: %s connections, %s s, mixed requests
 
         Driven by this harness's own load generator, `SoakLoad`, because no load tool counts the \
-        connections the server closed. A fresh stub; first %s s of the same load unmeasured (%s \
-        requests, errors %s, 5xx %s). Per connection, of every 10 requests 8 are valid creates \
+        connections the server closed. A fresh stub, its heap touched at start \
+        (`-XX:+AlwaysPreTouch`), so that resident memory shows what grows beside the fixed heap; \
+        first %s s of the same load unmeasured (%s requests, errors %s, 5xx %s). Per connection, \
+        of every 10 requests 8 are valid creates \
         (200), 1 an invalid body (400, six kinds in turn), 1 an unknown or missing bearer token \
         (401).
 
