@@ -4,9 +4,10 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * What the stub answers to one request: a status, the headers particular to it, and the JSON entity
- * (an {@code AccessToken} or a {@code PlatformError}). The request id, {@code Cache-Control} and
- * the framing headers are added when it is written.
+ * What the stub answers to one request: a status, the headers particular to it, and the entity: a
+ * model written as JSON (such as an {@code AccessTokenList}, an {@code AccessTokenInfo} or a {@code
+ * PlatformError}) or bytes already encoded (an {@code EncodedBody}: a create's answer, a page). The
+ * request id, {@code Cache-Control} and the framing headers are added when it is written.
  *
  * @param closeConnection true when the rest of the request cannot be trusted or was not read (the
  *     connection is closed after the answer)

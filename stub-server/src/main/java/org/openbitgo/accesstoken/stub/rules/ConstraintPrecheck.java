@@ -182,11 +182,16 @@ final class ConstraintPrecheck {
     return null;
   }
 
+  /** A choice that matches only itself: letters, digits, {@code _}, {@code :} and {@code -}. */
+  private static final java.util.regex.Pattern PLAIN_WORD =
+      java.util.regex.Pattern.compile("[A-Za-z0-9_:-]+");
+
   /**
    * Whether a whole string matches {@code regexp}. A pattern that is one anchored choice, {@code
    * ^(a|b|...)$}, is mostly plain words (the spec's scope names): those are looked up in a set and
    * only the other choices go through a regular expression, which would otherwise try every word in
-   * turn. Any other pattern is matched as written.
+   * turn. Any other pattern is matched as written; so is any choice this cannot split with
+   * certainty, since a word taken wrongly into the set would call an invalid value valid.
    */
   static Predicate<String> matcher(String regexp, int flags) {
     java.util.regex.Pattern whole = java.util.regex.Pattern.compile(regexp, flags);
@@ -194,23 +199,21 @@ final class ConstraintPrecheck {
     if (flags != 0 || !regexp.startsWith("^(") || !regexp.endsWith(")$")) {
       return asWritten;
     }
-    String choices = regexp.substring(2, regexp.length() - 2);
-    if (choices.contains("(") || choices.contains(")") || choices.contains("\\")) {
-      return asWritten; // nested groups or escapes: not a flat choice
+    List<String> choices = flatChoices(regexp.substring(2, regexp.length() - 2));
+    if (choices == null) {
+      return asWritten;
     }
     Set<String> words = new HashSet<>();
     List<String> others = new ArrayList<>();
-    for (String choice : choices.split("\\|", -1)) {
-      if (choice.indexOf('[') >= 0 && choice.indexOf(']') < choice.indexOf('[')) {
-        return asWritten; // a '|' inside a character class: the split is not the choice
-      }
+    for (String choice : choices) {
       if (PLAIN_WORD.matcher(choice).matches()) {
         words.add(choice);
       } else {
         others.add(choice);
       }
     }
-    if (words.isEmpty()) {
+    // a last guard: every word taken into the set is one the pattern as written accepts
+    if (words.isEmpty() || !words.stream().allMatch(asWritten)) {
       return asWritten;
     }
     if (others.isEmpty()) {
@@ -221,9 +224,48 @@ final class ConstraintPrecheck {
     return text -> words.contains(text) || rest.matcher(text).matches();
   }
 
-  /** A choice that matches only itself: letters, digits, {@code _}, {@code :} and {@code -}. */
-  private static final java.util.regex.Pattern PLAIN_WORD =
-      java.util.regex.Pattern.compile("[A-Za-z0-9_:-]+");
+  /**
+   * The choices of a group's body split at its {@code |}, or null unless that split is certain: no
+   * group of any kind inside it ({@code (?!}, {@code (?>}, ...) and no escape, and every {@code |}
+   * outside a character class, whose bounds are certain too (no nested class, no {@code []} or
+   * {@code [^]} whose {@code ]} is a literal, no {@code &&}).
+   */
+  private static List<String> flatChoices(String body) {
+    List<String> choices = new ArrayList<>();
+    boolean inClass = false;
+    int classStart = -1;
+    int choiceStart = 0;
+    for (int i = 0; i < body.length(); i++) {
+      char c = body.charAt(i);
+      if (c == '\\' || c == '(' || c == ')') {
+        return null;
+      }
+      if (c == '[') {
+        if (inClass) {
+          return null;
+        }
+        inClass = true;
+        classStart = i;
+      } else if (c == ']' && inClass) {
+        boolean leading =
+            i == classStart + 1 || (i == classStart + 2 && body.charAt(classStart + 1) == '^');
+        if (leading) {
+          return null;
+        }
+        inClass = false;
+      } else if (inClass && (c == '|' || c == '&')) {
+        return null;
+      } else if (c == '|') {
+        choices.add(body.substring(choiceStart, i));
+        choiceStart = i + 1;
+      }
+    }
+    if (inClass) {
+      return null;
+    }
+    choices.add(body.substring(choiceStart));
+    return choices;
+  }
 
   private static Method getter(Class<?> type, String property) {
     String suffix = Character.toUpperCase(property.charAt(0)) + property.substring(1);

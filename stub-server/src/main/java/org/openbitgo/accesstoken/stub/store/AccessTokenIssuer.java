@@ -137,8 +137,7 @@ public record AccessTokenIssuer(String origin, InMemoryAccessTokenStore store, C
     return unlock;
   }
 
-  private static UnlockSpendingLimit unused(
-      org.openbitgo.accesstoken.contract.BaseUnitAmount txValueLimit) {
+  private static UnlockSpendingLimit unused(BaseUnitAmount txValueLimit) {
     UnlockSpendingLimit limit = new UnlockSpendingLimit();
     limit.setTxCount(0L);
     limit.setTxValue(BaseUnitAmount.ofNumber(0));

@@ -88,7 +88,10 @@ public final class StoredAccessToken {
    */
   byte[] answerWithSecret(String secret) {
     byte[] document = version.get().json();
-    int withoutBrace = document.length - 1; // a JSON object: its last byte is '}'
+    int withoutBrace = document.length - 1;
+    if (document.length < 2 || document[withoutBrace] != '}') {
+      throw new IllegalStateException("a token document is a JSON object with an id");
+    }
     byte[] answer = new byte[withoutBrace + TOKEN_FIELD.length + secret.length() + 2];
     System.arraycopy(document, 0, answer, 0, withoutBrace);
     System.arraycopy(TOKEN_FIELD, 0, answer, withoutBrace, TOKEN_FIELD.length);

@@ -91,7 +91,20 @@ class ConstraintPrecheckTest {
             "^(a\\|b|c)$",
             "^(a|b)",
             "(a|b)$",
-            "^(a|b)$");
+            "^(a|b)$",
+            // groups whose prefix changes what the choices mean
+            "^(?!x|bb)$",
+            "^(?=x|bb)$",
+            "^(?<=x|bb)$",
+            "^(?>a|ab)$",
+            "^(?:a|bb)$",
+            // a '|' inside a character class whose bounds a simple split misreads
+            "^([a]b[c|dd|e])$",
+            "^([a]x[^c|dd|e])$",
+            "^([a[c]|bb|d])$",
+            "^([]|bb|c])$",
+            "^([^]|bb|c])$",
+            "^([a-z&&[^x]]|bb)$");
     List<String> inputs =
         List.of(
             "",
@@ -120,7 +133,14 @@ class ConstraintPrecheckTest {
             "wallet_spend:" + "0".repeat(31),
             "wallet_spend:" + "0".repeat(33),
             "wallet_:" + "a".repeat(32),
-            "openid|profile");
+            "openid|profile",
+            "bb",
+            "dd",
+            "axd",
+            "abd",
+            "x",
+            "]",
+            "|");
     int agreedMatches = 0;
     for (String pattern : patterns) {
       java.util.regex.Pattern regex = java.util.regex.Pattern.compile(pattern);
