@@ -21,12 +21,13 @@ const suiteToken = "go-suite-token-3b9e41"
 var baseURL string
 
 func TestMain(m *testing.M) {
-	jar := os.Getenv("STUB_JAR")
-	if jar == "" {
-		fmt.Fprintln(os.Stderr, "STUB_JAR is not set: run the tests through mvn verify")
+	argsFile := os.Getenv("STUB_ARGS")
+	if argsFile == "" {
+		fmt.Fprintln(os.Stderr, "STUB_ARGS is not set: run the tests through mvn verify")
 		os.Exit(2)
 	}
-	stub := exec.Command("java", "-jar", jar, "--port", "0", "--token", suiteToken)
+	// the README's command: java @stub-server.args
+	stub := exec.Command("java", "@"+argsFile, "--port", "0", "--token", suiteToken)
 	stdout, err := stub.StdoutPipe()
 	if err == nil {
 		stub.Stderr = os.Stderr

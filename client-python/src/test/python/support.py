@@ -12,14 +12,17 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 
 
 class RunningStub:
-    """``java -jar $STUB_JAR --port 0 --token <token>``; the bound port is read from its banner."""
+    """``java @$STUB_ARGS --port 0 --token <token>`` (the README's command).
+
+    The bound port is read from its banner.
+    """
 
     def __init__(self, token: str):
-        jar = os.environ.get("STUB_JAR")
-        if not jar:
-            raise RuntimeError("STUB_JAR is not set: run the tests through mvn verify")
+        args_file = os.environ.get("STUB_ARGS")
+        if not args_file:
+            raise RuntimeError("STUB_ARGS is not set: run the tests through mvn verify")
         self._process = subprocess.Popen(
-            ["java", "-jar", jar, "--port", "0", "--token", token],
+            ["java", "@" + args_file, "--port", "0", "--token", token],
             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
         )
         seen = []

@@ -10,11 +10,15 @@ export interface StubProcess {
   stop(): Promise<void>;
 }
 
-/** Starts `java -jar $STUB_JAR --port 0 <args>` and reads the bound port from its banner. */
+/**
+ * Starts `java @$STUB_ARGS --port 0 <args>` (the README's command) and reads the bound port from
+ * its banner.
+ */
 export function startStubJar(args: string[]): Promise<StubProcess> {
-  const jar = process.env['STUB_JAR'];
-  if (jar === undefined) throw new Error('STUB_JAR is not set: run the tests through mvn verify');
-  const child = spawn('java', ['-jar', jar, '--port', '0', ...args], {
+  const argsFile = process.env['STUB_ARGS'];
+  if (argsFile === undefined)
+    throw new Error('STUB_ARGS is not set: run the tests through mvn verify');
+  const child = spawn('java', [`@${argsFile}`, '--port', '0', ...args], {
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   const killOnExit = () => child.kill('SIGKILL');

@@ -199,7 +199,7 @@ class GoClientTest {
     env.put("GOPROXY", "off"); // no module proxy is reachable: fail at once rather than time out
     env.put("GOFLAGS", "-mod=mod");
     env.put("GOTOOLCHAIN", "local"); // Go 1.21+ would try to download the go.mod's go 1.23
-    env.put("STUB_JAR", System.getProperty("stub.jar"));
+    env.put("STUB_ARGS", System.getProperty("stub.args"));
     Process process = builder.start();
     byte[] output = process.getInputStream().readAllBytes(); // until go exits
     return new Run(process.waitFor(), new String(output, StandardCharsets.UTF_8));

@@ -9,7 +9,10 @@ import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** {@code java -jar $stub.jar --port 0 --token <token>}, as a team in any language runs it. */
+/**
+ * {@code java @$stub.args --port 0 --token <token>}: the README's command, as a team in any
+ * language runs it.
+ */
 final class StubJar implements AutoCloseable {
 
   private static final Pattern BANNER = Pattern.compile("listening on (http://[^\\s/]+)/");
@@ -21,13 +24,7 @@ final class StubJar implements AutoCloseable {
     process =
         new ProcessBuilder(
                 List.of(
-                    "java",
-                    "-jar",
-                    System.getProperty("stub.jar"),
-                    "--port",
-                    "0",
-                    "--token",
-                    token))
+                    "java", "@" + System.getProperty("stub.args"), "--port", "0", "--token", token))
             .redirectErrorStream(true)
             .start();
     BufferedReader out =

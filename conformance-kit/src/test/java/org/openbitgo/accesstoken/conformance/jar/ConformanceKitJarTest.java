@@ -39,8 +39,7 @@ class ConformanceKitJarTest {
     stub =
         new ProcessBuilder(
                 java(),
-                "-jar",
-                System.getProperty("stub.jar"),
+                "@" + System.getProperty("stub.args"),
                 "--port",
                 "0",
                 "--token",
