@@ -8,8 +8,10 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -18,12 +20,20 @@ import java.util.concurrent.TimeUnit;
  * a team running either linter on the contract sees no finding. Runs the versions pinned by {@code
  * openapi/package.json} (installed by {@code npm ci}) with the machine's {@code node}. Run by the
  * build (exec-maven-plugin, {@code spec-lint-gate}; left out with {@code -DjavaOnly} like the other
- * node parts) and by {@code SpecLintGateTest}.
+ * node parts) and by {@code SpecLintGateTest}. In the build the linters are installed in the
+ * background ({@code src/build/install-linters.mjs}); the gate first waits for that install's
+ * status file, and a failed install is a refusal that shows npm's output.
  */
 public final class SpecLintGate {
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private static final long TIMEOUT_SECONDS = 120;
+
+  /** How long the gate waits for the background install: npm ci takes 10-20 s here. */
+  static final Duration INSTALL_WAIT = Duration.ofMinutes(10);
+
+  /** The last lines of npm's log a failed install shows. */
+  private static final int LOG_TAIL_LINES = 20;
 
   private SpecLintGate() {}
 
@@ -139,8 +149,49 @@ public final class SpecLintGate {
   }
 
   /**
-   * {@code specPath lintDir refusalsDir}: prints the verdict; a refusal is recorded for the build
-   * (GateExit).
+   * Waits until the background install in {@code installDir} has left its status ({@code status}:
+   * {@code 0}, or why not; {@code npm.log}: npm's output); why the linters cannot run, or empty
+   * when they were installed.
+   */
+  static Optional<String> awaitInstall(Path installDir, Duration wait) {
+    Path status = installDir.resolve("status");
+    long deadline = System.nanoTime() + wait.toNanos();
+    try {
+      while (!Files.exists(status)) {
+        if (System.nanoTime() > deadline) {
+          return Optional.of(
+              "the linters' install left no status within " + wait.toSeconds() + " s");
+        }
+        Thread.sleep(100);
+      }
+      String outcome = Files.readString(status, StandardCharsets.UTF_8).strip();
+      if (outcome.equals("0")) {
+        return Optional.empty();
+      }
+      Path log = installDir.resolve("npm.log");
+      List<String> lines =
+          Files.exists(log) ? Files.readAllLines(log, StandardCharsets.UTF_8) : List.of();
+      String tail =
+          String.join(
+              "\n    ", lines.subList(Math.max(0, lines.size() - LOG_TAIL_LINES), lines.size()));
+      return Optional.of(
+          "npm ci of the linters failed ("
+              + (outcome.matches("\\d+") ? "exit status " + outcome : outcome)
+              + "); the end of "
+              + log
+              + ":\n    "
+              + tail);
+    } catch (IOException e) {
+      return Optional.of("cannot read the linters' install status: " + e.getMessage());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Optional.of("interrupted while waiting for the linters' install");
+    }
+  }
+
+  /**
+   * {@code specPath lintDir refusalsDir [installDir]}: prints the verdict; a refusal is recorded
+   * for the build (GateExit). With {@code installDir}, first waits for the background install.
    */
   public static void main(String[] args) {
     run(args, System.out);
@@ -149,9 +200,14 @@ public final class SpecLintGate {
   /** {@link #main} printing to {@code out}; whether the gate accepted the spec. */
   static boolean run(String[] args, PrintStream out) {
     Path spec = Path.of(args[0]);
+    Optional<String> notInstalled =
+        args.length > 3 ? awaitInstall(Path.of(args[3]), INSTALL_WAIT) : Optional.empty();
     List<String> findings;
     try {
-      findings = findings(spec, Path.of(args[1]));
+      findings =
+          notInstalled.isPresent()
+              ? List.of("the linters could not run: " + notInstalled.get())
+              : findings(spec, Path.of(args[1]));
     } catch (IllegalStateException e) {
       findings = List.of("the linters could not run: " + e.getMessage());
     }

@@ -1,0 +1,68 @@
+// Installs the spec linters (openapi/package-lock.json) in the background of the build and leaves
+// a status file the lint gate waits for (SpecLintGate.awaitInstall): `0`, npm's exit status, or
+// why npm did not finish. npm's own output goes to a log the gate shows when the install failed.
+// The status is written to a temporary name and renamed, so the gate never reads half of it.
+// usage: node install-linters.mjs <status file> <npm log>
+import { spawn } from 'node:child_process';
+import {
+  closeSync,
+  existsSync,
+  mkdirSync,
+  openSync,
+  renameSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { dirname } from 'node:path';
+
+const [statusFile, logFile] = process.argv.slice(2);
+if (!statusFile || !logFile) {
+  console.error('usage: node install-linters.mjs <status file> <npm log>');
+  process.exit(2);
+}
+mkdirSync(dirname(statusFile), { recursive: true });
+mkdirSync(dirname(logFile), { recursive: true });
+
+function finish(outcome) {
+  writeFileSync(`${statusFile}.partial`, `${outcome}\n`);
+  renameSync(`${statusFile}.partial`, statusFile);
+}
+
+// npm writes node_modules/.package-lock.json at the end of every install: the linters are up to
+// date when it is not older than the lock file.
+const lock = 'package-lock.json';
+const installed = 'node_modules/.package-lock.json';
+if (existsSync(installed) && statSync(installed).mtimeMs >= statSync(lock).mtimeMs) {
+  writeFileSync(logFile, 'the linters are up to date with package-lock.json: npm ci not run\n');
+  finish('0');
+  process.exit(0);
+}
+
+const log = openSync(logFile, 'w');
+const npm = spawn(
+  process.platform === 'win32' ? 'npm.cmd' : 'npm',
+  [
+    'ci',
+    '--no-audit',
+    '--no-fund',
+    // a package already in npm's cache is used as it is, not revalidated over the network
+    '--prefer-offline',
+    '--loglevel=error',
+    // the lock's only install script is @scarf/scarf's analytics ping (an `npm ls` of the whole
+    // tree, then a call home): nothing a build needs, 2.5-5 s of it here
+    '--ignore-scripts',
+  ],
+  { stdio: ['ignore', log, log] },
+);
+closeSync(log);
+
+// a build stopped while npm runs stops npm too, and the gate learns why
+for (const signal of ['SIGTERM', 'SIGINT']) {
+  process.on(signal, () => {
+    npm.kill(signal);
+    finish(`npm stopped by ${signal}`);
+    process.exit(1);
+  });
+}
+npm.on('error', (error) => finish(`npm could not start: ${error.message}`));
+npm.on('exit', (code, signal) => finish(code === null ? `npm stopped by ${signal}` : String(code)));
