@@ -73,10 +73,12 @@ async function check(browser, expected, file, screenshot) {
 (async () => {
   const [chromium, expectationsFile, ...pages] = process.argv.slice(2);
   const expected = JSON.parse(fs.readFileSync(expectationsFile, 'utf8'));
+  // the browser's profile, removed when it has closed: each run leaves nothing in the temp dir
+  const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'reference-chromium-'));
   const browser = await puppeteer.launch({
     executablePath: chromium,
     headless: true,
-    userDataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'reference-chromium-')),
+    userDataDir: profile,
     args: [
       '--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
       '--disable-background-networking', '--disable-component-update', '--disable-sync',
@@ -91,6 +93,7 @@ async function check(browser, expected, file, screenshot) {
     process.stdout.write(JSON.stringify(results));
   } finally {
     await browser.close();
+    fs.rmSync(profile, { recursive: true, force: true });
   }
 })().catch((e) => {
   console.error(e);

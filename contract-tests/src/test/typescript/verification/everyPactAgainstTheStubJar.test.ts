@@ -4,7 +4,7 @@
 // provider: nothing here runs inside the stub's JVM.
 import { after, before, test } from 'node:test';
 import { strict as assert } from 'node:assert';
-import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { CONSUMER, PROVIDER, STATE_TOKEN_UNKNOWN, pactFile, pactsDir } from '../contract';
@@ -103,6 +103,7 @@ before(async () => {
 after(async () => {
   await withStates?.stop();
   await (await acceptingUnknownTokens)?.stop();
+  rmSync(fixtures, { recursive: true, force: true });
 });
 
 test('the folder holds a V4 pact of every consumer the build runs, pact-js among them', () => {
