@@ -23,10 +23,19 @@ if (!statusFile || !logFile) {
 mkdirSync(dirname(statusFile), { recursive: true });
 mkdirSync(dirname(logFile), { recursive: true });
 
+// the first outcome is the status: npm may report 'exit' after 'error', a signal after the end
+let finished = false;
 function finish(outcome) {
+  if (finished) return;
+  finished = true;
   writeFileSync(`${statusFile}.partial`, `${outcome}\n`);
   renameSync(`${statusFile}.partial`, statusFile);
 }
+// anything that goes wrong here leaves a status, so the gate never waits out its bound for nothing
+process.on('uncaughtException', (error) => {
+  finish(`the installer failed: ${error.message}`);
+  process.exit(1);
+});
 
 // npm writes node_modules/.package-lock.json at the end of every install: the linters are up to
 // date when it is not older than the lock file.
@@ -52,7 +61,8 @@ const npm = spawn(
     // tree, then a call home): nothing a build needs, 2.5-5 s of it here
     '--ignore-scripts',
   ],
-  { stdio: ['ignore', log, log] },
+  // npm.cmd is a batch file: Windows starts it only through a shell
+  { stdio: ['ignore', log, log], shell: process.platform === 'win32' },
 );
 closeSync(log);
 

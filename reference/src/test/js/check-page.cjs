@@ -75,6 +75,17 @@ async function check(browser, expected, file, screenshot) {
   const expected = JSON.parse(fs.readFileSync(expectationsFile, 'utf8'));
   // the browser's profile, removed when it has closed: each run leaves nothing in the temp dir
   const profile = fs.mkdtempSync(path.join(os.tmpdir(), 'reference-chromium-'));
+  try {
+    await checkPages(chromium, profile, expected, pages);
+  } finally {
+    fs.rmSync(profile, { recursive: true, force: true });
+  }
+})().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});
+
+async function checkPages(chromium, profile, expected, pages) {
   const browser = await puppeteer.launch({
     executablePath: chromium,
     headless: true,
@@ -93,9 +104,5 @@ async function check(browser, expected, file, screenshot) {
     process.stdout.write(JSON.stringify(results));
   } finally {
     await browser.close();
-    fs.rmSync(profile, { recursive: true, force: true });
   }
-})().catch((e) => {
-  console.error(e);
-  process.exit(1);
-});
+}

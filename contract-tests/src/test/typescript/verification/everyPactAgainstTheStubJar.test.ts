@@ -101,9 +101,12 @@ before(async () => {
   withStates = await startStubJar(['--provider-states']);
 });
 after(async () => {
-  await withStates?.stop();
-  await (await acceptingUnknownTokens)?.stop();
-  rmSync(fixtures, { recursive: true, force: true });
+  try {
+    await withStates?.stop();
+    await (await acceptingUnknownTokens)?.stop();
+  } finally {
+    rmSync(fixtures, { recursive: true, force: true });
+  }
 });
 
 test('the folder holds a V4 pact of every consumer the build runs, pact-js among them', () => {

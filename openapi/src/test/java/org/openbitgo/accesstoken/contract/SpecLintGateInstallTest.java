@@ -7,6 +7,7 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,7 +53,9 @@ class SpecLintGateInstallTest {
             () -> {
               try {
                 Thread.sleep(300);
-                Files.writeString(install.resolve("status"), "0\n");
+                // as install-linters.mjs writes it: in full under another name, then renamed
+                Path partial = Files.writeString(install.resolve("status.partial"), "0\n");
+                Files.move(partial, install.resolve("status"), StandardCopyOption.ATOMIC_MOVE);
               } catch (Exception e) {
                 throw new IllegalStateException(e);
               }
