@@ -1,8 +1,9 @@
 // Installs the spec linters (openapi/package-lock.json) in the background of the build and leaves
-// a status file the lint gate waits for (SpecLintGate.awaitInstall): `0`, npm's exit status, or
-// why npm did not finish. npm's own output goes to a log the gate shows when the install failed.
-// The status is written to a temporary name and renamed, so the gate never reads half of it.
-// usage: node install-linters.mjs <status file> <npm log>
+// in <install dir> the files the lint gate waits for (SpecLintGate.awaitInstall): `status` (`0`,
+// npm's exit status, or why npm did not finish) and `npm.log` (npm's own output, which the gate
+// shows when the install failed). The status is written to a temporary name and renamed, so the
+// gate never reads half of it.
+// usage: node install-linters.mjs <install dir>
 import { spawn } from 'node:child_process';
 import {
   closeSync,
@@ -13,15 +14,16 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
-import { dirname } from 'node:path';
+import { join } from 'node:path';
 
-const [statusFile, logFile] = process.argv.slice(2);
-if (!statusFile || !logFile) {
-  console.error('usage: node install-linters.mjs <status file> <npm log>');
+const [installDir] = process.argv.slice(2);
+if (!installDir) {
+  console.error('usage: node install-linters.mjs <install dir>');
   process.exit(2);
 }
-mkdirSync(dirname(statusFile), { recursive: true });
-mkdirSync(dirname(logFile), { recursive: true });
+mkdirSync(installDir, { recursive: true });
+const statusFile = join(installDir, 'status');
+const logFile = join(installDir, 'npm.log');
 
 // the first outcome is the status: npm may report 'exit' after 'error', a signal after the end
 let finished = false;
