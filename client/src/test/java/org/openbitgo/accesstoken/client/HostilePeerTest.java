@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -34,6 +35,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * hang (issue 12). Every attack runs over real sockets with FULL logging captured: the secrets
  * appear in no exception, message, cause or log line, in any encoding.
  */
+@ResourceLock(CapturedLogs.ROOT_LOGGER)
 class HostilePeerTest {
 
   private static final String OTP = "8675309";

@@ -15,9 +15,11 @@ import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.ResourceLock;
 import org.openbitgo.accesstoken.client.generated.model.CreateAccessTokenRequest;
 
 /** Neither the caller's token nor the issued token appears in any log line, message or toString. */
+@ResourceLock(CapturedLogs.ROOT_LOGGER)
 class SecretRedactionTest {
 
   private CapturedLogs logs;
