@@ -3,13 +3,20 @@ package org.openbitgo.accesstoken.conformance;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
 import java.io.PrintStream;
+import java.net.ServerSocket;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.openbitgo.accesstoken.stub.StubEnvironment;
+import org.openbitgo.accesstoken.stub.StubServer;
 
-/** The command line's usage errors (exit 2, never echoing the token), help and version. */
+/**
+ * The command line's usage errors (exit 2, never echoing the token), help and version, and the
+ * providers it cannot judge (exit 3). In-process: ConformanceKitJarTest runs the jar itself.
+ */
 class CommandLineTest {
 
   private static final String SECRET = "v2x-very-secret-token";
@@ -55,6 +62,31 @@ class CommandLineTest {
             run("--base-url", "http://x", "--token", SECRET, "--bogus", "1"))) {
       assertThat(result.exit()).isEqualTo(2);
       assertThat(result.out() + result.err()).doesNotContain(SECRET).contains("Usage:");
+    }
+  }
+
+  /**
+   * A provider that refuses the token, or a URL nobody answers: one line saying so and exit 3, not
+   * a failure per check, and neither token echoed.
+   */
+  @Test
+  void aProviderItCannotJudgeExitsThreeWithOneLine() throws IOException {
+    int freePort;
+    try (ServerSocket socket = new ServerSocket(0)) {
+      freePort = socket.getLocalPort();
+    }
+    Result unreachable =
+        run("--base-url", "http://127.0.0.1:" + freePort, "--token-env", "KIT_TOKEN");
+    assertThat(unreachable.exit()).as(unreachable.err()).isEqualTo(3);
+    assertThat(unreachable.err()).contains("cannot reach").doesNotContain(SECRET);
+    assertThat(unreachable.out()).doesNotContain(" FAIL ").doesNotContain(SECRET);
+
+    try (StubServer stub = Stubs.start(StubEnvironment.TEST)) {
+      Result refused =
+          run("--base-url", "http://127.0.0.1:" + stub.port() + "/", "--token-env", "KIT_TOKEN");
+      assertThat(refused.exit()).as(refused.err()).isEqualTo(3);
+      assertThat(refused.err()).contains("refuses --token").doesNotContain(SECRET);
+      assertThat(refused.out()).doesNotContain(" FAIL ").doesNotContain(SECRET);
     }
   }
 
