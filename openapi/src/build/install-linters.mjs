@@ -4,7 +4,6 @@
 // shows when the install failed). The status is written to a temporary name and renamed, so the
 // gate never reads half of it.
 // usage: node install-linters.mjs <install dir>
-import { spawn } from 'node:child_process';
 import {
   closeSync,
   existsSync,
@@ -15,6 +14,7 @@ import {
   writeFileSync,
 } from 'node:fs';
 import { join } from 'node:path';
+import { npmCi } from '../../../src/build/npm-ci.mjs';
 
 const [installDir] = process.argv.slice(2);
 if (!installDir) {
@@ -49,11 +49,12 @@ if (existsSync(installed) && statSync(installed).mtimeMs >= statSync(lock).mtime
   process.exit(0);
 }
 
+// npm ci, or the tree this lock installed before copied (src/build/npm-ci.mjs at the root)
 const log = openSync(logFile, 'w');
-const npm = spawn(
-  process.platform === 'win32' ? 'npm.cmd' : 'npm',
+const say = (line) => writeFileSync(logFile, `${line}\n`, { flag: 'a' });
+npmCi(
+  process.cwd(),
   [
-    'ci',
     '--no-audit',
     '--no-fund',
     // a package already in npm's cache is used as it is, not revalidated over the network
@@ -63,18 +64,19 @@ const npm = spawn(
     // tree, then a call home): nothing a build needs, 2.5-5 s of it here
     '--ignore-scripts',
   ],
-  // npm.cmd is a batch file: Windows starts it only through a shell
-  { stdio: ['ignore', log, log], shell: process.platform === 'win32' },
-);
-closeSync(log);
+  { stdio: ['ignore', log, log], say, onSpawn: (npm) => stopWithTheBuild(npm) },
+).then((status) => {
+  closeSync(log);
+  finish(String(status));
+});
 
 // a build stopped while npm runs stops npm too, and the gate learns why
-for (const signal of ['SIGTERM', 'SIGINT']) {
-  process.on(signal, () => {
-    npm.kill(signal);
-    finish(`npm stopped by ${signal}`);
-    process.exit(1);
-  });
+function stopWithTheBuild(npm) {
+  for (const signal of ['SIGTERM', 'SIGINT']) {
+    process.on(signal, () => {
+      npm.kill(signal);
+      finish(`npm stopped by ${signal}`);
+      process.exit(1);
+    });
+  }
 }
-npm.on('error', (error) => finish(`npm could not start: ${error.message}`));
-npm.on('exit', (code, signal) => finish(code === null ? `npm stopped by ${signal}` : String(code)));
