@@ -113,6 +113,10 @@ export async function npmCi(
     const partial = join(root, `${key}.partial-${process.pid}`);
     copyTree(nodeModules, join(partial, 'node_modules'));
     writeFileSync(join(partial, 'lock-file'), resolve(dir, 'package-lock.json') + '\n');
+    // an entry without npm's .package-lock.json is one a copy left incomplete: replaced
+    if (!existsSync(join(entry, 'node_modules', '.package-lock.json'))) {
+      rmSync(entry, { recursive: true, force: true });
+    }
     try {
       renameSync(partial, entry);
     } catch {
