@@ -49,8 +49,21 @@ if (existsSync(installed) && statSync(installed).mtimeMs >= statSync(lock).mtime
   process.exit(0);
 }
 
-// npm ci, or the tree this lock installed before copied (src/build/npm-ci.mjs at the root)
-const log = openSync(logFile, 'w');
+// A build stopped while this runs stops npm or the copy too, and the gate learns why. Installed
+// before anything starts, so no moment of the install is left without it.
+let child = null;
+for (const signal of ['SIGTERM', 'SIGINT']) {
+  process.on(signal, () => {
+    child?.kill(signal);
+    finish(`npm stopped by ${signal}`);
+    process.exit(1); // npm-ci.mjs removes its temporary folders on exit
+  });
+}
+
+// npm ci, or the tree this install made before copied (src/build/npm-ci.mjs at the root). The
+// log is emptied once, then appended to by both npm and the lines said here.
+writeFileSync(logFile, '');
+const log = openSync(logFile, 'a');
 const say = (line) => writeFileSync(logFile, `${line}\n`, { flag: 'a' });
 npmCi(
   process.cwd(),
@@ -64,19 +77,8 @@ npmCi(
     // tree, then a call home): nothing a build needs, 2.5-5 s of it here
     '--ignore-scripts',
   ],
-  { stdio: ['ignore', log, log], say, onSpawn: (npm) => stopWithTheBuild(npm) },
+  { stdio: ['ignore', log, log], say, onSpawn: (started) => (child = started) },
 ).then((status) => {
   closeSync(log);
   finish(String(status));
 });
-
-// a build stopped while npm runs stops npm too, and the gate learns why
-function stopWithTheBuild(npm) {
-  for (const signal of ['SIGTERM', 'SIGINT']) {
-    process.on(signal, () => {
-      npm.kill(signal);
-      finish(`npm stopped by ${signal}`);
-      process.exit(1);
-    });
-  }
-}
