@@ -11,7 +11,9 @@ import jakarta.validation.metadata.ConstraintDescriptor;
 import jakarta.validation.metadata.ContainerElementTypeDescriptor;
 import jakarta.validation.metadata.PropertyDescriptor;
 import java.lang.annotation.Annotation;
-import java.lang.reflect.InvocationTargetException;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
 import java.lang.reflect.Method;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -33,9 +35,13 @@ import java.util.function.Predicate;
  */
 final class ConstraintPrecheck {
 
-  /** One property's getter and the checks on its value. */
+  /**
+   * One property's getter and the checks on its value. The getter is a method handle typed {@code
+   * (Object)Object}: {@code Method.invoke} checked the caller's access on every call, a tenth of
+   * this check's time on a create.
+   */
   private record PropertyRule(
-      Method getter,
+      MethodHandle getter,
       List<Predicate<Object>> valueChecks,
       boolean cascaded,
       List<Predicate<Object>> elementChecks,
@@ -96,7 +102,7 @@ final class ConstraintPrecheck {
     }
     List<PropertyRule> properties = new ArrayList<>();
     for (PropertyDescriptor property : bean.getConstrainedProperties()) {
-      Method getter = getter(type, property.getPropertyName());
+      MethodHandle getter = getter(type, property.getPropertyName());
       List<Predicate<Object>> valueChecks = checks(property.getConstraintDescriptors());
       List<Predicate<Object>> elementChecks = new ArrayList<>();
       boolean elementsCascaded = false;
@@ -267,24 +273,28 @@ final class ConstraintPrecheck {
     return choices;
   }
 
-  private static Method getter(Class<?> type, String property) {
+  private static final MethodType ANY_GETTER = MethodType.methodType(Object.class, Object.class);
+
+  private static MethodHandle getter(Class<?> type, String property) {
     String suffix = Character.toUpperCase(property.charAt(0)) + property.substring(1);
     for (String name : new String[] {"get" + suffix, "is" + suffix}) {
       try {
-        return type.getMethod(name);
-      } catch (NoSuchMethodException e) {
-        // try the next form
+        Method method = type.getMethod(name);
+        return MethodHandles.publicLookup().unreflect(method).asType(ANY_GETTER);
+      } catch (NoSuchMethodException | IllegalAccessException e) {
+        // try the next form; a getter not public is not one this check can read
       }
     }
     return null;
   }
 
-  private static Object get(Method getter, Object bean) {
+  private static Object get(MethodHandle getter, Object bean) {
     try {
-      return getter.invoke(bean);
-    } catch (IllegalAccessException | InvocationTargetException e) {
-      throw new IllegalStateException(
-          "cannot read " + getter.getName() + " of a generated model", e);
+      return (Object) getter.invokeExact(bean);
+    } catch (RuntimeException | Error e) {
+      throw e;
+    } catch (Throwable e) {
+      throw new IllegalStateException("a generated model's getter threw " + e.getClass(), e);
     }
   }
 }
