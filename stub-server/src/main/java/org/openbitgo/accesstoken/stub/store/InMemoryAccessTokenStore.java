@@ -129,9 +129,9 @@ public final class InMemoryAccessTokenStore {
     Iterator<StoredAccessToken> records = byUser.getOrDefault(userId, EMPTY).iterator();
     if (afterId != null) {
       StoredAccessToken cursor = byId.get(afterId);
+      // a cursor evicted during the walk is one the store no longer holds
       if (cursor == null || !cursor.userId().equals(userId) || !walkedPast(cursor, records)) {
-        return Optional
-            .empty(); // a cursor evicted during the walk is one the store no longer holds
+        return Optional.empty();
       }
     }
     List<AccessTokenInfo> tokens = new ArrayList<>(Math.min(limit, 16));
