@@ -4,8 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.BufferedOutputStream;
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 class BufferedStandardOutputTest {
@@ -51,7 +55,7 @@ class BufferedStandardOutputTest {
       stream.print("before ");
       stream.println("déjà vu, 東京, \uD83D\uDE00"); // two-, three- and four-byte UTF-8
       stream.println((String) null);
-      stream.println(42);
+      stream.println(42); // not the override: its bytes must still come in order
       stream.flush();
     }
 
@@ -61,26 +65,60 @@ class BufferedStandardOutputTest {
   }
 
   @Test
-  void concurrentLinesNeverInterleave() throws InterruptedException {
-    String a = "a".repeat(300);
-    String b = "b".repeat(300);
-    Thread other =
-        new Thread(
-            () -> {
-              for (int i = 0; i < 200; i++) {
-                output.stream().println(b);
+  void aLineAndItsSeparatorReachTheBufferInOneWrite() {
+    // one write, under the lock PrintStream's other methods take: no other thread's output can
+    // come between a line and its separator
+    List<String> writes = new ArrayList<>();
+    BufferedStandardOutput watched =
+        new BufferedStandardOutput(
+            new BufferedOutputStream(descriptor, 1024) {
+              @Override
+              public synchronized void write(byte[] bytes, int offset, int length)
+                  throws IOException {
+                writes.add(new String(bytes, offset, length, StandardCharsets.UTF_8));
+                super.write(bytes, offset, length);
               }
             });
-    other.start();
-    for (int i = 0; i < 200; i++) {
-      output.stream().println(a);
-    }
-    other.join();
 
-    output.flushNow();
+    watched.stream().println("POST /api/v2/user/accesstoken 200");
+    watched.stream().println("déjà vu");
 
-    assertThat(descriptor.toString(StandardCharsets.UTF_8).split(System.lineSeparator()))
-        .hasSize(400)
-        .allMatch(line -> line.equals(a) || line.equals(b));
+    assertThat(writes)
+        .containsExactly(
+            "POST /api/v2/user/accesstoken 200" + System.lineSeparator(),
+            "déjà vu" + System.lineSeparator());
+  }
+
+  @Test
+  void aFailingDescriptorSetsTheErrorFlagAndThrowsNothing() {
+    BufferedStandardOutput broken =
+        new BufferedStandardOutput(
+            new BufferedOutputStream(
+                new OutputStream() {
+                  @Override
+                  public void write(int b) throws IOException {
+                    throw new IOException("standard output is gone");
+                  }
+
+                  @Override
+                  public void write(byte[] bytes, int offset, int length) throws IOException {
+                    throw new IOException("standard output is gone");
+                  }
+                },
+                1));
+
+    broken.stream().println("a line longer than the one-byte buffer");
+
+    assertThat(broken.stream().checkError()).isTrue();
+  }
+
+  @Test
+  void aLineAfterCloseSetsTheErrorFlagAndThrowsNothing() {
+    output.stream().close();
+
+    output.stream().println("after close");
+
+    assertThat(output.stream().checkError()).isTrue();
+    assertThat(descriptor.size()).isZero();
   }
 }
